@@ -1,0 +1,33 @@
+public import Foundation
+
+/// Something a lead did (page view, form submit, email open, webinar, …): the input to the
+/// engagement score (SPEC §3).
+public struct EngagementEvent: Hashable, Codable, Sendable, Identifiable {
+    public var id: EventID
+    /// The lead it belongs to.
+    public var leadID: LeadID
+    /// The event type the scoring model's engagement rules match on (`page_view`, `form_submit`, …).
+    public var type: String
+    /// When it happened.
+    public var occurredAt: Date
+    /// An optional measure that comes with it (seconds on page, pages viewed, …).
+    public var value: Double?
+    /// The source's identity of the event, or one derived from (lead, type, time, value); the same
+    /// key delivered twice is one event (scoring is idempotent, SPEC §4).
+    public var dedupeKey: String
+
+    /// An event; the dedupe key defaults to one derived from its content.
+    public init(
+        id: EventID = EventID(), leadID: LeadID, type: String, occurredAt: Date, value: Double? = nil,
+        dedupeKey: String? = nil
+    ) {
+        self.id = id
+        self.leadID = leadID
+        self.type = type
+        self.occurredAt = occurredAt
+        self.value = value
+        self.dedupeKey =
+            dedupeKey
+            ?? "\(leadID)|\(type)|\(occurredAt.timeIntervalSince1970)|\(value.map { String($0) } ?? "")"
+    }
+}

@@ -1,0 +1,60 @@
+public import LeadModel
+
+/// The server's authoritative store, behind one protocol so that a PostgreSQL implementation can
+/// follow the embedded SQLite one (`SQLiteLeadStore`). Every method is one transaction that keeps
+/// the invariants; stage changes are checked against ``StageTransitionTable`` here, whatever the
+/// caller.
+public protocol LeadStore: Sendable {
+    /// Runs one import as one write transaction: `body` upserts rows through the session; when it
+    /// throws, nothing of the import is kept (SPEC §8: never half-written).
+    /// - Parameter runID: identifies this import run; a second row with the key of a lead that this
+    ///   same run already wrote is reported as ``LeadUpsertOutcome/merged(into:)``.
+    /// - Throws: what `body` throws, or a database error.
+    func importLeads<Result>(
+        runID: ImportRunID, _ body: (any LeadImportSession) throws -> Result
+    ) throws -> Result
+
+    /// The lead with this id, or `nil`.
+    func lead(id: LeadID) throws -> Lead?
+    /// The lead whose dedupe key (external id, normalised email or declared key) is `key`, or `nil`.
+    func lead(dedupeKey key: String) throws -> Lead?
+    /// Leads whose id starts with `prefix` (at most `limit`), for unique-prefix look-ups.
+    func leads(idPrefix prefix: String, limit: Int) throws -> [Lead]
+    /// Leads in `stage` (all stages when `nil`), oldest first, at most `limit` (all when `nil`).
+    func leads(stage: LifecycleStage?, limit: Int?) throws -> [Lead]
+    /// Number of leads per stage; stages with none are absent.
+    func leadCountsByStage() throws -> [LifecycleStage: Int]
+    /// Number of leads per source; leads without a source are counted under `nil`.
+    func leadCountsBySource() throws -> [String?: Int]
+    /// Number of leads with a recorded outcome, split by won.
+    func outcomeCounts() throws -> (won: Int, notWon: Int)
+
+    /// Moves a lead to another stage and records the history row, in one transaction.
+    /// - Throws: ``LeadStoreError/leadNotFound(_:)``; ``StageTransitionError`` when the
+    ///   transition table does not allow the move from the lead's current stage.
+    @discardableResult
+    func transition(_ change: StageTransitionRequest) throws -> StageChange
+    /// The lead's stage history, oldest first.
+    func stageHistory(leadID: LeadID) throws -> [StageChange]
+
+    /// Stores engagement events; an event whose dedupe key is already stored is skipped.
+    /// - Returns: how many were new.
+    /// - Throws: ``LeadStoreError/leadNotFound(_:)`` when an event names an unknown lead (nothing stored).
+    @discardableResult
+    func addEvents(_ events: [EngagementEvent]) throws -> Int
+    /// The lead's events, oldest first.
+    func events(leadID: LeadID) throws -> [EngagementEvent]
+
+    /// Adds a rep.
+    /// - Throws: ``LeadStoreError/repEmailTaken(_:)`` when another rep has that (normalised) email.
+    func addRep(_ rep: Rep) throws
+    /// All reps, by name.
+    func reps() throws -> [Rep]
+    /// The rep with this id, or `nil`.
+    func rep(id: RepID) throws -> Rep?
+    /// The rep with this (normalised) email, or `nil`.
+    func rep(email: EmailAddress) throws -> Rep?
+    /// Marks a rep inactive (idempotent).
+    /// - Throws: ``LeadStoreError/repNotFound(_:)``.
+    func deactivateRep(id: RepID) throws
+}
