@@ -1,1 +1,4 @@
-print("placeholder")
+import Foundation
+import LeadRelayServerCLI
+
+exit(await LeadRelayServerCommand.execute(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,67 @@
+public import Foundation
+public import LeadModel
+
+/// What one import run did (SPEC §8; ../shared/cases/import/README.md): rows read, leads
+/// created, updated, unchanged, merged, rows rejected with the place and reason of each.
+public struct ImportSummary: Codable, Sendable, Hashable {
+    /// The file imported, as given.
+    public var file: String
+    /// Data rows read (the header is not counted).
+    public var rowsRead: Int
+    public var created: Int
+    public var updated: Int
+    public var unchanged: Int
+    /// Rows that repeated a lead already written by this run (same dedupe key), with where they went.
+    public var merged: [MergedRow]
+    /// Rows not imported, each with its row number (header = row 1), column and reason.
+    public var rejected: [RejectedRow]
+    /// Whether the run was committed: `false` when `--strict` refused it because a row was rejected.
+    public var committed: Bool
+    /// Wall time of the whole run, in seconds.
+    public var durationSeconds: Double
+
+    /// An empty summary for `file`.
+    public init(file: String) {
+        self.file = file
+        self.rowsRead = 0
+        self.created = 0
+        self.updated = 0
+        self.unchanged = 0
+        self.merged = []
+        self.rejected = []
+        self.committed = true
+        self.durationSeconds = 0
+    }
+}
+
+/// A row that repeated a lead the same run had already written.
+public struct MergedRow: Codable, Sendable, Hashable {
+    /// The row number (header = row 1).
+    public var row: Int
+    /// The lead it was merged into.
+    public var leadID: LeadID
+    /// The dedupe key both rows share (`email:john.doe@example.com`).
+    public var dedupeKey: String
+
+    public init(row: Int, leadID: LeadID, dedupeKey: String) {
+        self.row = row
+        self.leadID = leadID
+        self.dedupeKey = dedupeKey
+    }
+}
+
+/// A row that was not imported.
+public struct RejectedRow: Codable, Sendable, Hashable {
+    /// The row number (header = row 1).
+    public var row: Int
+    /// The CSV column at fault, when one is.
+    public var column: String?
+    /// Why, in words a marketing-ops person can act on.
+    public var reason: String
+
+    public init(row: Int, column: String?, reason: String) {
+        self.row = row
+        self.column = column
+        self.reason = reason
+    }
+}

@@ -1,0 +1,44 @@
+public import ArgumentParser
+import Foundation
+
+/// `leadrelay-server`: the admin verbs marketing ops and sales managers use against the server's
+/// store (import, leads, reps, stats).
+public struct LeadRelayServerCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "leadrelay-server",
+        abstract: "LeadRelay server: import and score marketing's leads, hand the qualified ones to sales reps.",
+        subcommands: [ImportCommand.self, LeadsCommand.self, RepsCommand.self, StatsCommand.self])
+
+    public init() {}
+
+    /// Parses `arguments` (without the program name), runs the command, and returns the exit
+    /// status: 0 on success (and for `--help`), 1 when the input or the request is wrong, 64 for
+    /// a command line that does not parse. Errors go to ``Console/current`` standard error as one
+    /// line starting `error:`.
+    public static func execute(arguments: [String]) async -> Int32 {
+        let console = Console.current
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch let failure as CommandFailure {
+            console.errorLine("error: \(failure.description)")
+            return 1
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                console.line(message)
+            } else {
+                console.errorLine(message.hasPrefix("Error:") || message.hasPrefix("error:") ? message : "error: \(message)")
+            }
+            return code.rawValue
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import LeadModel
+import ServerStore
+
+/// `reps add | list | deactivate`: the sales manager's roster.
+struct RepsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reps", abstract: "Manage the sales reps who receive qualified leads.",
+        subcommands: [Add.self, List.self, Deactivate.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a rep.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The rep's display name.") var name: String
+        @Option(help: "The rep's work email (unique among reps).") var email: String
+        @Option(help: "The territory the router matches leads on (for example a country).") var territory: String?
+        @Option(help: "Most open leads (assigned + accepted) the rep may hold.") var capacity: Int = Rep.defaultCapacity
+
+        func validate() throws {
+            guard EmailAddress(email).isValid else { throw ValidationError("--email '\(email)' is not a valid email address") }
+            guard capacity >= 0 else { throw ValidationError("--capacity must be 0 or more, not \(capacity)") }
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("the rep's name is empty") }
+        }
+
+        func run() throws {
+            let rep = Rep(name: name, email: EmailAddress(email), territory: territory, capacity: capacity)
+            do {
+                try store.openStore().addRep(rep)
+            } catch let error as LeadStoreError {
+                throw CommandFailure(error.description)
+            }
+            Console.current.line("added rep \(rep.name) <\(rep.email.address)> id \(rep.id)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List reps.")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var format: OutputFormatOptions
+
+        func run() throws {
+            let reps = try store.openStore().reps()
+            if format.json {
+                Console.current.line(try JSONOutput.render(reps))
+                return
+            }
+            var table = TextTable("ID", "NAME", "EMAIL", "TERRITORY", "CAPACITY", "ACTIVE")
+            for rep in reps {
+                table.append([
+                    rep.id.description, rep.name, rep.email.address, rep.territory ?? "-", String(rep.capacity),
+                    rep.isActive ? "yes" : "no",
+                ])
+            }
+            Console.current.line(table.rendered())
+        }
+    }
+
+    struct Deactivate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Deactivate a rep: they receive no new leads.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The rep's id or email.") var rep: String
+
+        func run() throws {
+            let leadStore = try store.openStore()
+            let found: Rep?
+            if let id = RepID(uuidString: rep) {
+                found = try leadStore.rep(id: id)
+            } else {
+                found = try leadStore.rep(email: EmailAddress(rep))
+            }
+            guard let found else { throw CommandFailure("no rep with id or email '\(rep)'; see `leadrelay-server reps list`") }
+            try leadStore.deactivateRep(id: found.id)
+            Console.current.line("deactivated rep \(found.name) <\(found.email.address)>")
+        }
+    }
+}
