@@ -4,7 +4,8 @@ public import ServerStore
 /// Imports a CSV file of leads into the store, as one transaction (SPEC §8): rows that cannot be
 /// read are reported and skipped, the others are created, updated, left unchanged, or merged into
 /// a lead the same run already wrote. Re-running an import changes nothing. With `strict`, any
-/// rejected row refuses the whole file and nothing is stored.
+/// rejected row refuses the whole file: every row is still read, so the summary lists every
+/// rejection, and nothing is stored.
 public struct LeadImporter: Sendable {
     let store: any LeadStore
 
