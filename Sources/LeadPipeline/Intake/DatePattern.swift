@@ -126,11 +126,11 @@ struct DatePattern: Hashable, Sendable {
     /// Reads a value of a date column that declares no format: ISO dates are read; a slashed
     /// (or dotted) day-month-year that fits both day-first and month-first is "ambiguous";
     /// anything else asks for a `format`. The error is the row problem's reason.
-    static func readUndeclared(_ value: String) -> Result<Date, DateReadError> {
+    static func readUndeclared(_ value: String) -> Result<Date, ValueRuleViolation> {
         for pattern in isoDefaults {
             switch pattern.read(value) {
             case .date(let date): return .success(date)
-            case .impossible(let reason): return .failure(DateReadError(reason: reason))
+            case .impossible(let reason): return .failure(ValueRuleViolation(reason: reason))
             case .mismatch: continue
             }
         }
@@ -138,10 +138,10 @@ struct DatePattern: Hashable, Sendable {
         let monthFirstFits = monthFirst.contains { if case .date = $0.read(value) { true } else { false } }
         if dayFirstFits && monthFirstFits {
             return .failure(
-                DateReadError(
+                ValueRuleViolation(
                     reason: "ambiguous date '\(value)' (dd/MM/yyyy or MM/dd/yyyy?): declare `format` for this column"))
         }
-        return .failure(DateReadError(reason: "'\(value)' is not an ISO date (yyyy-MM-dd): declare `format` for this column"))
+        return .failure(ValueRuleViolation(reason: "'\(value)' is not an ISO date (yyyy-MM-dd): declare `format` for this column"))
     }
 
     private static let monthNames = [
