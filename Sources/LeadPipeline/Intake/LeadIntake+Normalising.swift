@@ -139,6 +139,11 @@ extension LeadIntake {
         }
     }
 
+    /// `11 fields, expected 9` (or `1 field, expected 9`).
+    static func fieldCountReason(found: Int, expected: Int) -> String {
+        "\(found) \(found == 1 ? "field" : "fields"), expected \(expected)"
+    }
+
     /// `text` without surrounding spaces and tabs (and line breaks); the same string when there
     /// are none, without allocating.
     static func trimmed(_ text: String) -> String {

@@ -29,7 +29,7 @@ extension LeadIntake {
             guard record.fields.count == reader.header.count else {
                 throw .invalidOutcomeFile(
                     path: joinPath, row: record.rowNumber,
-                    reason: "\(record.fields.count) fields, expected \(reader.header.count)")
+                    reason: fieldCountReason(found: record.fields.count, expected: reader.header.count))
             }
             let id = trimmed(record.fields[joinIndex])
             guard !id.isEmpty else { continue }

@@ -103,7 +103,7 @@ public final class LeadIntake {
             return .problem(
                 IntakeRowProblem(
                     rowNumber: record.rowNumber, column: nil,
-                    reason: "\(record.fields.count) fields, expected \(header.count)"))
+                    reason: Self.fieldCountReason(found: record.fields.count, expected: header.count)))
         }
         switch lead(from: record) {
         case .success(let intakeRecord): return .record(intakeRecord)
