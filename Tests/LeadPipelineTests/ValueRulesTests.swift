@@ -122,4 +122,32 @@ struct ValueRulesTests {
         let (records, _) = try Fixtures.drain(intake)
         #expect(records.map(\.lead.id) == ids)
     }
+
+    @Test("a row key and a column key are the same on every read of the same file", arguments: ["row", "[first_name, last_name]"])
+    func stableKeys(key: String) throws {
+        var mapping = try Fixtures.mapping("cases/import-cases.yaml")
+        mapping.key = key == "row" ? .rowNumber : .columns(["first_name", "last_name"])
+        let path = Fixtures.importCase("plain-lf.csv")
+        let first = try Fixtures.drain(try LeadIntake(path: path, mapping: mapping)).records.map(\.dedupeKey)
+        let second = try Fixtures.drain(try LeadIntake(path: path, mapping: mapping)).records.map(\.dedupeKey)
+        #expect(first == second)
+        let expected =
+            key == "row"
+            ? ["row:plain-lf.csv:2", "row:plain-lf.csv:3", "row:plain-lf.csv:4"]
+            : ["key:Ana|Silva", "key:Ben|Okafor", "key:Chen|Wei"]
+        #expect(first == expected)
+    }
+
+    @Test("maxFieldBytes in the mapping bounds the field size")
+    func mappingFieldLimit() throws {
+        let rows = try Self.rows(
+            "mail,note\na@b.co,0123456789\n", "maxFieldBytes: 8\ncolumns:\n  mail: email\n  note: {attribute: note}\n")
+        #expect(rows.map(\.rowNumber) == [2])
+        guard case .problem(let problem) = rows.first else {
+            Issue.record("expected a size problem, got \(rows)")
+            return
+        }
+        #expect(problem.column == "note")
+        #expect(problem.reason.hasPrefix("field larger than 8 bytes"))
+    }
 }
