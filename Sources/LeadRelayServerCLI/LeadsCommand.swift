@@ -65,7 +65,7 @@ struct LeadsCommand: ParsableCommand {
                 ("email", lead.email.map { $0.address + ($0.isValid ? "" : " (invalid)") }), ("phone", lead.phone),
                 ("company", lead.company), ("title", lead.title), ("country", lead.country), ("city", lead.city),
                 ("source", lead.source), ("do not email", lead.doNotEmail ? "yes" : "no"),
-                ("do not call", lead.doNotCall ? "yes" : "no"), ("created", lead.createdAt?.formatted(.iso8601)),
+                ("do not call", lead.doNotCall ? "yes" : "no"), ("created", lead.createdAt?.ISO8601Format()),
                 ("stage", lead.stage.rawValue),
                 ("outcome", lead.outcome.map { ($0.won ? "won" : "not won") + " (\($0.label))" }),
             ]
@@ -91,7 +91,7 @@ struct LeadsCommand: ParsableCommand {
             var history = TextTable("AT", "FROM", "TO", "BY", "ACTOR", "REASON")
             for change in detail.history {
                 history.append([
-                    change.at.formatted(.iso8601), change.from.rawValue, change.to.rawValue, change.trigger.rawValue,
+                    change.at.ISO8601Format(), change.from.rawValue, change.to.rawValue, change.trigger.rawValue,
                     change.actor, change.reason?.rawValue ?? "-",
                 ])
             }
@@ -99,5 +99,3 @@ struct LeadsCommand: ParsableCommand {
         }
     }
 }
-
-extension LifecycleStage: ExpressibleByArgument {}

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import LeadModel
 
 /// What one import run did (SPEC §8; ../shared/cases/import/README.md): rows read, leads

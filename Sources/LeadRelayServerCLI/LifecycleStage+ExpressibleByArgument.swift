@@ -1,0 +1,5 @@
+public import ArgumentParser
+public import LeadModel
+
+/// Lets `--stage mql` parse straight into the domain's stage.
+extension LifecycleStage: @retroactive ExpressibleByArgument {}
