@@ -38,10 +38,11 @@ final class SQLiteLeadImportSession: LeadImportSession {
 
     func upsert(_ lead: Lead, dedupeKey: String) throws -> LeadUpsertOutcome {
         guard isOpen else { throw LeadStoreError.importSessionClosed }
-        let values = try lead.importedValues()
+        var values = try lead.importedValues(withDerived: false)
         let (isFirstSighting, _) = keysSeen.insert(dedupeKey)
 
         guard let stored = try Row.fetchOne(db.cachedStatement(sql: Self.findSQL), arguments: [dedupeKey]) else {
+            values[Lead.emailValidIndex] = lead.email?.isValid.databaseValue ?? .null
             try mapConstraintErrors(externalID: lead.externalID) {
                 let arguments: [any DatabaseValueConvertible] =
                     [lead.id.description, dedupeKey, runID, stamp, stamp] + values
@@ -58,8 +59,11 @@ final class SQLiteLeadImportSession: LeadImportSession {
             try merge(lead, into: id)
             return .merged(into: id)
         }
-        let unchanged = values.indices.allSatisfy { (stored[$0 + 2] as DatabaseValue) == values[$0] }
+        let unchanged = values.indices.allSatisfy {
+            $0 == Lead.emailValidIndex || (stored[$0 + 2] as DatabaseValue) == values[$0]
+        }
         if unchanged { return .unchanged(id) }
+        values[Lead.emailValidIndex] = lead.email?.isValid.databaseValue ?? .null
         try write(values, to: id, externalID: lead.externalID)
         return .updated(id)
     }

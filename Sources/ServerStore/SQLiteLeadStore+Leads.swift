@@ -3,6 +3,7 @@ import GRDB
 public import LeadModel
 
 extension SQLiteLeadStore {
+    /// The lead with this id, or `nil`.
     public func lead(id: LeadID) throws -> Lead? {
         try writer.read { db in
             try Row.fetchOne(
@@ -12,6 +13,7 @@ extension SQLiteLeadStore {
         }
     }
 
+    /// The lead stored under this dedupe key, or `nil`.
     public func lead(dedupeKey key: String) throws -> Lead? {
         try writer.read { db in
             try Row.fetchOne(
@@ -71,6 +73,7 @@ extension SQLiteLeadStore {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lead") ?? 0 }
     }
 
+    /// Number of leads per stage; stages with none are absent.
     public func leadCountsByStage() throws -> [LifecycleStage: Int] {
         try writer.read { db in
             var counts: [LifecycleStage: Int] = [:]
@@ -85,6 +88,7 @@ extension SQLiteLeadStore {
         }
     }
 
+    /// Number of leads per source; leads without a source are counted under `nil`.
     public func leadCountsBySource() throws -> [String?: Int] {
         try writer.read { db in
             var counts: [String?: Int] = [:]
@@ -95,6 +99,7 @@ extension SQLiteLeadStore {
         }
     }
 
+    /// Number of leads with a recorded outcome, split by `won`.
     public func outcomeCounts() throws -> (won: Int, notWon: Int) {
         try writer.read { db in
             let row = try Row.fetchOne(

@@ -31,6 +31,7 @@ extension SQLiteLeadStore {
         }
     }
 
+    /// The rep with this id, or `nil`.
     public func rep(id: RepID) throws -> Rep? {
         try writer.read { db in
             try Self.fetchReps(db, sql: "SELECT \(Self.repColumns) FROM rep WHERE id = ?", arguments: [id.description])
@@ -38,6 +39,7 @@ extension SQLiteLeadStore {
         }
     }
 
+    /// The rep whose normalised email equals `email`'s, or `nil`.
     public func rep(email: EmailAddress) throws -> Rep? {
         try writer.read { db in
             try Self.fetchReps(
@@ -47,6 +49,8 @@ extension SQLiteLeadStore {
         }
     }
 
+    /// Marks the rep inactive (idempotent): they keep their leads but receive no new ones.
+    /// - Throws: ``LeadStoreError/repNotFound(_:)``.
     public func deactivateRep(id: RepID) throws {
         try writer.write { db in
             try db.execute(sql: "UPDATE rep SET active = 0 WHERE id = ?", arguments: [id.description])

@@ -3,7 +3,15 @@ import GRDB
 public import LeadModel
 
 extension SQLiteLeadStore {
-    /// Saves a new scoring-model version, numbered one above the highest stored (1 for the first).
+    /// Saves a new scoring-model version, numbered one above the highest stored (1 for the first),
+    /// in one write transaction.
+    /// - Parameters:
+    ///   - document: the model document as written (JSON or YAML), stored verbatim.
+    ///   - createdBy: who saved it (`admin:<name>`); must not be empty.
+    ///   - note: why it changed, if said.
+    ///   - date: when it was saved.
+    /// - Returns: the new version number.
+    /// - Throws: a GRDB `DatabaseError` when the document or author is empty.
     public func saveScoringModel(document: String, createdBy: String, note: String?, at date: Date) throws -> Int {
         try writer.write { db in
             let version = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM scoring_model") ?? 0) + 1
@@ -14,12 +22,14 @@ extension SQLiteLeadStore {
         }
     }
 
+    /// Every saved model version, version 1 first.
     public func scoringModels() throws -> [StoredScoringModel] {
         try writer.read { db in
             try Self.fetchScoringModels(db, sql: "SELECT \(Self.modelColumns) FROM scoring_model ORDER BY version")
         }
     }
 
+    /// The highest saved version, or `nil` before the first model is saved.
     public func currentScoringModel() throws -> StoredScoringModel? {
         try writer.read { db in
             try Self.fetchScoringModels(
@@ -73,6 +83,7 @@ extension SQLiteLeadStore {
         }
     }
 
+    /// The lead's current score (the one saved last) with its contributions, or `nil`.
     public func currentScore(leadID: LeadID) throws -> LeadScore? {
         try writer.read { db in
             try Self.fetchScores(

@@ -41,6 +41,7 @@ extension SQLiteLeadStore {
         }
     }
 
+    /// The lead's stage history, oldest first (empty for an unknown lead).
     public func stageHistory(leadID: LeadID) throws -> [StageChange] {
         try writer.read { db in
             try Row.fetchAll(

@@ -11,6 +11,9 @@ public struct SQLiteLeadStore: LeadStore {
     /// How long a write waits for another process's lock before failing: 5 seconds.
     public static let busyTimeout: TimeInterval = 5
 
+    /// The page-cache bound of each connection, in KiB: 64 MiB.
+    static let pageCacheKibibytes = 65_536
+
     /// The one connection (pool or queue) to the database.
     let writer: any DatabaseWriter
     /// The clock read for `imported_at` / `updated_at` stamps.
@@ -33,6 +36,12 @@ public struct SQLiteLeadStore: LeadStore {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "LeadRelay.ServerStore"
+        configuration.prepareDatabase { db in
+            // Up to 64 MiB of page cache per connection (allocated as used): an import of ~10,000
+            // leads with their attributes then stays in memory until it commits, instead of
+            // spilling pages to the WAL mid-transaction.
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.pageCacheKibibytes)")
+        }
         try self.init(writer: DatabasePool(path: path, configuration: configuration), now: now)
     }
 

@@ -6,9 +6,7 @@ import Testing
 
 @Suite("Schema constraints")
 struct SchemaConstraintTests {
-    static let leadColumns = "id, dedupe_key, stage, updated_at"
-
-    @Test(arguments: [
+    static let badRows = [
         "INSERT INTO lead (id, dedupe_key, stage, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 'bogus', 0)",
         "INSERT INTO lead (id, dedupe_key, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', NULL, 0)",
         "INSERT INTO lead (id, dedupe_key, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 'yesterday')",
@@ -18,10 +16,14 @@ struct SchemaConstraintTests {
         "INSERT INTO rep (id, name, email, email_normalized, capacity) VALUES ('00000000-0000-0000-0000-000000000001', 'R', 'r@x.io', 'r@x.io', -1)",
         "INSERT INTO engagement_event (id, lead_id, type, occurred_at, dedupe_key) VALUES ('00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-00000000dead', 'page_view', 0, 'k')",
         "INSERT INTO scoring_model (version, document, created_at, created_by) VALUES (0, '{}', 0, 'admin')",
-    ])
+    ]
+
+    @Test(arguments: badRows)
     func badRowIsRejectedEvenThroughRawSQL(sql: String) throws {
         let store = try StoreFixtures.store()
-        #expect(throws: (any Error).self) { try store.executeRawSQL(sql) }
+        let error = #expect(throws: (any Error).self) { try store.executeRawSQL(sql) }
+        // SQLite result code 19 is SQLITE_CONSTRAINT: refused by the schema, not a syntax error.
+        #expect(error.map { "\($0)".contains("SQLite error 19") } == true)
     }
 
     @Test func duplicateDedupeKeyIsRejected() throws {
