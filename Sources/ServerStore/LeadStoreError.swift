@@ -18,6 +18,7 @@ public enum LeadStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// malformed JSON document): names the table and what was wrong.
     case corruptRow(table: String, detail: String)
 
+    /// A sentence naming what failed, for logs and CLI errors.
     public var description: String {
         switch self {
         case .leadNotFound(let id): return "no lead with id \(id)"
