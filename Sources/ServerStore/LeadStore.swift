@@ -34,6 +34,9 @@ public protocol LeadStore: Sendable {
     /// an empty page is the end. Each page is its own read, so a scoring run never holds the
     /// whole table in memory.
     func leadsForRescoring(after lastID: LeadID?, limit: Int) throws -> [Lead]
+    /// One page of all leads (every stage) in id order, those with an id after `lastID` (from the
+    /// start when `nil`), at most `limit`; an empty page is the end. For reports and calibration.
+    func leads(after lastID: LeadID?, limit: Int) throws -> [Lead]
     /// The number of stored leads.
     func leadCount() throws -> Int
     /// Number of leads per stage; stages with none are absent.

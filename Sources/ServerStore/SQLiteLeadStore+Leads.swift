@@ -38,14 +38,20 @@ extension SQLiteLeadStore {
 
     /// Leads in `stage` (all when `nil`) in the order they were first stored, at most `limit`.
     public func leads(stage: LifecycleStage?, limit: Int?) throws -> [Lead] {
-        try writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(Lead.selectedColumns) FROM lead
-                    WHERE ?1 IS NULL OR stage = ?1 ORDER BY rowid LIMIT ?2
-                    """,
-                arguments: [stage?.rawValue, limit.map { max($0, 0) } ?? -1]
+        // A negative LIMIT is no limit in SQLite. With a stage, the `lead_stage` index (which
+        // carries the rowid) gives the rows already in order.
+        let limit = limit.map { max($0, 0) } ?? -1
+        return try writer.read { db in
+            if let stage {
+                return try Row.fetchAll(
+                    db.cachedStatement(
+                        sql: "SELECT \(Lead.selectedColumns) FROM lead WHERE stage = ? ORDER BY rowid LIMIT ?"),
+                    arguments: [stage.rawValue, limit]
+                ).map(Lead.init(row:))
+            }
+            return try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT \(Lead.selectedColumns) FROM lead ORDER BY rowid LIMIT ?"),
+                arguments: [limit]
             ).map(Lead.init(row:))
         }
     }
@@ -64,6 +70,17 @@ extension SQLiteLeadStore {
                         WHERE stage IN (\(placeholders)) AND id > ? ORDER BY id LIMIT ?
                         """),
                 arguments: StatementArguments(stages + [lastID?.description ?? "", max(limit, 0)])
+            ).map(Lead.init(row:))
+        }
+    }
+
+    /// One keyset page of all leads in id order (every stage): those with an id after `lastID`
+    /// (from the start when `nil`), at most `limit`. For reports and calibration over every lead.
+    public func leads(after lastID: LeadID?, limit: Int) throws -> [Lead] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT \(Lead.selectedColumns) FROM lead WHERE id > ? ORDER BY id LIMIT ?"),
+                arguments: [lastID?.description ?? "", max(limit, 0)]
             ).map(Lead.init(row:))
         }
     }

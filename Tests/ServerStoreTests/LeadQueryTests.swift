@@ -46,7 +46,7 @@ struct LeadQueryTests {
         #expect(try store.lead(dedupeKey: "nobody@example.com") == nil)
     }
 
-    @Test func rescoringPagesSkipLeadsWithSales() throws {
+    @Test func leadsArePagedByIdAndRescoringPagesSkipLeadsWithSales() throws {
         let store = try StoreFixtures.store()
         let leads = (0..<7).map { StoreFixtures.lead(email: "l\($0)@example.com") }
         try StoreFixtures.importRun(store, leads)
@@ -64,5 +64,10 @@ struct LeadQueryTests {
             last = page.last?.id
         }
         #expect(seen == leads.map(\.id).filter { $0 != withSales }.sorted())
+
+        let firstPage = try store.leads(after: nil, limit: 4)
+        let secondPage = try store.leads(after: firstPage.last?.id, limit: 4)
+        #expect((firstPage + secondPage).map(\.id) == leads.map(\.id).sorted())
+        #expect(try store.leads(after: secondPage.last?.id, limit: 4).isEmpty)
     }
 }
