@@ -1,3 +1,4 @@
+public import Foundation
 public import LeadModel
 
 /// The server's authoritative store, behind one protocol so that a PostgreSQL implementation can
@@ -5,6 +6,11 @@ public import LeadModel
 /// the invariants; stage changes are checked against ``StageTransitionTable`` here, whatever the
 /// caller.
 public protocol LeadStore: Sendable {
+    /// The server epoch (SPEC §5 rule 4): a random id created with the store and kept for its
+    /// life, so that a sync cursor issued by another store (or before a restore from elsewhere)
+    /// is recognised and answered with `resync_required`.
+    var epoch: UUID { get }
+
     /// Runs one import as one write transaction: `body` upserts rows through the session; when it
     /// throws, nothing of the import is kept (SPEC §8: never half-written).
     /// - Parameter runID: identifies this import run; a second row with the key of a lead that this
@@ -22,6 +28,17 @@ public protocol LeadStore: Sendable {
     func leads(idPrefix prefix: String, limit: Int) throws -> [Lead]
     /// Leads in `stage` (all stages when `nil`), oldest first, at most `limit` (all when `nil`).
     func leads(stage: LifecycleStage?, limit: Int?) throws -> [Lead]
+    /// One page of the leads that rescoring may move (SPEC §3.1: not
+    /// ``LifecycleStage/isFrozenForRescoring``), in id order, those with an id after `lastID`
+    /// (from the start when `nil`), at most `limit`. Pass a page's last id to get the next page;
+    /// an empty page is the end. Each page is its own read, so a scoring run never holds the
+    /// whole table in memory.
+    func leadsForRescoring(after lastID: LeadID?, limit: Int) throws -> [Lead]
+    /// One page of all leads (every stage) in id order, those with an id after `lastID` (from the
+    /// start when `nil`), at most `limit`; an empty page is the end. For reports and calibration.
+    func leads(after lastID: LeadID?, limit: Int) throws -> [Lead]
+    /// The number of stored leads.
+    func leadCount() throws -> Int
     /// Number of leads per stage; stages with none are absent.
     func leadCountsByStage() throws -> [LifecycleStage: Int]
     /// Number of leads per source; leads without a source are counted under `nil`.
@@ -44,6 +61,9 @@ public protocol LeadStore: Sendable {
     func addEvents(_ events: [EngagementEvent]) throws -> Int
     /// The lead's events, oldest first.
     func events(leadID: LeadID) throws -> [EngagementEvent]
+    /// The events of several leads in one read (for a scoring batch), each lead's oldest first;
+    /// leads without events are absent from the dictionary.
+    func events(leadIDs: [LeadID]) throws -> [LeadID: [EngagementEvent]]
 
     /// Adds a rep.
     /// - Throws: ``LeadStoreError/repEmailTaken(_:)`` when another rep has that (normalised) email.
@@ -57,4 +77,29 @@ public protocol LeadStore: Sendable {
     /// Marks a rep inactive (idempotent).
     /// - Throws: ``LeadStoreError/repNotFound(_:)``.
     func deactivateRep(id: RepID) throws
+
+    /// Saves a new version of the scoring model (SPEC §4); versions count up from 1 and are never
+    /// changed afterwards.
+    /// - Parameters:
+    ///   - document: the model document (JSON or YAML) as written; stored verbatim.
+    ///   - createdBy: who saved it (`admin:<name>`, …).
+    ///   - note: why it changed, if said.
+    ///   - date: when it was saved.
+    /// - Returns: the new version number.
+    func saveScoringModel(document: String, createdBy: String, note: String?, at date: Date) throws -> Int
+    /// Every saved model version, oldest (version 1) first.
+    func scoringModels() throws -> [StoredScoringModel]
+    /// The highest saved version, or `nil` before the first model is saved.
+    func currentScoringModel() throws -> StoredScoringModel?
+
+    /// Saves scores in one transaction; each becomes its lead's current score (one score per lead
+    /// and model version is kept; a newer one for the same version replaces it).
+    /// - Throws: ``LeadStoreError/leadNotFound(_:)`` or ``LeadStoreError/scoringModelNotFound(_:)``
+    ///   when a score names an unknown lead or model version; nothing is stored then.
+    func saveScores(_ scores: [LeadScore]) throws
+    /// The lead's current score (the one saved last), with its contributions, or `nil` when never
+    /// scored.
+    func currentScore(leadID: LeadID) throws -> LeadScore?
+    /// The current scores of several leads in one read; leads never scored are absent.
+    func currentScores(leadIDs: [LeadID]) throws -> [LeadID: LeadScore]
 }

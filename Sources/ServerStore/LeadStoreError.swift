@@ -2,15 +2,32 @@ public import LeadModel
 
 /// Why the store refused a request.
 public enum LeadStoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No lead has this id.
     case leadNotFound(LeadID)
+    /// No rep has this id.
     case repNotFound(RepID)
+    /// Another rep already has this normalised email.
     case repEmailTaken(String)
+    /// Another lead (with another dedupe key) already has this external id.
+    case externalIDTaken(String)
+    /// A score names a scoring-model version that was never saved.
+    case scoringModelNotFound(Int)
+    /// An import session was used after its ``LeadStore/importLeads(runID:_:)`` call returned.
+    case importSessionClosed
+    /// A stored row could not be read back into a domain value (a value outside its type, a
+    /// malformed JSON document): names the table and what was wrong.
+    case corruptRow(table: String, detail: String)
 
+    /// A sentence naming what failed, for logs and CLI errors.
     public var description: String {
         switch self {
         case .leadNotFound(let id): return "no lead with id \(id)"
         case .repNotFound(let id): return "no rep with id \(id)"
         case .repEmailTaken(let email): return "a rep with email \(email) already exists"
+        case .externalIDTaken(let externalID): return "another lead already has external id \(externalID)"
+        case .scoringModelNotFound(let version): return "no scoring model with version \(version)"
+        case .importSessionClosed: return "the import session was used after its import ended"
+        case .corruptRow(let table, let detail): return "unreadable row in table \(table): \(detail)"
         }
     }
 }

@@ -2,8 +2,11 @@ public import LeadModel
 
 /// What one imported row did to the store.
 public enum LeadUpsertOutcome: Hashable, Sendable {
+    /// No lead had the dedupe key: a new lead with this id, in stage `new`.
     case created(LeadID)
+    /// The stored lead's imported content differed and was replaced; id, stage and history kept.
     case updated(LeadID)
+    /// The stored lead already had exactly this content: nothing was written.
     case unchanged(LeadID)
     /// A second row of the same run for an already written lead.
     case merged(into: LeadID)

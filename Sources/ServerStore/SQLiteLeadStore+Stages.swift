@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+public import LeadModel
+
+extension SQLiteLeadStore {
+    /// Checks the move against ``StageTransitionTable`` from the lead's current stage, then updates
+    /// the lead and appends the history row, in one write transaction; a refused move writes nothing.
+    /// - Throws: ``LeadStoreError/leadNotFound(_:)``; ``StageTransitionError`` (naming both stages);
+    ///   ``LeadStoreError/scoringModelNotFound(_:)`` when `modelVersion` names no saved model.
+    @discardableResult
+    public func transition(_ change: StageTransitionRequest) throws -> StageChange {
+        try writer.write { db in
+            let leadID = change.leadID.description
+            guard
+                let currentText = try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT stage FROM lead WHERE id = ?"), arguments: [leadID])
+            else { throw LeadStoreError.leadNotFound(change.leadID) }
+            guard let current = LifecycleStage(rawValue: currentText) else {
+                throw LeadStoreError.corruptRow(table: "lead", detail: "lead \(leadID): unknown stage '\(currentText)'")
+            }
+            try StageTransitionTable.check(from: current, to: change.to, trigger: change.trigger)
+            if let version = change.modelVersion, try !Self.scoringModelExists(version, in: db) {
+                throw LeadStoreError.scoringModelNotFound(version)
+            }
+            try db.cachedStatement(sql: "UPDATE lead SET stage = ? WHERE id = ?")
+                .execute(arguments: [change.to.rawValue, leadID])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO stage_change
+                        (lead_id, from_stage, to_stage, "trigger", actor, at, reason, note, model_version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                leadID, current.rawValue, change.to.rawValue, change.trigger.rawValue, change.actor,
+                change.at.timeIntervalSince1970, change.reason?.rawValue, change.note, change.modelVersion,
+            ])
+            return StageChange(
+                leadID: change.leadID, from: current, to: change.to, trigger: change.trigger,
+                actor: change.actor, at: change.at, reason: change.reason, note: change.note,
+                modelVersion: change.modelVersion)
+        }
+    }
+
+    /// The lead's stage history, oldest first (empty for an unknown lead).
+    public func stageHistory(leadID: LeadID) throws -> [StageChange] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT from_stage, to_stage, "trigger", actor, at, reason, note, model_version
+                        FROM stage_change WHERE lead_id = ? ORDER BY id
+                        """),
+                arguments: [leadID.description]
+            ).map { row in
+                guard let from = LifecycleStage(rawValue: row[0]), let to = LifecycleStage(rawValue: row[1]),
+                    let trigger = StageTrigger(rawValue: row[2])
+                else {
+                    throw LeadStoreError.corruptRow(
+                        table: "stage_change", detail: "lead \(leadID): unknown stage or trigger")
+                }
+                let reasonText: String? = row[5]
+                let reason = try reasonText.map { text in
+                    guard let code = ReasonCode(rawValue: text) else {
+                        throw LeadStoreError.corruptRow(
+                            table: "stage_change", detail: "lead \(leadID): unknown reason '\(text)'")
+                    }
+                    return code
+                }
+                return StageChange(
+                    leadID: leadID, from: from, to: to, trigger: trigger, actor: row[3],
+                    at: Date(timeIntervalSince1970: row[4]), reason: reason, note: row[6], modelVersion: row[7])
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import LeadModel
+import Testing
+
+@testable import ServerStore
+
+@Suite("Schema constraints")
+struct SchemaConstraintTests {
+    static let badRows = [
+        "INSERT INTO lead (id, dedupe_key, stage, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 'bogus', 0)",
+        "INSERT INTO lead (id, dedupe_key, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', NULL, 0)",
+        "INSERT INTO lead (id, dedupe_key, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 'yesterday')",
+        "INSERT INTO lead (id, dedupe_key, updated_at, attributes) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 0, 'not json')",
+        "INSERT INTO lead (id, dedupe_key, updated_at, do_not_email) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 0, 2)",
+        "INSERT INTO lead (id, dedupe_key, updated_at, email) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 0, 'a@b.c')",
+        "INSERT INTO rep (id, name, email, email_normalized, capacity) VALUES ('00000000-0000-0000-0000-000000000001', 'R', 'r@x.io', 'r@x.io', -1)",
+        "INSERT INTO engagement_event (id, lead_id, type, occurred_at, dedupe_key) VALUES ('00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-00000000dead', 'page_view', 0, 'k')",
+        "INSERT INTO scoring_model (version, document, created_at, created_by) VALUES (0, '{}', 0, 'admin')",
+    ]
+
+    @Test(arguments: badRows)
+    func badRowIsRejectedEvenThroughRawSQL(sql: String) throws {
+        let store = try StoreFixtures.store()
+        let error = #expect(throws: (any Error).self) { try store.executeRawSQL(sql) }
+        // SQLite result code 19 is SQLITE_CONSTRAINT: refused by the schema, not a syntax error.
+        #expect(error.map { "\($0)".contains("SQLite error 19") } == true)
+    }
+
+    @Test func duplicateDedupeKeyIsRejected() throws {
+        let store = try StoreFixtures.store()
+        try store.executeRawSQL(
+            "INSERT INTO lead (id, dedupe_key, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 0)")
+        #expect(throws: (any Error).self) {
+            try store.executeRawSQL(
+                "INSERT INTO lead (id, dedupe_key, updated_at) VALUES ('00000000-0000-0000-0000-000000000002', 'k', 0)")
+        }
+    }
+
+    @Test func duplicateRepEmailIsRejected() throws {
+        let store = try StoreFixtures.store()
+        let insert = "INSERT INTO rep (id, name, email, email_normalized, capacity) VALUES (?, 'R', 'r@x.io', 'r@x.io', 5)"
+        try store.executeRawSQL(insert, arguments: ["00000000-0000-0000-0000-000000000001"])
+        #expect(throws: (any Error).self) {
+            try store.executeRawSQL(insert, arguments: ["00000000-0000-0000-0000-000000000002"])
+        }
+    }
+
+    @Test(arguments: ["'bogus_trigger', NULL", "'score', 'bogus_reason'"])
+    func stageChangeWithUnknownTriggerOrReasonIsRejected(values: String) throws {
+        let store = try StoreFixtures.store()
+        let id = try StoreFixtures.storedLead(store)
+        #expect(throws: (any Error).self) {
+            try store.executeRawSQL(
+                """
+                INSERT INTO stage_change (lead_id, from_stage, to_stage, "trigger", reason, actor, at)
+                VALUES (?, 'new', 'mql', \(values), 'x', 0)
+                """, arguments: [id.description])
+        }
+    }
+
+    @Test func deletingALeadCascadesToItsHistoryEventsAndScores() throws {
+        let store = try StoreFixtures.store()
+        let id = try StoreFixtures.storedLead(store)
+        let version = try store.saveScoringModel(document: "{}", createdBy: "admin:mo", note: nil, at: StoreFixtures.t0)
+        try store.transition(.init(leadID: id, to: .mql, trigger: .score, actor: "system:scoring", at: StoreFixtures.t0))
+        try store.addEvents([EngagementEvent(leadID: id, type: "page_view", occurredAt: StoreFixtures.t0)])
+        try store.saveScores([
+            LeadScore(
+                leadID: id, fit: 1, engagement: 1, total: 2, grade: .c, qualified: false, modelVersion: version,
+                contributions: [], scoredAt: StoreFixtures.t0)
+        ])
+        try store.executeRawSQL("DELETE FROM lead WHERE id = ?", arguments: [id.description])
+        for table in ["stage_change", "engagement_event", "lead_score"] {
+            #expect(try store.fetchRawInt("SELECT COUNT(*) FROM \(table)") == 0)
+        }
+    }
+
+    @Test func fileStoreUsesWALAndKeepsItsEpochAcrossOpens() throws {
+        let folder = try StoreFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("server.sqlite").path
+        let epoch: UUID
+        do {
+            let store = try SQLiteLeadStore(path: path)
+            #expect(try store.journalMode() == "wal")
+            #expect(try store.fetchRawInt("PRAGMA foreign_keys") == 1)
+            epoch = store.epoch
+            _ = try StoreFixtures.storedLead(store)
+        }
+        let reopened = try SQLiteLeadStore(path: path)
+        #expect(reopened.epoch == epoch)
+        #expect(try reopened.leadCount() == 1)
+        #expect(try SQLiteLeadStore.inMemory().epoch != epoch)
+    }
+
+    @Test func migrationsAreNamedAndAllApplied() throws {
+        let store = try StoreFixtures.store()
+        #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations") == 7)
+        #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier = 'v1-leads'") == 1)
+    }
+}
