@@ -2,4 +2,4 @@ public import ArgumentParser
 public import LeadModel
 
 /// Lets `--stage mql` parse straight into the domain's stage.
-extension LifecycleStage: @retroactive ExpressibleByArgument {}
+extension LifecycleStage: ExpressibleByArgument {}
