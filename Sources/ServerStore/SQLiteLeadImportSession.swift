@@ -19,7 +19,7 @@ final class SQLiteLeadImportSession: LeadImportSession {
     private static let insertSQL = """
         INSERT INTO lead (id, dedupe_key, stage, last_import_run, imported_at, updated_at, \
         \(Lead.importedColumns.joined(separator: ", ")))
-        VALUES (?, ?, 'new', ?, ?, ?, \(Array(repeating: "?", count: Lead.importedColumns.count).joined(separator: ", ")))
+        VALUES (?, ?, 'new', ?, ?, ?, \(Lead.importedColumns.map { _ in "?" }.joined(separator: ", ")))
         """
     private static let updateSQL = """
         UPDATE lead SET \(Lead.importedColumns.map { "\($0) = ?" }.joined(separator: ", ")), \

@@ -39,7 +39,11 @@ extension SQLiteLeadStore {
     public func events(leadID: LeadID) throws -> [EngagementEvent] {
         try writer.read { db in
             try Self.fetchEvents(
-                db, sql: "SELECT \(Self.eventColumns) FROM engagement_event WHERE lead_id = ? ORDER BY occurred_at, rowid",
+                db,
+                sql: """
+                    SELECT \(Self.eventColumns) FROM engagement_event
+                    WHERE lead_id = ? ORDER BY occurred_at, rowid
+                    """,
                 arguments: [leadID.description])
         }
     }

@@ -16,7 +16,10 @@ extension SQLiteLeadStore {
         try writer.write { db in
             let version = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM scoring_model") ?? 0) + 1
             try db.execute(
-                sql: "INSERT INTO scoring_model (version, document, created_at, created_by, note) VALUES (?, ?, ?, ?, ?)",
+                sql: """
+                    INSERT INTO scoring_model (version, document, created_at, created_by, note)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
                 arguments: [version, document, date.timeIntervalSince1970, createdBy, note])
             return version
         }

@@ -93,6 +93,29 @@ struct SchemaConstraintTests {
         #expect(try SQLiteLeadStore.inMemory().epoch != epoch)
     }
 
+    @Test func readersOfAFileStoreSeeThePreviousStateUntilTheImportCommits() throws {
+        let folder = try StoreFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteLeadStore(path: folder.appendingPathComponent("server.sqlite").path)
+        _ = try StoreFixtures.storedLead(store)
+        let countDuringImport = try store.importLeads(runID: ImportRunID()) { session in
+            _ = try session.upsert(StoreFixtures.lead(email: "second@example.com"), dedupeKey: "second@example.com")
+            // Another thread reads while this write transaction is open (WAL: readers never wait).
+            let done = DispatchSemaphore(value: 0)
+            // Written by the reader before it signals, read here after the wait: the semaphore orders them.
+            nonisolated(unsafe) var seen: Int?
+            let reader = Thread {
+                seen = try? store.leadCount()
+                done.signal()
+            }
+            reader.start()
+            _ = done.wait(timeout: .now() + 10)
+            return seen
+        }
+        #expect(countDuringImport == 1)
+        #expect(try store.leadCount() == 2)
+    }
+
     @Test func migrationsAreNamedAndAllApplied() throws {
         let store = try StoreFixtures.store()
         #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations") == 7)
