@@ -5,6 +5,12 @@ import Testing
 
 @Suite("reps and leads verbs")
 struct RepsCommandTests {
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
     @Test func addListAndDeactivateReps() async throws {
         let folder = try TemporaryFolder()
         let db = folder.path("store.sqlite")
@@ -40,9 +46,9 @@ struct RepsCommandTests {
             "import", "leads", Paths.sharedFile("cases/import/plain-lf.csv"), "--mapping",
             Paths.packageFile("mappings/cases/import-cases.yaml"), "--db", db)
         let list = await CommandRun.leadrelayServer("leads", "list", "--stage", "new", "--limit", "2", "--json", "--db", db)
-        #expect(try JSONDecoder().decode([Lead].self, from: Data(list.output.utf8)).count == 2)
+        #expect(try Self.decoder.decode([Lead].self, from: Data(list.output.utf8)).count == 2)
         let none = await CommandRun.leadrelayServer("leads", "list", "--stage", "mql", "--json", "--db", db)
-        #expect(try JSONDecoder().decode([Lead].self, from: Data(none.output.utf8)).isEmpty)
+        #expect(try Self.decoder.decode([Lead].self, from: Data(none.output.utf8)).isEmpty)
         let badStage = await CommandRun.leadrelayServer("leads", "list", "--stage", "hot", "--db", db)
         #expect(badStage.status != 0)
         let unknown = await CommandRun.leadrelayServer("leads", "show", "L-999", "--db", db)
