@@ -14,17 +14,28 @@ public struct FeatureEncoder: Hashable, Sendable {
         let subjects = options.subjects ?? FeatureEncoder.discoverSubjects(in: leads, options: options)
         var features: [EncodedFeature] = []
         var offset = 0
-        for subject in subjects.sorted() {
-            var numbers: [Double] = []
-            var counts: [RuleValue: Int] = [:]
-            var allNumbers = true
-            var present = 0
-            for lead in leads {
-                guard let value = lead.value(of: subject).flatMap(RuleValue.init(attribute:)) else { continue }
-                present += 1
-                counts[value, default: 0] += 1
-                if case .number(let number) = value { numbers.append(number) } else { allNumbers = false }
+        let ordered = subjects.sorted()
+        var numbersBySubject = [[Double]](repeating: [], count: ordered.count)
+        var countsBySubject = [[RuleValue: Int]](repeating: [:], count: ordered.count)
+        var allNumbersBySubject = [Bool](repeating: true, count: ordered.count)
+        var presentBySubject = [Int](repeating: 0, count: ordered.count)
+        for index in leads.indices {
+            for (position, subject) in ordered.enumerated() {
+                guard let value = leads[index].value(of: subject).flatMap(RuleValue.init(attribute:)) else { continue }
+                presentBySubject[position] += 1
+                countsBySubject[position][value, default: 0] += 1
+                if case .number(let number) = value {
+                    numbersBySubject[position].append(number)
+                } else {
+                    allNumbersBySubject[position] = false
+                }
             }
+        }
+        for (position, subject) in ordered.enumerated() {
+            let numbers = numbersBySubject[position]
+            let counts = countsBySubject[position]
+            let allNumbers = allNumbersBySubject[position]
+            let present = presentBySubject[position]
             guard present > 0 else { continue }
             let encoding: EncodedFeature.Encoding
             if allNumbers {

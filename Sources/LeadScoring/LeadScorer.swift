@@ -11,13 +11,8 @@ public struct LeadScorer: Sendable {
     /// The model this scorer applies.
     public let model: ScoringModel
 
-    private struct SubjectGroup: Sendable {
-        let subject: RuleSubject
-        let rules: [CompiledFitRule]
-        let needsFolding: Bool
-    }
-
-    private let groups: [SubjectGroup]
+    private let groups: [CompiledSubjectRules]
+    private let fitPointsByRule: [Double]
     private let engagementByType: [String: [Int]]
 
     /// Validates and compiles `model`.
@@ -26,15 +21,13 @@ public struct LeadScorer: Sendable {
         try model.validate()
         self.model = model
         var order: [RuleSubject] = []
-        var bySubject: [RuleSubject: [CompiledFitRule]] = [:]
-        for rule in model.fitRules {
+        var bySubject: [RuleSubject: [(Int, FitRule)]] = [:]
+        for (number, rule) in model.fitRules.enumerated() {
             if bySubject[rule.subject] == nil { order.append(rule.subject) }
-            bySubject[rule.subject, default: []].append(CompiledFitRule(rule))
+            bySubject[rule.subject, default: []].append((number, rule))
         }
-        groups = order.map { subject in
-            let rules = bySubject[subject] ?? []
-            return SubjectGroup(subject: subject, rules: rules, needsFolding: rules.contains(where: \.ignoreCase))
-        }
+        groups = order.map { CompiledSubjectRules(subject: $0, rules: bySubject[$0] ?? []) }
+        fitPointsByRule = model.fitRules.map(\.points)
         var byType: [String: [Int]] = [:]
         for (index, rule) in model.engagementRules.enumerated() {
             byType[rule.eventType, default: []].append(index)
@@ -72,42 +65,36 @@ public struct LeadScorer: Sendable {
     }
 
     /// The fit points alone (no contributions, no events): the fast path for evaluation and
-    /// benchmarks.
+    /// benchmarks. Equal to `score(lead, now:).fit` (exactly so for whole points; fractional
+    /// points may differ in the last bit, being summed in another order).
     public func fitPoints(of lead: Lead) -> Double {
         var fit = 0.0
         for group in groups {
             let value = lead.value(of: group.subject)
-            var folded: String??
-            let fold: () -> String? = {
-                if let folded { return folded }
-                let text: String? = if case .text(let text)? = value { text.lowercased() } else { nil }
-                folded = .some(text)
-                return text
-            }
-            for rule in group.rules where rule.matches(value, folded: fold) {
-                fit += rule.points
+            switch value {
+            case nil:
+                fit += group.whenMissingPoints
+            case .bool(let flag)? where group.ranges.isEmpty:
+                fit += group.whenPresentPoints + (flag ? group.whenTruePoints : group.whenFalsePoints)
+            default:
+                group.forEachMatch(value) { fit += fitPointsByRule[$0] }
             }
         }
         return fit
     }
 
     private func fitPoints(of lead: Lead, contributions: inout [ScoreContribution]) -> Double {
-        var fit = 0.0
+        var matched: [Int] = []
         for group in groups {
-            let value = lead.value(of: group.subject)
-            var folded: String??
-            let fold: () -> String? = {
-                if let folded { return folded }
-                let text: String? = if case .text(let text)? = value { text.lowercased() } else { nil }
-                folded = .some(text)
-                return text
-            }
-            for rule in group.rules where rule.matches(value, folded: fold) {
-                fit += rule.points
-                if rule.points != 0 {
-                    contributions.append(
-                        ScoreContribution(ruleID: rule.ruleID, label: rule.label, points: rule.points, kind: .fit))
-                }
+            group.forEachMatch(lead.value(of: group.subject)) { matched.append($0) }
+        }
+        matched.sort()  // document order, so sums are identical whatever the grouping
+        var fit = 0.0
+        for number in matched {
+            let rule = model.fitRules[number]
+            fit += rule.points
+            if rule.points != 0 {
+                contributions.append(ScoreContribution(ruleID: rule.id, label: rule.label, points: rule.points, kind: .fit))
             }
         }
         return fit
