@@ -95,8 +95,15 @@ public struct FeatureEncoder: Hashable, Sendable {
 
     static func discoverSubjects(in leads: [Lead], options: FeatureOptions) -> [RuleSubject] {
         var names: Set<String> = []
-        for lead in leads { names.formUnion(lead.attributes.keys) }
-        names.subtract(options.excludedAttributes)
+        for lead in leads {
+            for (name, value) in lead.attributes where !options.excludedAttributes.contains(name) {
+                if case .date = value {
+                    names.insert(name + ".month")  // dates enter by calendar month (Lead.value(of:))
+                } else {
+                    names.insert(name)
+                }
+            }
+        }
         return FeatureOptions.discoverableFields.map(RuleSubject.field) + names.sorted().map(RuleSubject.attribute)
     }
 

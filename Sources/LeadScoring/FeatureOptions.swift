@@ -3,7 +3,8 @@
 public struct FeatureOptions: Hashable, Sendable {
     /// The subjects to use; `nil` means every attribute found on the training leads (minus
     /// `excludedAttributes`) plus the lead fields `source`, `country`, `city`, `title`,
-    /// `emailDomain`, `doNotEmail`, `doNotCall`. Subjects that are constant in training are
+    /// `emailDomain`, `doNotEmail`, `doNotCall`; a date attribute enters as its month
+    /// (`first_contact_date.month`, text `YYYY-MM`). Subjects that are constant in training are
     /// dropped either way. Post-contact attributes are never read.
     public var subjects: [RuleSubject]?
     /// Attributes never used when subjects are discovered (ids such as `lead_number`).

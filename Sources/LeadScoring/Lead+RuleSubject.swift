@@ -1,13 +1,18 @@
 public import LeadModel
+import Foundation
 
 extension Lead {
     /// The value a rule or calibration feature reads for `subject`, or `nil` when it is missing
     /// (absent, or blank text). Attributes come from `attributes` only: post-contact attributes
     /// are never readable by a rule (SPEC §4).
+    ///
+    /// A date attribute can also be read by calendar month or weekday (UTC): `NAME.month` gives
+    /// text `2018-03`, `NAME.weekday` gives `monday` … `sunday` (used for Olist's
+    /// `first_contact_date`).
     public func value(of subject: RuleSubject) -> AttributeValue? {
         switch subject {
         case .attribute(let name):
-            guard let value = attributes[name] else { return nil }
+            guard let value = attributes[name] else { return Lead.derivedDateValue(name, attributes) }
             if case .text(let text) = value, text.isEmpty { return nil }
             return value
         case .field(let field):
@@ -29,6 +34,29 @@ extension Lead {
             case .doNotCall: return .bool(doNotCall)
             }
         }
+    }
+
+    private static let weekdays = ["thursday", "friday", "saturday", "sunday", "monday", "tuesday", "wednesday"]
+
+    /// `NAME.month` / `NAME.weekday` of a date attribute `NAME`, in UTC.
+    private static func derivedDateValue(_ name: String, _ attributes: [String: AttributeValue]) -> AttributeValue? {
+        guard let dot = name.lastIndex(of: ".") else { return nil }
+        let part = name[name.index(after: dot)...]
+        guard part == "month" || part == "weekday",
+            case .date(let date)? = attributes[String(name[..<dot])]
+        else { return nil }
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        if part == "weekday" { return .text(weekdays[((days % 7) + 7) % 7]) }
+        // Civil-from-days (H. Hinnant's algorithm), proleptic Gregorian calendar.
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthPart = (5 * dayOfYear + 2) / 153
+        let month = monthPart < 10 ? monthPart + 3 : monthPart - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return .text(year.description + (month < 10 ? "-0" : "-") + month.description)
     }
 
     private static func text(_ value: String?) -> AttributeValue? {

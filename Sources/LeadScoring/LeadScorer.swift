@@ -13,6 +13,8 @@ public struct LeadScorer: Sendable {
 
     private let groups: [CompiledSubjectRules]
     private let fitPointsByRule: [Double]
+    private let fitIDs: [String]
+    private let fitLabels: [String]
     private let engagementByType: [String: [Int]]
 
     /// Validates and compiles `model`.
@@ -28,6 +30,8 @@ public struct LeadScorer: Sendable {
         }
         groups = order.map { CompiledSubjectRules(subject: $0, rules: bySubject[$0] ?? []) }
         fitPointsByRule = model.fitRules.map(\.points)
+        fitIDs = model.fitRules.map(\.id)
+        fitLabels = model.fitRules.map(\.label)
         var byType: [String: [Int]] = [:]
         for (index, rule) in model.engagementRules.enumerated() {
             byType[rule.eventType, default: []].append(index)
@@ -85,16 +89,18 @@ public struct LeadScorer: Sendable {
 
     private func fitPoints(of lead: Lead, contributions: inout [ScoreContribution]) -> Double {
         var matched: [Int] = []
+        matched.reserveCapacity(16)
         for group in groups {
             group.forEachMatch(lead.value(of: group.subject)) { matched.append($0) }
         }
         matched.sort()  // document order, so sums are identical whatever the grouping
         var fit = 0.0
         for number in matched {
-            let rule = model.fitRules[number]
-            fit += rule.points
-            if rule.points != 0 {
-                contributions.append(ScoreContribution(ruleID: rule.id, label: rule.label, points: rule.points, kind: .fit))
+            let points = fitPointsByRule[number]
+            fit += points
+            if points != 0 {
+                contributions.append(
+                    ScoreContribution(ruleID: fitIDs[number], label: fitLabels[number], points: points, kind: .fit))
             }
         }
         return fit
