@@ -3,9 +3,10 @@ import Foundation
 /// Writes a `CalibratedModel` back as a readable points model (issue 3 "`model calibrate --out
 /// FILE` writes it back as an ordinary, readable points model"):
 ///
-/// - a category level gets `round(pointsPerLogOdds × (w_level − w_other))` points as an `equals`
-///   rule (the "other" level is the baseline, 0 points; its weight moves into the offset), and
-///   the missing level an `isMissing` rule;
+/// - a category level gets `round(pointsPerLogOdds × (w_level − w̄))` points as an `equals`
+///   rule, and the missing level an `isMissing` rule, where `w̄` is the feature's mean weight over
+///   the training leads (so points read as "better or worse than the typical lead"; `w̄` moves
+///   into the offset, and levels too rare to name get 0);
 /// - a number is cut into the encoder's quantile ranges (`min` inclusive, `max` exclusive); each
 ///   range gets `round(pointsPerLogOdds × w × (mean of the range − mean) / scale)` points, and a
 ///   missing value its own `isMissing` rule;
@@ -53,8 +54,14 @@ public struct CalibratedModelWriter: Hashable, Sendable {
         for feature in calibrated.encoder.features {
             let name = feature.subject.name
             switch feature.encoding {
-            case .categorical(let levels):
-                let baseline = weights[feature.offset + levels.count]
+            case .categorical(let levels, let counts):
+                // Points are relative to the typical lead: the count-weighted mean weight of the
+                // feature's columns moves into the offset. Levels pooled into "other" (too rare to
+                // name) get 0 points.
+                var weighted = 0.0
+                for (column, count) in counts.enumerated() { weighted += Double(count) * weights[feature.offset + column] }
+                let total = counts.reduce(0, +)
+                let baseline = total > 0 ? weighted / Double(total) : weights[feature.offset + levels.count]
                 offset += baseline
                 for (index, level) in levels.enumerated() {
                     add(

@@ -4,7 +4,9 @@ public struct EncodedFeature: Hashable, Sendable {
     public enum Encoding: Hashable, Sendable {
         /// One-hot: a column per kept level (in order), then an "other" column (levels seen fewer
         /// than `minimumLevelCount` times in training, or never), then a "missing" column.
-        case categorical(levels: [RuleValue])
+        /// `counts` are the training leads per column (levels, other, missing), used to express
+        /// points relative to the typical lead.
+        case categorical(levels: [RuleValue], counts: [Int])
         /// A number clipped to `lower…upper` (training quantiles), standardised as
         /// `(clipped − mean) / scale` in one column, plus a "missing" indicator column (a missing
         /// value is imputed at the mean, z = 0). `binEdges` and `binMeans` describe the training
@@ -29,7 +31,7 @@ public struct EncodedFeature: Hashable, Sendable {
     /// Number of columns the feature uses.
     public var width: Int {
         switch encoding {
-        case .categorical(let levels): return levels.count + 2
+        case .categorical(let levels, _): return levels.count + 2
         case .numeric: return 2
         }
     }

@@ -45,7 +45,9 @@ public struct FeatureEncoder: Hashable, Sendable {
                 let kept = counts.filter { $0.value >= options.minimumLevelCount }.keys.sorted(by: RuleValue.ordered)
                 let constant = counts.count == 1 && present == leads.count
                 guard !kept.isEmpty, !constant else { continue }
-                encoding = .categorical(levels: kept)
+                let keptCount = kept.reduce(0) { $0 + (counts[$1] ?? 0) }
+                let columnCounts = kept.map { counts[$0] ?? 0 } + [present - keptCount, leads.count - present]
+                encoding = .categorical(levels: kept, counts: columnCounts)
             }
             let feature = EncodedFeature(subject: subject, encoding: encoding, offset: offset)
             offset += feature.width
@@ -54,7 +56,7 @@ public struct FeatureEncoder: Hashable, Sendable {
         self.features = features
         columnCount = offset
         levelIndex = features.map { feature in
-            guard case .categorical(let levels) = feature.encoding else { return [:] }
+            guard case .categorical(let levels, _) = feature.encoding else { return [:] }
             return Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
         }
     }
@@ -68,7 +70,7 @@ public struct FeatureEncoder: Hashable, Sendable {
         for (position, feature) in features.enumerated() {
             let value = lead.value(of: feature.subject).flatMap(RuleValue.init(attribute:))
             switch feature.encoding {
-            case .categorical(let levels):
+            case .categorical(let levels, _):
                 let column: Int
                 if let value {
                     column = levelIndex[position][value] ?? levels.count

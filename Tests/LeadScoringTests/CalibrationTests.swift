@@ -39,11 +39,12 @@ import Testing
         let subjects = model.encoder.features.map(\.subject)
         #expect(subjects == [.attribute("channel"), .attribute("minutes"), .attribute("noise")])
         #expect(!subjects.contains(.attribute("tag")))
-        guard case .categorical(let levels) = model.encoder.features[0].encoding else {
+        guard case .categorical(let levels, let counts) = model.encoder.features[0].encoding else {
             Issue.record("channel should be categorical")
             return
         }
         #expect(levels == [.text("a"), .text("b"), .text("c")])
+        #expect(counts.count == 5 && counts.reduce(0, +) == 1500 && counts[3] == 0 && counts[4] == 0)
         let weights = model.regression.weights
         // channel a (+1.5) > b (0) > c (−1.5); truth is 1.5 log-odds apart each.
         #expect(weights[0] - weights[1] > 0.9 && weights[0] - weights[1] < 2.1)
