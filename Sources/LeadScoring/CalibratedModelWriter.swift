@@ -68,9 +68,11 @@ public struct CalibratedModelWriter: Hashable, Sendable {
                         "\(name)=\(level)", "\(name) is \(level)", feature.subject, .equals(level),
                         weights[feature.offset + index] - baseline)
                 }
-                add(
-                    "\(name):missing", "\(name) not given", feature.subject, .isMissing,
-                    weights[feature.offset + levels.count + 1] - baseline)
+                if counts.last ?? 0 > 0 {  // a value never missing in training gets no "not given" rule
+                    add(
+                        "\(name):missing", "\(name) not given", feature.subject, .isMissing,
+                        weights[feature.offset + levels.count + 1] - baseline)
+                }
             case .numeric(_, _, let mean, let scale, let edges, let binMeans):
                 let weight = weights[feature.offset]
                 for index in binMeans.indices {
