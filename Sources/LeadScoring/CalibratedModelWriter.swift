@@ -25,7 +25,10 @@ public struct CalibratedModelWriter: Hashable, Sendable {
     public var gradeProbabilities: [Double]
 
     /// A writer.
-    public init(pointsPerLogOdds: Double = 20, qualifyingProbability: Double = 0.5, gradeProbabilities: [Double] = [0.7, 0.5, 0.3]) {
+    public init(
+        pointsPerLogOdds: Double = 20, qualifyingProbability: Double = 0.5,
+        gradeProbabilities: [Double] = [0.7, 0.5, 0.3]
+    ) {
         self.pointsPerLogOdds = pointsPerLogOdds
         self.qualifyingProbability = qualifyingProbability
         self.gradeProbabilities = gradeProbabilities
@@ -59,7 +62,9 @@ public struct CalibratedModelWriter: Hashable, Sendable {
                 // feature's columns moves into the offset. Levels pooled into "other" (too rare to
                 // name) get 0 points.
                 var weighted = 0.0
-                for (column, count) in counts.enumerated() { weighted += Double(count) * weights[feature.offset + column] }
+                for (column, count) in counts.enumerated() {
+                    weighted += Double(count) * weights[feature.offset + column]
+                }
                 let total = counts.reduce(0, +)
                 let baseline = total > 0 ? weighted / Double(total) : weights[feature.offset + levels.count]
                 offset += baseline

@@ -39,7 +39,9 @@ extension FitRule: Codable {
         }
         if let range = try container.decodeIfPresent(NumericRange.self, forKey: .range) { found.append(.range(range)) }
         if let flag = try container.decodeIfPresent(Bool.self, forKey: .exists) {
-            guard flag else { throw ScoringModelError(keyPath: path + ".exists", reason: .predicateMustBeTrue("exists")) }
+            guard flag else {
+                throw ScoringModelError(keyPath: path + ".exists", reason: .predicateMustBeTrue("exists"))
+            }
             found.append(.exists)
         }
         if let text = try container.decodeIfPresent(String.self, forKey: .contains) { found.append(.contains(text)) }

@@ -1,5 +1,5 @@
-public import LeadModel
 import Foundation
+public import LeadModel
 
 extension Lead {
     /// The value a rule or calibration feature reads for `subject`, or `nil` when it is missing
@@ -40,10 +40,15 @@ extension Lead {
 
     /// `NAME.month` / `NAME.weekday` of a date attribute `NAME`, in UTC.
     private static func derivedDateValue(_ name: String, _ attributes: [String: AttributeValue]) -> AttributeValue? {
-        guard let dot = name.lastIndex(of: ".") else { return nil }
-        let part = name[name.index(after: dot)...]
+        // Cheap pre-filter on the last byte ("…month", "…weekday"): most lookups that reach here
+        // are plain missing attributes.
+        let bytes = name.utf8
+        guard let last = bytes.last, last == UInt8(ascii: "h") || last == UInt8(ascii: "y"),
+            let dot = bytes.lastIndex(of: UInt8(ascii: "."))
+        else { return nil }
+        let part = Substring(bytes[bytes.index(after: dot)...])
         guard part == "month" || part == "weekday",
-            case .date(let date)? = attributes[String(name[..<dot])]
+            case .date(let date)? = attributes[String(Substring(bytes[..<dot]))]
         else { return nil }
         let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
         if part == "weekday" { return .text(weekdays[((days % 7) + 7) % 7]) }

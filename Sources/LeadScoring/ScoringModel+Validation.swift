@@ -79,7 +79,8 @@ extension ScoringModel {
         check(qualification.threshold.isFinite, "qualification.threshold", .notFinite)
         if problems.isEmpty {
             let maximum = maximumTotal
-            check(qualification.threshold <= maximum, "qualification.threshold", .unreachableThreshold(maximum: maximum))
+            check(
+                qualification.threshold <= maximum, "qualification.threshold", .unreachableThreshold(maximum: maximum))
             if let grade = qualification.minimumGrade {
                 check(
                     gradeBands.lowerBound(of: grade) <= maximumFit, "qualification.minimumGrade",

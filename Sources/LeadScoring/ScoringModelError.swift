@@ -67,7 +67,8 @@ public struct ScoringModelError: Error, Hashable, Sendable, CustomStringConverti
         guard let decoding = error as? DecodingError else { return nil }
         switch decoding {
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            self.init(keyPath: ScoringModelError.render(context.codingPath), reason: .malformed(context.debugDescription))
+            self.init(
+                keyPath: ScoringModelError.render(context.codingPath), reason: .malformed(context.debugDescription))
         case .keyNotFound(let key, let context):
             self.init(
                 keyPath: ScoringModelError.render(context.codingPath + [key]),
@@ -91,7 +92,8 @@ public struct ScoringModelError: Error, Hashable, Sendable, CustomStringConverti
         case .subjectRequired: return "a rule reads exactly one of 'field' or 'attribute'"
         case .predicateRequired:
             return "a rule needs one of equals, in, range, exists, contains, isMissing"
-        case .conflictingPredicates(let keys): return "only one predicate per rule, found \(keys.joined(separator: ", "))"
+        case .conflictingPredicates(let keys):
+            return "only one predicate per rule, found \(keys.joined(separator: ", "))"
         case .predicateMustBeTrue(let key): return "'\(key)' can only be true"
         case .empty: return "must not be empty"
         case .ignoreCaseNeedsText: return "ignoreCase applies only to text in equals, in or contains"
@@ -101,8 +103,10 @@ public struct ScoringModelError: Error, Hashable, Sendable, CustomStringConverti
         case .nonPositiveHalfLife: return "half-life must be more than 0 days"
         case .negative: return "must not be negative"
         case .gradeBandsOutOfOrder: return "grade bands must descend: a > b > c"
-        case .unreachableThreshold(let maximum): return "no lead can reach this threshold (highest possible total \(maximum))"
-        case .unreachableGrade(let maximumFit): return "no lead can reach this grade (highest possible fit \(maximumFit))"
+        case .unreachableThreshold(let maximum):
+            return "no lead can reach this threshold (highest possible total \(maximum))"
+        case .unreachableGrade(let maximumFit):
+            return "no lead can reach this grade (highest possible fit \(maximumFit))"
         case .invalidVersion: return "version must be 1 or more"
         case .malformed(let text): return text
         }

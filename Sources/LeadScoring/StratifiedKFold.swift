@@ -15,7 +15,8 @@ public struct StratifiedKFold: Hashable, Sendable {
             switch self {
             case .tooFewFolds(let folds): return "k-fold needs at least 2 folds, got \(folds)"
             case .classTooSmall(let positives, let negatives, let folds):
-                return "\(folds) folds need at least \(folds) positives and negatives (have \(positives) and \(negatives))"
+                return
+                    "\(folds) folds need at least \(folds) positives and negatives (have \(positives) and \(negatives))"
             }
         }
     }

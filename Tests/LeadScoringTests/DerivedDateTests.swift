@@ -22,7 +22,9 @@ import Testing
 
     @Test func ruleOnAMonthMatches() throws {
         let model = Fixture.model(fit: [
-            Fixture.rule("spring", .attribute("first_contact_date.month"), .oneOf([.text("2018-03"), .text("2018-04")]), points: 40)
+            Fixture.rule(
+                "spring", .attribute("first_contact_date.month"), .oneOf([.text("2018-03"), .text("2018-04")]),
+                points: 40)
         ])
         let lead = Lead(attributes: ["first_contact_date": .date(date("2018-04-02"))])
         #expect(try LeadScorer(model: model).score(lead, now: Fixture.now).fit == 40)

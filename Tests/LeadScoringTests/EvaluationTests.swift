@@ -7,9 +7,15 @@ import Testing
     static let model = ScoringModel(
         version: 3, name: "synthetic",
         fitRules: [
-            FitRule(id: "channel-a", label: "Channel A", subject: .attribute("channel"), predicate: .equals(.text("a")), points: 20),
-            FitRule(id: "channel-c", label: "Channel C", subject: .attribute("channel"), predicate: .equals(.text("c")), points: -20),
-            FitRule(id: "long-visit", label: "Half an hour or more", subject: .attribute("minutes"), predicate: .range(NumericRange(min: 30)), points: 20),
+            FitRule(
+                id: "channel-a", label: "Channel A", subject: .attribute("channel"), predicate: .equals(.text("a")),
+                points: 20),
+            FitRule(
+                id: "channel-c", label: "Channel C", subject: .attribute("channel"), predicate: .equals(.text("c")),
+                points: -20),
+            FitRule(
+                id: "long-visit", label: "Half an hour or more", subject: .attribute("minutes"),
+                predicate: .range(NumericRange(min: 30)), points: 20),
         ],
         gradeBands: GradeBands(a: 30, b: 10, c: 0), qualification: QualificationDefinition(threshold: 20))
 

@@ -132,18 +132,21 @@ import Testing
         let company = Fixture.rule("company", .field(.company), .exists, points: 10)  // keeps grade B reachable
         let engagement = EngagementRule(id: "pv", label: "Viewed pages", eventType: "page_view", points: 30)
         let events = [event("page_view", daysAgo: 0, for: lead)]
-        let gradeC = Fixture.model(fit: [fit], engagement: [engagement], qualification: .init(threshold: 40, minimumGrade: .c))
+        let gradeC = Fixture.model(
+            fit: [fit], engagement: [engagement], qualification: .init(threshold: 40, minimumGrade: .c))
         let score = try LeadScorer(model: gradeC).score(lead, events: events, now: Fixture.now)
         #expect(score.grade == .c)
         #expect(score.qualified)
-        let gradeB = Fixture.model(fit: [fit, company], engagement: [engagement], qualification: .init(threshold: 40, minimumGrade: .b))
+        let gradeB = Fixture.model(
+            fit: [fit, company], engagement: [engagement], qualification: .init(threshold: 40, minimumGrade: .b))
         #expect(try !LeadScorer(model: gradeB).score(lead, events: events, now: Fixture.now).qualified)
     }
 
     @Test func sameEventTwiceCountsOnceAndOrderDoesNotMatter() throws {
         let rules = [
             EngagementRule(id: "pv", label: "Viewed pages", eventType: "page_view", points: 10, halfLifeDays: 7),
-            EngagementRule(id: "form", label: "Submitted a form", eventType: "form_submit", points: 15, halfLifeDays: 30),
+            EngagementRule(
+                id: "form", label: "Submitted a form", eventType: "form_submit", points: 15, halfLifeDays: 30),
         ]
         let model = Fixture.model(fit: [Fixture.rule("city", .field(.city), .exists, points: 12)], engagement: rules)
         let scorer = try LeadScorer(model: model)

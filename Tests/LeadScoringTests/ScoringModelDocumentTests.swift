@@ -15,17 +15,20 @@ import Testing
 
     @Test func shippedXEducationModelReadsTheMappingsNames() throws {
         let model = try Fixture.shippedModel("x-education")
-        let attributes = Set(model.fitRules.compactMap { rule -> String? in
-            if case .attribute(let name) = rule.subject { return name }
-            return nil
-        })
-        #expect(attributes.isSubset(of: [
-            "lead_origin", "totalvisits", "total_time_spent_on_website", "page_views_per_visit", "last_activity",
-            "specialization", "what_is_your_current_occupation", "a_free_copy_of_mastering_the_interview",
-        ]))
+        let attributes = Set(
+            model.fitRules.compactMap { rule -> String? in
+                if case .attribute(let name) = rule.subject { return name }
+                return nil
+            })
+        #expect(
+            attributes.isSubset(of: [
+                "lead_origin", "totalvisits", "total_time_spent_on_website", "page_views_per_visit", "last_activity",
+                "specialization", "what_is_your_current_occupation", "a_free_copy_of_mastering_the_interview",
+            ]))
         #expect(!attributes.contains("tags") && !attributes.contains("lead_quality"))
         let lead = Lead(
-            source: "reference", attributes: [
+            source: "reference",
+            attributes: [
                 "lead_origin": .text("Lead Add Form"), "total_time_spent_on_website": .number(1200),
                 "what_is_your_current_occupation": .text("Working Professional"),
             ])
@@ -92,7 +95,8 @@ import Testing
         #expect(field?.keyPath == "fitRules[0].field")
         #expect(field?.reason == .unknownField("budget"))
         let both = #expect(throws: ScoringModelError.self) {
-            try decodeRule(#"{"id": "r", "label": "l", "field": "city", "attribute": "x", "exists": true, "points": 1}"#)
+            try decodeRule(
+                #"{"id": "r", "label": "l", "field": "city", "attribute": "x", "exists": true, "points": 1}"#)
         }
         #expect(both?.reason == .subjectRequired)
         let falseExists = #expect(throws: ScoringModelError.self) {

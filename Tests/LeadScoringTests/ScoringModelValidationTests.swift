@@ -75,7 +75,9 @@ import Testing
         let open = Fixture.model(fit: [Fixture.rule("a", .attribute("n"), .range(NumericRange()), points: 50)])
         #expect(firstProblem(open)?.reason == .emptyRange)
         let ignoreCase = Fixture.model(fit: [Fixture.rule("a", .attribute("n"), .exists, points: 50, ignoreCase: true)])
-        #expect(firstProblem(ignoreCase) == ScoringModelError(keyPath: "fitRules[0].ignoreCase", reason: .ignoreCaseNeedsText))
+        #expect(
+            firstProblem(ignoreCase)
+                == ScoringModelError(keyPath: "fitRules[0].ignoreCase", reason: .ignoreCaseNeedsText))
     }
 
     @Test func emptyInListAndNonFinitePointsAreNamed() {

@@ -35,7 +35,9 @@ enum Fixture {
     static func rule(
         _ id: String, _ subject: RuleSubject, _ predicate: FitPredicate, points: Double, ignoreCase: Bool = false
     ) -> FitRule {
-        FitRule(id: id, label: "label \(id)", subject: subject, predicate: predicate, ignoreCase: ignoreCase, points: points)
+        FitRule(
+            id: id, label: "label \(id)", subject: subject, predicate: predicate, ignoreCase: ignoreCase, points: points
+        )
     }
 
     /// Synthetic labelled leads with a clear signal: `channel` (a strong, b weak, c negative),
