@@ -98,4 +98,20 @@ public struct Evaluation: Sendable {
             calibratedScale: ["pointsPerLogOdds": written.pointsPerLogOdds, "logOddsAtZero": written.logOddsAtZero],
             calibratedModelThresholdForTargetPrecision: targetPoints)
     }
+
+    /// The calibrated points model alone (`model calibrate --out FILE`): the regression fitted on
+    /// every lead with a known outcome, written back as points on top of `model` (whose engagement
+    /// rules and required criteria it keeps), version `model.version + 1`.
+    /// - Throws: `EvaluationError.cannotSplit` when there are no positive or no negative outcomes.
+    public func calibrate(leads allLeads: [Lead], model: ScoringModel) throws -> CalibratedPointsModel {
+        let leads = allLeads.filter { $0.outcome != nil }
+        let labels = leads.map { $0.outcome?.won ?? false }
+        let positives = labels.filter { $0 }.count
+        guard positives > 0, positives < labels.count else {
+            throw EvaluationError.cannotSplit(
+                "calibration needs both outcomes (have \(positives) won of \(labels.count) labelled leads)")
+        }
+        let calibrated = CalibratedModel(fitting: leads, labels: labels, options: options.calibration)
+        return options.writer.write(calibrated, base: model)
+    }
 }

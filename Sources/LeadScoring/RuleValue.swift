@@ -2,7 +2,8 @@
 /// `equals: true`, `equals: 3`), written in the document as a bare JSON/YAML scalar.
 ///
 /// A rule value matches a lead's value only when both have the same kind: text matches text,
-/// a number matches a number (exact equality), a flag matches a flag.
+/// a number matches a number (exact equality), a flag matches a flag. In YAML, quote text that
+/// would read as a flag or a number (`"Yes"`, `"No"`, `"2018"`), since YAML 1.1 reads `Yes` as true.
 public enum RuleValue: Hashable, Sendable {
     /// Text, compared exactly unless the rule says `ignoreCase: true`.
     case text(String)

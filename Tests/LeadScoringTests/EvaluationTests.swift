@@ -59,4 +59,16 @@ import Testing
             try Evaluation().run(leads: leads, model: Self.model, now: Fixture.now)
         }
     }
+
+    @Test func calibrateWritesTheSameModelTheReportCarries() throws {
+        let leads = Fixture.syntheticLeads(count: 400, seed: 8)
+        let evaluation = Evaluation(options: EvaluationOptions(folds: 4, seed: 1))
+        let report = try evaluation.run(leads: leads, model: Self.model, now: Fixture.now)
+        let written = try evaluation.calibrate(leads: leads, model: Self.model)
+        #expect(written.model == report.calibratedModel)
+        #expect(report.calibratedScale["pointsPerLogOdds"] == written.pointsPerLogOdds)
+        #expect(throws: Evaluation.EvaluationError.self) {
+            try evaluation.calibrate(leads: leads.filter { $0.outcome?.won == true }, model: Self.model)
+        }
+    }
 }

@@ -120,6 +120,21 @@ import Testing
         }
     }
 
+    @Test func missingRequiredKeyIsRenderedWithItsKeyPath() throws {
+        let json = """
+            {"version": 1, "name": "m", "gradeBands": {"a": 3, "b": 2, "c": 1}, "qualification": {"threshold": 1},
+             "engagementRules": [{"id": "e", "label": "l", "points": 1}]}
+            """
+        do {
+            _ = try Fixture.decode(json)
+            Issue.record("decoding should fail")
+        } catch {
+            let described = try #require(ScoringModelError(error))
+            #expect(described.keyPath == "engagementRules[0].eventType")
+            #expect(described.description == "engagementRules[0].eventType: required key 'eventType' is missing")
+        }
+    }
+
     @Test func ruleValuesDecodeAsBareScalars() throws {
         let values = try JSONDecoder().decode([RuleValue].self, from: Data(#"[true, 3, 2.5, "India"]"#.utf8))
         #expect(values == [.bool(true), .number(3), .number(2.5), .text("India")])
