@@ -129,8 +129,9 @@ public struct FeatureEncoder: Hashable, Sendable {
             let edge = clipped[Int(Double(clipped.count) * Double(step) / Double(bins))]
             if edge > lower, edge < upper, edge != edges.last { edges.append(edge) }
         }
-        if !edges.isEmpty, upper > edges.last!, clipped.last == upper, !edges.contains(upper) {
-            // keep the top (clipped) values in their own range
+        if upper > (edges.last ?? lower) {
+            // The top (clipped) values get their own range; this also guarantees at least two
+            // ranges, so no written rule is an unbounded `range: {}`.
             edges.append(upper)
         }
         var sums = [Double](repeating: 0, count: edges.count + 1)

@@ -93,4 +93,24 @@ import Testing
         #expect(written.probability(forPoints: threshold - 1) < 0.5)
         #expect(abs(written.points(forProbability: written.probability(forPoints: 37)) - 37) < 1e-9)
     }
+
+    @Test func aTwoValuedNumberStillGivesValidRanges() throws {
+        let leads = (0..<200).map { index in
+            Lead(attributes: ["webinars": .number(index % 10 == 0 ? 1 : 0)], outcome: nil)
+        }
+        let labels = (0..<200).map { $0 % 10 == 0 || $0 % 7 == 0 }
+        let calibrated = CalibratedModel(fitting: leads, labels: labels)
+        guard case .numeric(let lower, let upper, _, _, let edges, let means) = calibrated.encoder.features[0].encoding
+        else {
+            Issue.record("webinars should be numeric")
+            return
+        }
+        #expect(lower == 0 && upper == 1)
+        #expect(edges == [1])
+        #expect(means == [0, 1])
+        let written = CalibratedModelWriter().write(calibrated, base: Fixture.model())
+        try written.model.validate()
+        let scorer = try LeadScorer(model: written.model)
+        #expect(scorer.fitPoints(of: leads[0]) > scorer.fitPoints(of: leads[1]))
+    }
 }
