@@ -108,15 +108,3 @@ extension ScoringModel {
         return totalCap.map { Swift.min($0, total) } ?? total
     }
 }
-
-extension RuleValue {
-    var isText: Bool {
-        if case .text = self { return true }
-        return false
-    }
-
-    var isFinite: Bool {
-        if case .number(let number) = self { return number.isFinite }
-        return true
-    }
-}
