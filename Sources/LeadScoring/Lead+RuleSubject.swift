@@ -1,0 +1,71 @@
+import Foundation
+public import LeadModel
+
+extension Lead {
+    /// The value a rule or calibration feature reads for `subject`, or `nil` when it is missing
+    /// (absent, or blank text). Attributes come from `attributes` only: post-contact attributes
+    /// are never readable by a rule (SPEC §4).
+    ///
+    /// A date attribute can also be read by calendar month or weekday (UTC): `NAME.month` gives
+    /// text `2018-03`, `NAME.weekday` gives `monday` … `sunday` (used for Olist's
+    /// `first_contact_date`).
+    public func value(of subject: RuleSubject) -> AttributeValue? {
+        switch subject {
+        case .attribute(let name):
+            guard let value = attributes[name] else { return Lead.derivedDateValue(name, attributes) }
+            if case .text(let text) = value, text.isEmpty { return nil }
+            return value
+        case .field(let field):
+            switch field {
+            case .source: return Lead.text(source)
+            case .country: return Lead.text(country)
+            case .city: return Lead.text(city)
+            case .email: return Lead.text(email?.address)
+            case .emailDomain:
+                guard let address = email?.address, let at = address.lastIndex(of: "@") else { return nil }
+                return Lead.text(String(address[address.index(after: at)...]).lowercased())
+            case .emailValid: return email.map { .bool($0.isValid) }
+            case .title: return Lead.text(title)
+            case .company: return Lead.text(company)
+            case .firstName: return Lead.text(firstName)
+            case .lastName: return Lead.text(lastName)
+            case .phone: return Lead.text(phone)
+            case .doNotEmail: return .bool(doNotEmail)
+            case .doNotCall: return .bool(doNotCall)
+            }
+        }
+    }
+
+    private static let weekdays = ["thursday", "friday", "saturday", "sunday", "monday", "tuesday", "wednesday"]
+
+    /// `NAME.month` / `NAME.weekday` of a date attribute `NAME`, in UTC.
+    private static func derivedDateValue(_ name: String, _ attributes: [String: AttributeValue]) -> AttributeValue? {
+        // Cheap pre-filter on the last byte ("…month", "…weekday"): most lookups that reach here
+        // are plain missing attributes.
+        let bytes = name.utf8
+        guard let last = bytes.last, last == UInt8(ascii: "h") || last == UInt8(ascii: "y"),
+            let dot = bytes.lastIndex(of: UInt8(ascii: "."))
+        else { return nil }
+        let part = Substring(bytes[bytes.index(after: dot)...])
+        guard part == "month" || part == "weekday",
+            case .date(let date)? = attributes[String(Substring(bytes[..<dot]))]
+        else { return nil }
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        if part == "weekday" { return .text(weekdays[((days % 7) + 7) % 7]) }
+        // Civil-from-days (H. Hinnant's algorithm), proleptic Gregorian calendar.
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthPart = (5 * dayOfYear + 2) / 153
+        let month = monthPart < 10 ? monthPart + 3 : monthPart - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return .text(year.description + (month < 10 ? "-0" : "-") + month.description)
+    }
+
+    private static func text(_ value: String?) -> AttributeValue? {
+        guard let value, !value.isEmpty else { return nil }
+        return .text(value)
+    }
+}

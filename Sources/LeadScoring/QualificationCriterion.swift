@@ -1,0 +1,24 @@
+public import LeadModel
+
+/// A required criterion of the qualification definition (SPEC §4: "has a valid email",
+/// "not doNotContact"), written in the document's `requires` list by its raw value.
+public enum QualificationCriterion: String, CaseIterable, Codable, Sendable {
+    /// The lead has an email address and `EmailAddress.isValid` holds.
+    case validEmail
+    /// Not both `doNotEmail` and `doNotCall` (`Lead.doNotContact` is false).
+    case notDoNotContact
+    /// `doNotEmail` is false.
+    case notDoNotEmail
+    /// `doNotCall` is false.
+    case notDoNotCall
+
+    /// Whether `lead` meets the criterion.
+    public func isMet(by lead: Lead) -> Bool {
+        switch self {
+        case .validEmail: return lead.email?.isValid ?? false
+        case .notDoNotContact: return !lead.doNotContact
+        case .notDoNotEmail: return !lead.doNotEmail
+        case .notDoNotCall: return !lead.doNotCall
+        }
+    }
+}
