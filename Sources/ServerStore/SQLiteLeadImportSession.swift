@@ -10,8 +10,6 @@ final class SQLiteLeadImportSession: LeadImportSession {
     private let runID: String
     /// Seconds since 1970 written to `imported_at` / `updated_at`.
     private let stamp: Double
-    /// Dedupe keys this run has already upserted (created, updated, unchanged or merged).
-    private var keysSeen: Set<String> = []
     private var isOpen = true
 
     private static let findSQL =
@@ -25,6 +23,7 @@ final class SQLiteLeadImportSession: LeadImportSession {
         UPDATE lead SET \(Lead.importedColumns.map { "\($0) = ?" }.joined(separator: ", ")), \
         last_import_run = ?, updated_at = ? WHERE id = ?
         """
+    private static let stampSQL = "UPDATE lead SET last_import_run = ? WHERE id = ?"
     private static let fetchSQL = "SELECT \(Lead.selectedColumns) FROM lead WHERE id = ?"
 
     init(db: Database, runID: ImportRunID, at date: Date) {
@@ -39,7 +38,6 @@ final class SQLiteLeadImportSession: LeadImportSession {
     func upsert(_ lead: Lead, dedupeKey: String) throws -> LeadUpsertOutcome {
         guard isOpen else { throw LeadStoreError.importSessionClosed }
         var values = try lead.importedValues(withDerived: false)
-        let (isFirstSighting, _) = keysSeen.insert(dedupeKey)
 
         guard let stored = try Row.fetchOne(db.cachedStatement(sql: Self.findSQL), arguments: [dedupeKey]) else {
             values[Lead.emailValidIndex] = lead.email?.isValid.databaseValue ?? .null
@@ -55,14 +53,19 @@ final class SQLiteLeadImportSession: LeadImportSession {
         guard let id = LeadID(uuidString: idText) else {
             throw LeadStoreError.corruptRow(table: "lead", detail: "id '\(idText)' is not a UUID")
         }
-        if !isFirstSighting || (stored[1] as String?) == runID {
+        // Every row this run touched carries the run id (unchanged rows too, below), so a repeat
+        // within the file is found without keeping the file's keys in memory.
+        if (stored[1] as String?) == runID {
             try merge(lead, into: id)
             return .merged(into: id)
         }
         let unchanged = values.indices.allSatisfy {
             $0 == Lead.emailValidIndex || (stored[$0 + 2] as DatabaseValue) == values[$0]
         }
-        if unchanged { return .unchanged(id) }
+        if unchanged {
+            try db.cachedStatement(sql: Self.stampSQL).execute(arguments: [runID, idText])
+            return .unchanged(id)
+        }
         values[Lead.emailValidIndex] = lead.email?.isValid.databaseValue ?? .null
         try write(values, to: id, externalID: lead.externalID)
         return .updated(id)
