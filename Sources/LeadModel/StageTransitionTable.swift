@@ -28,7 +28,9 @@ public enum StageTransitionTable {
 
     /// Checks a stage change.
     /// - Throws: ``StageTransitionError`` naming both stages when the table has no such edge.
-    public static func check(from: LifecycleStage, to: LifecycleStage, trigger: StageTrigger) throws(StageTransitionError) {
+    public static func check(from: LifecycleStage, to: LifecycleStage, trigger: StageTrigger)
+        throws(StageTransitionError)
+    {
         guard allows(from: from, to: to, trigger: trigger) else {
             throw StageTransitionError(from: from, to: to, trigger: trigger)
         }

@@ -27,12 +27,15 @@ struct ImportSummaryText {
             lines.append("  row \(rejection.row)\(column): \(rejection.reason)")
         }
         if summary.rejected.count > Self.listedRejections {
-            lines.append("  … and \(summary.rejected.count - Self.listedRejections) more rejected rows (--json lists all)")
+            lines.append(
+                "  … and \(summary.rejected.count - Self.listedRejections) more rejected rows (--json lists all)")
         }
         if !summary.committed {
             lines.append("nothing was stored: --strict refuses the file when any row is rejected")
         } else if !summary.rejected.isEmpty {
-            lines.append("the other rows were stored; fix the rejected rows and import again (re-importing changes nothing else)")
+            lines.append(
+                "the other rows were stored; fix the rejected rows and import again (re-importing changes nothing else)"
+            )
         }
         return lines.joined(separator: "\n")
     }

@@ -36,7 +36,8 @@ public struct LeadRelayServerCommand: AsyncParsableCommand {
             if code == .success {
                 console.line(message)
             } else {
-                console.errorLine(message.hasPrefix("Error:") || message.hasPrefix("error:") ? message : "error: \(message)")
+                console.errorLine(
+                    message.hasPrefix("Error:") || message.hasPrefix("error:") ? message : "error: \(message)")
             }
             return code.rawValue
         }

@@ -38,7 +38,8 @@ struct LeadsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one lead with its attributes and stage history.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one lead with its attributes and stage history.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var format: OutputFormatOptions
         @Argument(help: "The lead's id (or a unique prefix of it), or its external id.") var id: String
@@ -52,7 +53,8 @@ struct LeadsCommand: ParsableCommand {
         func run() throws {
             let leadStore = try store.openStore()
             let lead = try LeadLookup(store: leadStore).lead(matching: id)
-            let detail = Detail(lead: lead, emailValid: lead.email?.isValid, history: try leadStore.stageHistory(leadID: lead.id))
+            let detail = Detail(
+                lead: lead, emailValid: lead.email?.isValid, history: try leadStore.stageHistory(leadID: lead.id))
             if format.json {
                 Console.current.line(try JSONOutput.render(detail))
                 return
@@ -71,12 +73,16 @@ struct LeadsCommand: ParsableCommand {
             ]
             for (name, value) in rows { fields.append([name, value ?? "(missing)"]) }
             console.line(fields.rendered())
-            for (title, attributes) in [("attributes", lead.attributes), ("post-contact (never scored)", lead.postContactAttributes)]
+            for (title, attributes) in [
+                ("attributes", lead.attributes), ("post-contact (never scored)", lead.postContactAttributes),
+            ]
             where !attributes.isEmpty {
                 console.line()
                 console.line(title + ":")
                 var table = TextTable("NAME", "VALUE")
-                for (name, value) in attributes.sorted(by: { $0.key < $1.key }) { table.append([name, value.description]) }
+                for (name, value) in attributes.sorted(by: { $0.key < $1.key }) {
+                    table.append([name, value.description])
+                }
                 console.line(table.rendered())
             }
             if let details = lead.outcome?.details, !details.isEmpty {

@@ -18,9 +18,13 @@ struct RepsCommand: ParsableCommand {
         @Option(help: "Most open leads (assigned + accepted) the rep may hold.") var capacity: Int = Rep.defaultCapacity
 
         func validate() throws {
-            guard EmailAddress(email).isValid else { throw ValidationError("--email '\(email)' is not a valid email address") }
+            guard EmailAddress(email).isValid else {
+                throw ValidationError("--email '\(email)' is not a valid email address")
+            }
             guard capacity >= 0 else { throw ValidationError("--capacity must be 0 or more, not \(capacity)") }
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("the rep's name is empty") }
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("the rep's name is empty")
+            }
         }
 
         func run() throws {
@@ -70,7 +74,9 @@ struct RepsCommand: ParsableCommand {
             } else {
                 found = try leadStore.rep(email: EmailAddress(rep))
             }
-            guard let found else { throw CommandFailure("no rep with id or email '\(rep)'; see `leadrelay-server reps list`") }
+            guard let found else {
+                throw CommandFailure("no rep with id or email '\(rep)'; see `leadrelay-server reps list`")
+            }
             try leadStore.deactivateRep(id: found.id)
             Console.current.line("deactivated rep \(found.name) <\(found.email.address)>")
         }

@@ -4,7 +4,8 @@ import ServerStore
 
 /// `stats`: lead counts by stage and by source.
 struct StatsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Lead counts by stage and by source.")
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Lead counts by stage and by source.")
     @OptionGroup var store: StoreOptions
     @OptionGroup var format: OutputFormatOptions
 

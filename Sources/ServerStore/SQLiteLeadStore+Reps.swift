@@ -8,9 +8,10 @@ extension SQLiteLeadStore {
     ///   has that email; a GRDB `DatabaseError` for a duplicate id or a negative capacity.
     public func addRep(_ rep: Rep) throws {
         try writer.write { db in
-            let taken = try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT 1 FROM rep WHERE email_normalized = ?"),
-                arguments: [rep.email.normalized]) != nil
+            let taken =
+                try Bool.fetchOne(
+                    db.cachedStatement(sql: "SELECT 1 FROM rep WHERE email_normalized = ?"),
+                    arguments: [rep.email.normalized]) != nil
             if taken { throw LeadStoreError.repEmailTaken(rep.email.normalized) }
             try db.cachedStatement(
                 sql: """

@@ -34,7 +34,9 @@ struct StageTransitionTableTests {
         try StageTransitionTable.check(from: edge.from, to: edge.to, trigger: edge.trigger)
     }
 
-    @Test("every other edge is refused with both stages named", arguments: everyEdge.filter { !specEdges.contains($0.testDescription) })
+    @Test(
+        "every other edge is refused with both stages named",
+        arguments: everyEdge.filter { !specEdges.contains($0.testDescription) })
     fileprivate func forbiddenEdge(_ edge: Edge) {
         #expect(throws: StageTransitionError(from: edge.from, to: edge.to, trigger: edge.trigger)) {
             try StageTransitionTable.check(from: edge.from, to: edge.to, trigger: edge.trigger)

@@ -9,7 +9,8 @@ struct CSVRecordReaderTests {
 
     @Test("quoted fields keep delimiters, doubled quotes and line breaks", arguments: chunkSizes)
     func quotedFields(chunkBytes: Int) throws {
-        let path = try Fixtures.temporaryFile("id,company,title\r\n1,\"A, B \"\"C\"\"\",\"line one\r\nline two\"\r\n2,plain,\"\"\r\n")
+        let path = try Fixtures.temporaryFile(
+            "id,company,title\r\n1,\"A, B \"\"C\"\"\",\"line one\r\nline two\"\r\n2,plain,\"\"\r\n")
         let reader = try CSVRecordReader(path: path, chunkBytes: chunkBytes)
         #expect(reader.header == ["id", "company", "title"])
         let records = try Fixtures.records(reader)
@@ -35,7 +36,8 @@ struct CSVRecordReaderTests {
 
     @Test("a UTF-8 byte-order mark is stripped from the first header name")
     func byteOrderMark() throws {
-        let reader = try CSVRecordReader(path: try Fixtures.temporaryFile([0xEF, 0xBB, 0xBF] + Array("id,name\n1,Ana\n".utf8)))
+        let reader = try CSVRecordReader(
+            path: try Fixtures.temporaryFile([0xEF, 0xBB, 0xBF] + Array("id,name\n1,Ana\n".utf8)))
         #expect(reader.header == ["id", "name"])
         #expect(try Fixtures.records(reader).map(\.fields) == [["1", "Ana"]])
     }
@@ -70,7 +72,8 @@ struct CSVRecordReaderTests {
     @Test("Windows-1252 maps 0x80–0x9F by the code page")
     func windows1252() throws {
         // "Œuvre", "Dœuf", "€5", "José"
-        let bytes: [UInt8] = Array("a,b,c,d\n".utf8) + [0x8C] + Array("uvre,D".utf8) + [0x9C] + Array("uf,".utf8) + [0x80]
+        let bytes: [UInt8] =
+            Array("a,b,c,d\n".utf8) + [0x8C] + Array("uvre,D".utf8) + [0x9C] + Array("uf,".utf8) + [0x80]
             + Array("5,Jos".utf8) + [0xE9, 0x0A]
         let reader = try CSVRecordReader(path: try Fixtures.temporaryFile(bytes), encoding: .windows1252)
         #expect(try Fixtures.records(reader).map(\.fields) == [["Œuvre", "Dœuf", "€5", "José"]])
@@ -132,7 +135,8 @@ struct CSVRecordReaderTests {
 
     @Test("a quote left open to the end of the file is reported")
     func unterminatedQuote() throws {
-        let records = try Fixtures.records(try CSVRecordReader(path: try Fixtures.temporaryFile("a,b\n1,\"open\n2,x\n")))
+        let records = try Fixtures.records(
+            try CSVRecordReader(path: try Fixtures.temporaryFile("a,b\n1,\"open\n2,x\n")))
         #expect(records.count == 1)
         #expect(records[0].problem == .unterminatedQuote)
     }

@@ -178,7 +178,8 @@ struct ImportCasesTests {
     func emailValidity() throws {
         let (records, problems) = try Fixtures.drain(try Self.intake("email-validity.csv"))
         #expect(problems.isEmpty)
-        #expect(records.map(\.lead.email?.address) == ["niamh.o'brien@example.ie", "not-an-email", "pat.kim@example.com"])
+        #expect(
+            records.map(\.lead.email?.address) == ["niamh.o'brien@example.ie", "not-an-email", "pat.kim@example.com"])
         #expect(records.map { $0.lead.email?.isValid } == [true, false, true])
         #expect(records[0].lead.lastName == "O'Brien")
     }

@@ -17,7 +17,9 @@ struct SharedDatasetsTests {
         #expect(Set(records.map(\.dedupeKey)).count == 9_240)
         #expect(records.filter { $0.lead.outcome?.won == true }.count == 3_561)
 
-        let everyValue = records.flatMap { Array($0.lead.attributes.values) + Array($0.lead.postContactAttributes.values) }
+        let everyValue = records.flatMap {
+            Array($0.lead.attributes.values) + Array($0.lead.postContactAttributes.values)
+        }
         #expect(!everyValue.contains(.text("Select")))
         #expect(!records.contains { $0.lead.city == "Select" })
         #expect(records.filter { $0.lead.attributes["specialization"] == nil }.count == 1_438 + 1_942)
@@ -40,7 +42,9 @@ struct SharedDatasetsTests {
         #expect(first.lead.postContactAttributes["tags"] == .text("Interested in other courses"))
         #expect(first.lead.postContactAttributes["asymmetrique_activity_score"] == .number(15))
         #expect(first.lead.outcome == LeadOutcome(won: false, label: "0"))
-        let banking = records.filter { $0.lead.attributes["specialization"] == .text("Banking, Investment And Insurance") }
+        let banking = records.filter {
+            $0.lead.attributes["specialization"] == .text("Banking, Investment And Insurance")
+        }
         #expect(banking.count == 338)
     }
 

@@ -30,7 +30,8 @@ struct ValueRulesTests {
             ("yyyy-MM-dd HH:mm:ss", "2018-02-26 24:00:00", nil),
         ] as [(String, String, Date?)])
     func strictDates(format: String, value: String, expected: Date?) throws {
-        let rows = try Self.rows("id,d\n1,\(value)\n", "columns:\n  id: externalID\n  d: {field: createdAt, format: '\(format)'}\n")
+        let rows = try Self.rows(
+            "id,d\n1,\(value)\n", "columns:\n  id: externalID\n  d: {field: createdAt, format: '\(format)'}\n")
         switch rows.first {
         case .record(let record): #expect(record.lead.createdAt == expected)
         case .problem(let problem):
@@ -93,7 +94,10 @@ struct ValueRulesTests {
     @Test(
         "values that break their type are row problems naming the column",
         arguments: [
-            ("Visits", "columns:\n  Visits: {attribute: v, type: number}\n  Mail: email\n", "Visits,Mail\nmany,a@b.co\n"),
+            (
+                "Visits", "columns:\n  Visits: {attribute: v, type: number}\n  Mail: email\n",
+                "Visits,Mail\nmany,a@b.co\n"
+            ),
             ("Opt Out", "columns:\n  Opt Out: doNotEmail\n  Mail: email\n", "Opt Out,Mail\nmaybe,a@b.co\n"),
         ])
     func typeProblems(column: String, yaml: String, csv: String) throws {
@@ -108,8 +112,14 @@ struct ValueRulesTests {
 
     @Test("a row with neither external id nor email has no dedupe key and is a problem")
     func noDedupeKey() throws {
-        let rows = try Self.rows("id,mail,name\n,,Ana\n", "columns:\n  id: externalID\n  mail: email\n  name: firstName\n")
-        #expect(rows == [.problem(IntakeRowProblem(rowNumber: 2, column: nil, reason: "no dedupe key: external id and email are both blank"))])
+        let rows = try Self.rows(
+            "id,mail,name\n,,Ana\n", "columns:\n  id: externalID\n  mail: email\n  name: firstName\n")
+        #expect(
+            rows == [
+                .problem(
+                    IntakeRowProblem(
+                        rowNumber: 2, column: nil, reason: "no dedupe key: external id and email are both blank"))
+            ])
     }
 
     @Test("injected lead ids are used in order")
@@ -123,7 +133,9 @@ struct ValueRulesTests {
         #expect(records.map(\.lead.id) == ids)
     }
 
-    @Test("a row key and a column key are the same on every read of the same file", arguments: ["row", "[first_name, last_name]"])
+    @Test(
+        "a row key and a column key are the same on every read of the same file",
+        arguments: ["row", "[first_name, last_name]"])
     func stableKeys(key: String) throws {
         var mapping = try Fixtures.mapping("cases/import-cases.yaml")
         mapping.key = key == "row" ? .rowNumber : .columns(["first_name", "last_name"])

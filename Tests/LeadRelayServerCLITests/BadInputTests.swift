@@ -35,7 +35,10 @@ struct BadInputTests {
     @Test func aMissingFileIsNamed() async throws {
         let (folder, db) = try await Self.seededStore()
         try await Self.expectRefused(
-            ["import", "leads", folder.path("nope.csv"), "--mapping", Paths.packageFile("mappings/cases/import-cases.yaml")],
+            [
+                "import", "leads", folder.path("nope.csv"), "--mapping",
+                Paths.packageFile("mappings/cases/import-cases.yaml"),
+            ],
             db: db, naming: "nope.csv: file not found")
     }
 
@@ -47,7 +50,10 @@ struct BadInputTests {
             ["import", "leads", Paths.sharedFile("cases/import/plain-lf.csv"), "--mapping", mapping],
             db: db, naming: "broken.yaml")
         try await Self.expectRefused(
-            ["import", "leads", Paths.sharedFile("cases/import/plain-lf.csv"), "--mapping", folder.path("absent.yaml")],
+            [
+                "import", "leads", Paths.sharedFile("cases/import/plain-lf.csv"), "--mapping",
+                folder.path("absent.yaml"),
+            ],
             db: db, naming: "absent.yaml")
     }
 
@@ -55,11 +61,11 @@ struct BadInputTests {
         let (folder, db) = try await Self.seededStore()
         let mapping = folder.path("extra-column.yaml")
         try """
-            columns:
-              external_id: externalID
-              email: email
-              phone_number: phone
-            """.write(toFile: mapping, atomically: true, encoding: .utf8)
+        columns:
+          external_id: externalID
+          email: email
+          phone_number: phone
+        """.write(toFile: mapping, atomically: true, encoding: .utf8)
         try await Self.expectRefused(
             ["import", "leads", Paths.sharedFile("cases/import/plain-lf.csv"), "--mapping", mapping],
             db: db, naming: "'phone_number'")
@@ -69,10 +75,10 @@ struct BadInputTests {
         let (folder, db) = try await Self.seededStore()
         let mapping = folder.path("unknown-field.yaml")
         try """
-            columns:
-              external_id: externalID
-              email: emailAddress
-            """.write(toFile: mapping, atomically: true, encoding: .utf8)
+        columns:
+          external_id: externalID
+          email: emailAddress
+        """.write(toFile: mapping, atomically: true, encoding: .utf8)
         try await Self.expectRefused(
             ["import", "leads", Paths.sharedFile("cases/import/plain-lf.csv"), "--mapping", mapping],
             db: db, naming: "unknown-field.yaml:3: unknown lead field 'emailAddress'")

@@ -15,7 +15,8 @@ struct CommandRun {
     static func leadrelayServer(_ arguments: [String]) async -> CommandRun {
         let out = Mutex("")
         let err = Mutex("")
-        let console = Console(writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } })
+        let console = Console(
+            writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } })
         let status = await Console.$current.withValue(console) {
             await LeadRelayServerCommand.execute(arguments: arguments)
         }

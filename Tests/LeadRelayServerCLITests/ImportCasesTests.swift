@@ -26,7 +26,8 @@ struct ImportCasesTests {
         let folder = try folder ?? TemporaryFolder()
         let db = folder.path("store.sqlite")
         var arguments = [
-            "import", "leads", Paths.sharedFile("cases/import/" + file), "--mapping", Paths.packageFile(mapping), "--db",
+            "import", "leads", Paths.sharedFile("cases/import/" + file), "--mapping", Paths.packageFile(mapping),
+            "--db",
             db, "--json",
         ]
         if strict { arguments.append("--strict") }
@@ -200,7 +201,8 @@ struct ImportCasesTests {
         let invalid = try #require(try outcome.lead("L-802")?.email)
         #expect(invalid.address == "not-an-email")
         #expect(!invalid.isValid)
-        let show = await CommandRun.leadrelayServer("leads", "show", "L-802", "--db", outcome.folder.path("store.sqlite"))
+        let show = await CommandRun.leadrelayServer(
+            "leads", "show", "L-802", "--db", outcome.folder.path("store.sqlite"))
         #expect(show.output.contains("not-an-email (invalid)"))
     }
 

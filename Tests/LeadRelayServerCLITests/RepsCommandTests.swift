@@ -18,7 +18,8 @@ struct RepsCommandTests {
             "reps", "add", "Ana Rep", "--email", "Ana.Rep@Example.com", "--territory", "India", "--capacity", "25",
             "--db", db)
         #expect(add.status == 0)
-        let duplicate = await CommandRun.leadrelayServer("reps", "add", "Other", "--email", "ana.rep@example.com", "--db", db)
+        let duplicate = await CommandRun.leadrelayServer(
+            "reps", "add", "Other", "--email", "ana.rep@example.com", "--db", db)
         #expect(duplicate.status == 1)
         #expect(duplicate.errorOutput.contains("ana.rep@example.com"))
         let invalid = await CommandRun.leadrelayServer("reps", "add", "Bad", "--email", "not-an-email", "--db", db)
@@ -45,7 +46,8 @@ struct RepsCommandTests {
         _ = await CommandRun.leadrelayServer(
             "import", "leads", Paths.sharedFile("cases/import/plain-lf.csv"), "--mapping",
             Paths.packageFile("mappings/cases/import-cases.yaml"), "--db", db)
-        let list = await CommandRun.leadrelayServer("leads", "list", "--stage", "new", "--limit", "2", "--json", "--db", db)
+        let list = await CommandRun.leadrelayServer(
+            "leads", "list", "--stage", "new", "--limit", "2", "--json", "--db", db)
         #expect(try Self.decoder.decode([Lead].self, from: Data(list.output.utf8)).count == 2)
         let none = await CommandRun.leadrelayServer("leads", "list", "--stage", "mql", "--json", "--db", db)
         #expect(try Self.decoder.decode([Lead].self, from: Data(none.output.utf8)).isEmpty)

@@ -12,7 +12,10 @@ struct CanonicalJSONTests {
         ["quote": .text("say \"hi\" \\ back\n\ttab\r\u{1}"), "ünïcode ключ": .text("日本語 ✓")],
         ["n1": .number(0.1), "n2": .number(-0.0), "n3": .number(1e300), "n4": .number(-42), "n5": .number(1e15)],
         ["yes": .bool(true), "no": .bool(false)],
-        ["when": .date(Date(timeIntervalSince1970: 1_700_000_000.123)), "epoch": .date(Date(timeIntervalSince1970: 0))],
+        [
+            "when": .date(Date(timeIntervalSince1970: 1_700_000_000.123)),
+            "epoch": .date(Date(timeIntervalSince1970: 0)),
+        ],
     ]
 
     @Test(arguments: samples)

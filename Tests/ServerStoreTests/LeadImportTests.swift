@@ -57,7 +57,8 @@ struct LeadImportTests {
         let lead = StoreFixtures.lead(externalID: "P-1", attributes: attributes)
         try StoreFixtures.importRun(store, [lead])
         try store.transition(
-            StageTransitionRequest(leadID: lead.id, to: .nurturing, trigger: .score, actor: "system:scoring", at: StoreFixtures.t0))
+            StageTransitionRequest(
+                leadID: lead.id, to: .nurturing, trigger: .score, actor: "system:scoring", at: StoreFixtures.t0))
 
         var changed = lead
         changed.id = LeadID()
@@ -82,7 +83,8 @@ struct LeadImportTests {
 
     @Test func duplicateRowInTheSameRunIsMergedKeepingStoredValues() throws {
         let store = try StoreFixtures.store()
-        let first = StoreFixtures.lead(email: "ana@example.com", company: "Acme", source: nil, attributes: ["a": .text("1")])
+        let first = StoreFixtures.lead(
+            email: "ana@example.com", company: "Acme", source: nil, attributes: ["a": .text("1")])
         var second = StoreFixtures.lead(
             email: " ANA@example.com ", company: "Other", source: "linkedin",
             attributes: ["a": .text("2"), "b": .number(3)], outcome: .init(won: true, label: "y"))
@@ -124,7 +126,8 @@ struct LeadImportTests {
                 var changed = kept
                 changed.company = "Changed"
                 _ = try session.upsert(changed, dedupeKey: "P-0")
-                _ = try session.upsert(StoreFixtures.lead(externalID: "P-1", email: "new@example.com"), dedupeKey: "P-1")
+                _ = try session.upsert(
+                    StoreFixtures.lead(externalID: "P-1", email: "new@example.com"), dedupeKey: "P-1")
                 throw Boom()
             }
         }

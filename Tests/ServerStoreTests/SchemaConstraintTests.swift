@@ -38,7 +38,8 @@ struct SchemaConstraintTests {
 
     @Test func duplicateRepEmailIsRejected() throws {
         let store = try StoreFixtures.store()
-        let insert = "INSERT INTO rep (id, name, email, email_normalized, capacity) VALUES (?, 'R', 'r@x.io', 'r@x.io', 5)"
+        let insert =
+            "INSERT INTO rep (id, name, email, email_normalized, capacity) VALUES (?, 'R', 'r@x.io', 'r@x.io', 5)"
         try store.executeRawSQL(insert, arguments: ["00000000-0000-0000-0000-000000000001"])
         #expect(throws: (any Error).self) {
             try store.executeRawSQL(insert, arguments: ["00000000-0000-0000-0000-000000000002"])
@@ -62,7 +63,8 @@ struct SchemaConstraintTests {
         let store = try StoreFixtures.store()
         let id = try StoreFixtures.storedLead(store)
         let version = try store.saveScoringModel(document: "{}", createdBy: "admin:mo", note: nil, at: StoreFixtures.t0)
-        try store.transition(.init(leadID: id, to: .mql, trigger: .score, actor: "system:scoring", at: StoreFixtures.t0))
+        try store.transition(
+            .init(leadID: id, to: .mql, trigger: .score, actor: "system:scoring", at: StoreFixtures.t0))
         try store.addEvents([EngagementEvent(leadID: id, type: "page_view", occurredAt: StoreFixtures.t0)])
         try store.saveScores([
             LeadScore(

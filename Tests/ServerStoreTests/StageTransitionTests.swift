@@ -15,8 +15,11 @@ struct StageTransitionTests {
         let change = try store.transition(
             StageTransitionRequest(
                 leadID: id, to: .mql, trigger: .score, actor: "system:scoring", at: t0, modelVersion: version))
-        #expect(change == StageChange(
-            leadID: id, from: .new, to: .mql, trigger: .score, actor: "system:scoring", at: t0, modelVersion: version))
+        #expect(
+            change
+                == StageChange(
+                    leadID: id, from: .new, to: .mql, trigger: .score, actor: "system:scoring", at: t0,
+                    modelVersion: version))
         try store.transition(.init(leadID: id, to: .assigned, trigger: .route, actor: "system:router", at: t0 + 60))
         try store.transition(
             .init(
@@ -49,7 +52,9 @@ struct StageTransitionTests {
     @Test func convertedLeadCannotBeConvertedTwice() throws {
         let store = try StoreFixtures.store()
         let id = try StoreFixtures.storedLead(store)
-        for (stage, trigger) in [(LifecycleStage.mql, StageTrigger.score), (.assigned, .route), (.accepted, .accept), (.converted, .convert)] {
+        for (stage, trigger) in [
+            (LifecycleStage.mql, StageTrigger.score), (.assigned, .route), (.accepted, .accept), (.converted, .convert),
+        ] {
             try store.transition(.init(leadID: id, to: stage, trigger: trigger, actor: "system:test", at: t0))
         }
         #expect(throws: StageTransitionError(from: .converted, to: .converted, trigger: .convert)) {

@@ -21,7 +21,8 @@ public enum CSVRecordProblem: Hashable, Sendable {
     public var reason: String {
         switch self {
         case .fieldTooLarge(_, let limit): return "field larger than \(limit) bytes; row skipped"
-        case .invalidUTF8: return "not valid UTF-8; row skipped (a file in another encoding needs `encoding:` in its mapping)"
+        case .invalidUTF8:
+            return "not valid UTF-8; row skipped (a file in another encoding needs `encoding:` in its mapping)"
         case .unterminatedQuote: return "quoted field not closed before the end of the file"
         }
     }

@@ -69,7 +69,8 @@ public final class CSVRecordReader {
         self.scanner = scanner
         guard try scanner.nextRecord() else { throw .emptyFile(path: path) }
         if let column = scanner.oversizedField {
-            throw .unreadableFile(path: path, reason: "header column \(column + 1) is larger than \(maxFieldBytes) bytes")
+            throw .unreadableFile(
+                path: path, reason: "header column \(column + 1) is larger than \(maxFieldBytes) bytes")
         }
         var names: [String] = []
         for index in scanner.fieldEnds.indices {

@@ -141,7 +141,8 @@ struct DatePattern: Hashable, Sendable {
                 ValueRuleViolation(
                     reason: "ambiguous date '\(value)' (dd/MM/yyyy or MM/dd/yyyy?): declare `format` for this column"))
         }
-        return .failure(ValueRuleViolation(reason: "'\(value)' is not an ISO date (yyyy-MM-dd): declare `format` for this column"))
+        return .failure(
+            ValueRuleViolation(reason: "'\(value)' is not an ISO date (yyyy-MM-dd): declare `format` for this column"))
     }
 
     private static let monthNames = [

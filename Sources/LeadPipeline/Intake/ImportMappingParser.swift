@@ -180,7 +180,8 @@ struct ImportMappingParser {
         case "email": return .email
         case "row": return .rowNumber
         case let other:
-            throw invalid("key", node, "expected default, externalID, email, row or a list of columns, found '\(other)'")
+            throw invalid(
+                "key", node, "expected default, externalID, email, row or a list of columns, found '\(other)'")
         }
     }
 

@@ -29,7 +29,9 @@ extension LeadIntake {
         return .success(IntakeRecord(rowNumber: record.rowNumber, dedupeKey: key, lead: lead))
     }
 
-    private func read(raw: String, trimmed: String, column: IntakeColumnPlan) -> Result<AttributeValue, ValueRuleViolation> {
+    private func read(raw: String, trimmed: String, column: IntakeColumnPlan) -> Result<
+        AttributeValue, ValueRuleViolation
+    > {
         switch column.mapping.type {
         case .text:
             switch column.mapping.caseFolding {
@@ -55,7 +57,8 @@ extension LeadIntake {
             case .date(let date): return .success(.date(date))
             case .impossible(let reason): return .failure(ValueRuleViolation(reason: reason))
             case .mismatch:
-                return .failure(ValueRuleViolation(reason: "'\(raw)' does not match the declared format \(pattern.format)"))
+                return .failure(
+                    ValueRuleViolation(reason: "'\(raw)' does not match the declared format \(pattern.format)"))
             }
         }
     }
