@@ -20,24 +20,43 @@ public struct EmailAddress: Hashable, Codable, Sendable {
     public var normalized: String { address.lowercased() }
 
     /// Whether the address is well-formed enough to pass a "valid email" qualification criterion.
+    /// Works on the UTF-8 bytes: any non-ASCII byte makes the address invalid.
     public var isValid: Bool {
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return false }
-        let local = parts[0]
-        let domain = parts[1]
-        guard !local.isEmpty, local.count <= 64, !local.hasPrefix("."), !local.hasSuffix("."),
-            !local.contains("..")
+        let bytes = Array(address.utf8)
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")),
+            bytes[(at + 1)...].firstIndex(of: UInt8(ascii: "@")) == nil
         else { return false }
-        let localAllowed = Set("!#$%&'*+-/=?^_`{|}~.")
-        guard local.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || localAllowed.contains($0) })
-        else { return false }
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        return Self.isValidLocalPart(bytes[..<at]) && Self.isValidDomain(bytes[(at + 1)...])
+    }
+
+    /// The atext characters of RFC 5322 §3.2.3 other than letters and digits, plus the dot.
+    private static let localPunctuation = Set("!#$%&'*+-/=?^_`{|}~.".utf8)
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    private static func isValidLocalPart(_ local: ArraySlice<UInt8>) -> Bool {
+        let dot = UInt8(ascii: ".")
+        guard !local.isEmpty, local.count <= 64, local.first != dot, local.last != dot else { return false }
+        var previous: UInt8 = 0
+        for byte in local {
+            guard isAlphanumeric(byte) || localPunctuation.contains(byte) else { return false }
+            if byte == dot && previous == dot { return false }
+            previous = byte
+        }
+        return true
+    }
+
+    private static func isValidDomain(_ domain: ArraySlice<UInt8>) -> Bool {
+        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard labels.count >= 2 else { return false }
+        let hyphen = UInt8(ascii: "-")
         for label in labels {
-            guard !label.isEmpty, label.count <= 63, !label.hasPrefix("-"), !label.hasSuffix("-"),
-                label.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+            guard !label.isEmpty, label.count <= 63, label.first != hyphen, label.last != hyphen,
+                label.allSatisfy({ isAlphanumeric($0) || $0 == hyphen })
             else { return false }
         }
-        return labels.last!.allSatisfy(\.isLetter)
+        return labels.last!.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
     }
 }
