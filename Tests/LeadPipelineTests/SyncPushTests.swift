@@ -85,6 +85,16 @@ struct SyncPushTests {
         #expect(try world.store.owner(of: l8) == nil)
         try world.pullAll(&d1, rep: world.r1)
         #expect(d1.leads.isEmpty && d1.removed[l8] == .recycled)
+
+        // After the 30-day cool-down the lead is back in nurturing.
+        let recycling = LeadRecycling(store: world.store, now: { world.clock.now })
+        world.clock.advance(29 * 86_400)
+        #expect(try recycling.releaseEndedCoolDowns().isEmpty)
+        world.clock.advance(86_400)
+        #expect(try recycling.releaseEndedCoolDowns() == [l8])
+        #expect(try world.store.lead(id: l8)?.stage == .nurturing)
+        #expect(try world.store.stageHistory(leadID: l8).last?.trigger == .coolDownEnded)
+        #expect(try world.store.coolDownEnd(leadID: l8) == nil)
     }
 
     @Test(arguments: [
