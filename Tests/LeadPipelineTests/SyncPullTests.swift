@@ -11,7 +11,8 @@ struct SyncPullTests {
         let world = try SyncWorld()
         let mine = try world.assignedLeads(3, to: world.r1)
         _ = try world.assignedLeads(2, to: world.r2, prefix: "other")
-        let version = try world.store.saveScoringModel(document: "{}", createdBy: "admin:mo", note: nil, at: SyncWorld.t0)
+        let version = try world.store.saveScoringModel(
+            document: "{}", createdBy: "admin:mo", note: nil, at: SyncWorld.t0)
         let contributions = (1...7).map {
             ScoreContribution(ruleID: "r\($0)", label: "Rule \($0)", points: Double(10 - $0), kind: .fit)
         }
@@ -209,7 +210,8 @@ struct SyncPullTests {
         }
         #expect(throws: SyncError.unsupportedProtocolVersion(0)) {
             try world.sync.push(
-                repID: world.r1, PushRequest(protocolVersion: SyncProtocolVersion(rawValue: 0), clientID: "d", mutations: []))
+                repID: world.r1,
+                PushRequest(protocolVersion: SyncProtocolVersion(rawValue: 0), clientID: "d", mutations: []))
         }
         for limit in [0, -1, 5_001] {
             #expect(throws: SyncError.self) { try world.sync.pull(repID: world.r1, PullRequest(limit: limit)) }
@@ -222,7 +224,8 @@ struct SyncPullTests {
         let lead = try world.assignedLeads(1, to: world.r1)[0]
         var device = Replica()
         try world.pullAll(&device, rep: world.r1)
-        let version = try world.store.saveScoringModel(document: "{}", createdBy: "admin:mo", note: nil, at: SyncWorld.t0)
+        let version = try world.store.saveScoringModel(
+            document: "{}", createdBy: "admin:mo", note: nil, at: SyncWorld.t0)
         try world.store.saveScores([
             LeadScore(
                 leadID: lead, fit: 10, engagement: 5, total: 15, grade: .c, qualified: true, modelVersion: version,

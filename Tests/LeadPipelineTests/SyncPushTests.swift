@@ -31,7 +31,8 @@ struct SyncPushTests {
     @Test func oneBadMutationIsRejectedAndTheQueueMovesOn() throws {
         let world = try SyncWorld()
         let leads = try world.assignedLeads(3, to: world.r1)
-        try world.store.transition(.init(leadID: leads[2], to: .accepted, trigger: .accept, actor: "rep:x", at: SyncWorld.t0))
+        try world.store.transition(
+            .init(leadID: leads[2], to: .accepted, trigger: .accept, actor: "rep:x", at: SyncWorld.t0))
         let outcomes = try world.push(
             world.r1, client: "d1",
             [
@@ -60,9 +61,13 @@ struct SyncPushTests {
         func push(_ ids: [Int64]) throws -> [PushResult] {
             try world.sync.push(repID: world.r1, PushRequest(clientID: "d1", mutations: ids.map(note)))
         }
-        #expect(try push([5, 7]) == [.init(mutationID: 5, outcome: .applied), .init(mutationID: 7, outcome: .rejected(.gap))])
+        #expect(
+            try push([5, 7]) == [
+                .init(mutationID: 5, outcome: .applied), .init(mutationID: 7, outcome: .rejected(.gap)),
+            ])
         #expect(try push([4]) == [.init(mutationID: 4, outcome: .duplicate)])
-        #expect(try push([6, 7]) == [.init(mutationID: 6, outcome: .applied), .init(mutationID: 7, outcome: .applied)])
+        #expect(
+            try push([6, 7]) == [.init(mutationID: 6, outcome: .applied), .init(mutationID: 7, outcome: .applied)])
         #expect(try push([5, 6, 7]).map(\.outcome) == [.duplicate, .duplicate, .duplicate])
         #expect(try world.store.notes(leadID: lead).map(\.text) == ["note 5", "note 6", "note 7"])
     }
@@ -160,9 +165,11 @@ struct SyncPushTests {
         let world = try SyncWorld()
         let r1Leads = try world.assignedLeads(2, to: world.r1)
         _ = try world.assignedLeads(1, to: world.r2, prefix: "r2")
-        #expect(try world.push(world.r1, client: "d1", [(r1Leads[0], .addNote(text: "mine"))], firstID: 1) == [.applied])
+        #expect(
+            try world.push(world.r1, client: "d1", [(r1Leads[0], .addNote(text: "mine"))], firstID: 1) == [.applied])
 
-        #expect(try world.push(world.r2, client: "d2", [(r1Leads[0], .accept)], firstID: 1) == [.rejected(.notAssigned)])
+        #expect(
+            try world.push(world.r2, client: "d2", [(r1Leads[0], .accept)], firstID: 1) == [.rejected(.notAssigned)])
         #expect(throws: SyncError.forbidden) {
             try world.push(world.r2, client: "d1", [(r1Leads[1], .accept)], firstID: 2)
         }
@@ -175,8 +182,9 @@ struct SyncPushTests {
 
         // S11: reassigned away while D1 was offline; D1's reject is refused, R2's lead untouched.
         try world.assignment.assign(r1Leads[1], to: world.r2, actor: "admin:mgr")
-        #expect(try world.push(world.r1, client: "d1", [(r1Leads[1], .rejecting(.noBudget))], firstID: 2)
-            == [.rejected(.notAssigned)])
+        #expect(
+            try world.push(world.r1, client: "d1", [(r1Leads[1], .rejecting(.noBudget))], firstID: 2)
+                == [.rejected(.notAssigned)])
         #expect(try world.store.lead(id: r1Leads[1])?.stage == .assigned)
         #expect(try world.store.owner(of: r1Leads[1]) == world.r2)
     }
@@ -186,11 +194,15 @@ struct SyncPushTests {
         let lead = LeadID()
         let cases = [
             PushRequest(clientID: "", mutations: []),
-            PushRequest(clientID: "d1", mutations: [Mutation(clientID: "d2", mutationID: 1, leadID: lead, intent: .accept)]),
-            PushRequest(clientID: "d1", mutations: [Mutation(clientID: "d1", mutationID: 0, leadID: lead, intent: .accept)]),
+            PushRequest(
+                clientID: "d1", mutations: [Mutation(clientID: "d2", mutationID: 1, leadID: lead, intent: .accept)]),
+            PushRequest(
+                clientID: "d1", mutations: [Mutation(clientID: "d1", mutationID: 0, leadID: lead, intent: .accept)]),
             PushRequest(
                 clientID: "d1",
-                mutations: (1...1_001).map { Mutation(clientID: "d1", mutationID: Int64($0), leadID: lead, intent: .accept) }),
+                mutations: (1...1_001).map {
+                    Mutation(clientID: "d1", mutationID: Int64($0), leadID: lead, intent: .accept)
+                }),
         ]
         for request in cases {
             #expect(throws: SyncError.self) { try world.sync.push(repID: world.r1, request) }

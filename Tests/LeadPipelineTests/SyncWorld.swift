@@ -2,48 +2,7 @@ import Foundation
 import LeadModel
 import LeadPipeline
 import ServerStore
-import Synchronization
 import SyncProtocol
-import Testing
-
-/// A settable server clock for sync tests.
-final class TestClock: Sendable {
-    private let value: Mutex<Date>
-    init(_ start: Date) { value = Mutex(start) }
-    var now: Date { value.withLock { $0 } }
-    func set(_ date: Date) { value.withLock { $0 = date } }
-    func advance(_ seconds: TimeInterval) { value.withLock { $0 += seconds } }
-}
-
-/// A flag set once, read from another thread.
-final class Flag: Sendable {
-    private let value = Mutex(false)
-    var isSet: Bool { value.withLock { $0 } }
-    func set() { value.withLock { $0 = true } }
-}
-
-/// A device's copy of its rep's scope: applies pages as the sync engine would, and checks each
-/// page's digest against its copy.
-struct Replica {
-    var leads: [LeadID: SyncedLead] = [:]
-    var cursor: SyncCursor?
-    var removed: [LeadID: RemovalReason] = [:]
-    var pages = 0
-    var digestMismatches = 0
-
-    var digest: ScopeDigest { ScopeDigest(leads.values.map { (leadID: $0.leadID, version: $0.version) }) }
-
-    mutating func apply(_ page: PullPage) {
-        for lead in page.upserts { leads[lead.leadID] = lead }
-        for removal in page.removals {
-            leads[removal.leadID] = nil
-            removed[removal.leadID] = removal.reason
-        }
-        cursor = page.cursor
-        pages += 1
-        if page.scopeDigest != digest { digestMismatches += 1 }
-    }
-}
 
 /// One in-memory server with two reps, the services under test and a fixed, settable clock.
 struct SyncWorld {

@@ -2,10 +2,11 @@ import Dispatch
 import Foundation
 import GRDB
 import LeadModel
-@testable import ServerStore
-import Synchronization
 import SyncProtocol
+import Synchronization
 import Testing
+
+@testable import ServerStore
 
 /// S1: a change hidden behind a cursor. With SQLite's single writer, the sequence taken inside a
 /// write transaction commits in order, so a pull served while a write transaction is open never
