@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "leadrelay-server", targets: ["leadrelay-server"]),
         .library(name: "LeadModel", targets: ["LeadModel"]),
         .library(name: "LeadScoring", targets: ["LeadScoring"]),
+        .library(name: "SyncProtocol", targets: ["SyncProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -26,15 +27,16 @@ let package = Package(
     targets: [
         .target(name: "LeadModel", swiftSettings: sharedSwiftSettings),
         .target(name: "LeadScoring", dependencies: ["LeadModel"], swiftSettings: sharedSwiftSettings),
+        .target(name: "SyncProtocol", dependencies: ["LeadModel"], swiftSettings: sharedSwiftSettings),
         .target(
             name: "ServerStore",
-            dependencies: ["LeadModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["LeadModel", "SyncProtocol", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: sharedSwiftSettings
         ),
         .target(
             name: "LeadPipeline",
             dependencies: [
-                "LeadModel", "LeadScoring", "ServerStore",
+                "LeadModel", "LeadScoring", "ServerStore", "SyncProtocol",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -56,18 +58,25 @@ let package = Package(
         ),
         .testTarget(name: "LeadModelTests", dependencies: ["LeadModel"], swiftSettings: sharedSwiftSettings),
         .testTarget(
+            name: "SyncProtocolTests",
+            dependencies: ["LeadModel", "SyncProtocol"],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
             name: "LeadScoringTests",
             dependencies: ["LeadModel", "LeadScoring"],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(
             name: "ServerStoreTests",
-            dependencies: ["LeadModel", "ServerStore"],
+            dependencies: [
+                "LeadModel", "ServerStore", "SyncProtocol", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(
             name: "LeadPipelineTests",
-            dependencies: ["LeadModel", "LeadScoring", "ServerStore", "LeadPipeline"],
+            dependencies: ["LeadModel", "LeadScoring", "ServerStore", "LeadPipeline", "SyncProtocol"],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(
