@@ -2,7 +2,7 @@ import LeadModel
 import ServerStore
 
 /// Reads every lead with a known outcome, and their events, page by page (for `evaluate` and
-/// `model calibrate`).
+/// `model calibrate`), ordered by external id (then id) so folds do not depend on random ids.
 struct LabelledLeads {
     let leads: [Lead]
     let events: [LeadID: [EngagementEvent]]
@@ -24,7 +24,9 @@ struct LabelledLeads {
             throw CommandFailure(
                 "no lead has a known outcome to learn from (--label-from \(source.rawValue)); import a labelled file first")
         }
-        self.leads = leads
+        // Store order is by random lead id; order by the source's id instead, so that the same file
+        // and seed give the same folds in every store.
+        self.leads = leads.sorted { ($0.externalID ?? "", $0.id) < ($1.externalID ?? "", $1.id) }
         self.events = events
     }
 }

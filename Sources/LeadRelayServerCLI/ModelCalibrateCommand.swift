@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LeadPipeline
 import LeadScoring
 
 /// `model calibrate --out FILE`: fits the calibrated model on every lead with a known outcome and
@@ -44,12 +45,8 @@ struct ModelCalibrateCommand: ParsableCommand {
         } catch let error as Evaluation.EvaluationError {
             throw CommandFailure(error.description)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
         do {
-            var data = try encoder.encode(written.model)
-            data.append(contentsOf: Array("\n".utf8))
-            try data.write(to: URL(fileURLWithPath: out))
+            try ScoringModelDocumentWriter.json(written.model).write(to: URL(fileURLWithPath: out))
         } catch {
             throw CommandFailure("\(out): cannot write the model: \(error.localizedDescription)")
         }
