@@ -48,10 +48,12 @@ struct ImportEventsCommand: ParsableCommand {
                 "  time          \(String(format: "%.3f", summary.durationSeconds)) s",
             ]
             for rejection in summary.rejected.prefix(ImportSummaryText.listedRejections) {
-                lines.append("  row \(rejection.row)\(rejection.column.map { ", column \($0)" } ?? ""): \(rejection.reason)")
+                lines.append(
+                    "  row \(rejection.row)\(rejection.column.map { ", column \($0)" } ?? ""): \(rejection.reason)")
             }
             if summary.rejected.count > ImportSummaryText.listedRejections {
-                lines.append("  … and \(summary.rejected.count - ImportSummaryText.listedRejections) more (--json lists all)")
+                lines.append(
+                    "  … and \(summary.rejected.count - ImportSummaryText.listedRejections) more (--json lists all)")
             }
             if let scoring = summary.scoring {
                 lines.append(ScoringRunText(summary: scoring).rendered)

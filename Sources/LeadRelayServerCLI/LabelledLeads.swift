@@ -22,7 +22,8 @@ struct LabelledLeads {
         }
         guard !leads.isEmpty else {
             throw CommandFailure(
-                "no lead has a known outcome to learn from (--label-from \(source.rawValue)); import a labelled file first")
+                "no lead has a known outcome to learn from (--label-from \(source.rawValue)); import a labelled file first"
+            )
         }
         // Store order is by random lead id; order by the source's id instead, so that the same file
         // and seed give the same folds in every store.

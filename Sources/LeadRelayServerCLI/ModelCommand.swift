@@ -131,7 +131,8 @@ struct ModelCommand: ParsableCommand {
             var table = TextTable("VERSION", "SET AT", "BY", "NAME", "NOTE")
             for entry in entries {
                 table.append([
-                    String(entry.version), entry.createdAt.ISO8601Format(), entry.createdBy, entry.name ?? "(unreadable)",
+                    String(entry.version), entry.createdAt.ISO8601Format(), entry.createdBy,
+                    entry.name ?? "(unreadable)",
                     entry.note ?? "-",
                 ])
             }

@@ -19,7 +19,8 @@ struct ScoringModelLoaderTests {
 
     @Test(arguments: ["x-education.json", "olist.json"])
     func shippedModelsLoad(name: String) throws {
-        let model = try ScoringModelLoader.load(path: Fixtures.packageRoot.appendingPathComponent("models/\(name)").path)
+        let model = try ScoringModelLoader.load(
+            path: Fixtures.packageRoot.appendingPathComponent("models/\(name)").path)
         #expect(!model.fitRules.isEmpty)
     }
 
@@ -40,21 +41,26 @@ struct ScoringModelLoaderTests {
         ])
     func badModelsNameTheKeyAndLine(change: (String, String, String)) throws {
         let text = Self.validYAML.replacingOccurrences(of: change.0, with: change.1)
-        let error = #expect(throws: ScoringModelLoadError.self) { try ScoringModelLoader.parse(text, path: "tiny.yaml") }
+        let error = #expect(throws: ScoringModelLoadError.self) {
+            try ScoringModelLoader.parse(text, path: "tiny.yaml")
+        }
         let message = error?.description ?? ""
         #expect(message.hasPrefix(change.2), "\(message)")
         #expect(!message.contains("\n"))
     }
 
     @Test func aJSONModelWithAWrongTypeNamesTheKey() throws {
-        let json = #"{"version": 1, "name": "x", "gradeBands": {"a": 3, "b": 2, "c": "one"}, "qualification": {"threshold": 1}}"#
+        let json =
+            #"{"version": 1, "name": "x", "gradeBands": {"a": 3, "b": 2, "c": "one"}, "qualification": {"threshold": 1}}"#
         let error = #expect(throws: ScoringModelLoadError.self) { try ScoringModelLoader.parse(json, path: "m.json") }
         #expect(error?.keyPath == "gradeBands.c")
         #expect(error?.description.hasPrefix("m.json:1: gradeBands.c:") == true)
     }
 
     @Test func missingFileAndBrokenSyntaxAreOneLine() {
-        let missing = #expect(throws: ScoringModelLoadError.self) { try ScoringModelLoader.load(path: "/nonexistent/m.yaml") }
+        let missing = #expect(throws: ScoringModelLoadError.self) {
+            try ScoringModelLoader.load(path: "/nonexistent/m.yaml")
+        }
         #expect(missing?.description == "/nonexistent/m.yaml: model file not found")
         let broken = #expect(throws: ScoringModelLoadError.self) {
             try ScoringModelLoader.parse("name: [unclosed\nversion: 1\n", path: "b.yaml")

@@ -38,10 +38,11 @@ struct EvaluateRealDataTests {
         #expect(report.current.liftByDecile.count == 10)
         #expect(report.current.thresholdForTargetPrecision != nil)
         // The calibrated model never reads post-contact columns (nor the lead number, an id).
-        let attributes = Set(report.calibratedModel.fitRules.compactMap { rule -> String? in
-            if case .attribute(let name) = rule.subject { return name }
-            return nil
-        })
+        let attributes = Set(
+            report.calibratedModel.fitRules.compactMap { rule -> String? in
+                if case .attribute(let name) = rule.subject { return name }
+                return nil
+            })
         #expect(attributes.isDisjoint(with: ["tags", "lead_quality", "lead_profile", "lead_number"]))
         #expect(!attributes.contains { $0.hasPrefix("asymmetrique") })
 
@@ -81,7 +82,8 @@ struct EvaluateRealDataTests {
     @Test func olistCalibratedModelReachesItsAnchor() async throws {
         let folder = try TemporaryFolder()
         let db = folder.path("store.sqlite")
-        try await Self.prepare(csv: Self.olistCSV, mapping: "mappings/olist-mql.yaml", model: "models/olist.json", db: db)
+        try await Self.prepare(
+            csv: Self.olistCSV, mapping: "mappings/olist-mql.yaml", model: "models/olist.json", db: db)
         let report = try await Self.evaluate(db: db)
         #expect(report.leadCount == 8_000)
         #expect(report.positiveCount == 842)

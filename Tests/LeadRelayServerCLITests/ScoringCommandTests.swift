@@ -149,7 +149,9 @@ struct ScoringCommandTests {
     @Test func commandsThatNeedAModelSaySoInOneLine() async throws {
         let folder = try TemporaryFolder()
         let db = folder.path("store.sqlite")
-        for arguments in [["score"], ["model", "show"], ["evaluate"], ["model", "calibrate", "--out", folder.path("m.json")]] {
+        for arguments in [
+            ["score"], ["model", "show"], ["evaluate"], ["model", "calibrate", "--out", folder.path("m.json")],
+        ] {
             let run = await CommandRun.leadrelayServer(arguments + ["--db", db])
             #expect(run.status == 1)
             #expect(run.errorOutput.contains("leadrelay-server model set models/x-education.json"), "\(arguments)")
@@ -166,7 +168,9 @@ struct ScoringCommandTests {
         let leadMapping = folder.path("leads.yaml")
         try "columns:\n  id: externalID\n  email: email\n  country: country\n"
             .write(toFile: leadMapping, atomically: true, encoding: .utf8)
-        #expect(await CommandRun.leadrelayServer("import", "leads", leads, "--mapping", leadMapping, "--db", db).status == 0)
+        #expect(
+            await CommandRun.leadrelayServer("import", "leads", leads, "--mapping", leadMapping, "--db", db).status == 0
+        )
         let model = folder.path("tiny.yaml")
         try ScoringModelLoaderFixture.tinyYAML.write(toFile: model, atomically: true, encoding: .utf8)
         let set = await CommandRun.leadrelayServer("model", "set", model, "--db", db, "--json")
@@ -175,24 +179,25 @@ struct ScoringCommandTests {
         let events = folder.path("events.csv")
         let today = ISO8601DateFormatter().string(from: Date()).prefix(10)
         try """
-            Lead,Activity,At,Minutes
-            L1,Webinar,\(today) 09:00:00,45
-            L1,Webinar,\(today) 09:00:00,45
-            bob@example.com,webinar,\(today) 10:30:00,
-            L9,webinar,\(today) 11:00:00,3
-            L2,webinar,not a date,3
+        Lead,Activity,At,Minutes
+        L1,Webinar,\(today) 09:00:00,45
+        L1,Webinar,\(today) 09:00:00,45
+        bob@example.com,webinar,\(today) 10:30:00,
+        L9,webinar,\(today) 11:00:00,3
+        L2,webinar,not a date,3
 
-            """.write(toFile: events, atomically: true, encoding: .utf8)
+        """.write(toFile: events, atomically: true, encoding: .utf8)
         let eventMapping = folder.path("events.yaml")
         try """
-            lead: {column: Lead, match: default}
-            type: {column: Activity, case: lower}
-            timestamp: {column: At, format: "yyyy-MM-dd HH:mm:ss"}
-            value: Minutes
+        lead: {column: Lead, match: default}
+        type: {column: Activity, case: lower}
+        timestamp: {column: At, format: "yyyy-MM-dd HH:mm:ss"}
+        value: Minutes
 
-            """.write(toFile: eventMapping, atomically: true, encoding: .utf8)
+        """.write(toFile: eventMapping, atomically: true, encoding: .utf8)
 
-        let run = await CommandRun.leadrelayServer("import", "events", events, "--mapping", eventMapping, "--db", db, "--json")
+        let run = await CommandRun.leadrelayServer(
+            "import", "events", events, "--mapping", eventMapping, "--db", db, "--json")
         #expect(run.status == 1)  // two rows rejected
         let summary = try JSONDecoder().decode(EventImportSummary.self, from: Data(run.output.utf8))
         #expect(summary.rowsRead == 5)

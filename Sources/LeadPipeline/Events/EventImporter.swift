@@ -57,7 +57,9 @@ public struct EventImporter: Sendable {
             summary.rowsRead += 1
             let row = record.rowNumber
             if let problem = record.problem {
-                reject(row, problem.column.map { $0 < reader.header.count ? reader.header[$0] : "column \($0 + 1)" }, problem.reason)
+                reject(
+                    row, problem.column.map { $0 < reader.header.count ? reader.header[$0] : "column \($0 + 1)" },
+                    problem.reason)
                 return
             }
             let fields = record.fields
@@ -102,7 +104,9 @@ public struct EventImporter: Sendable {
                     reject(row, mapping.timestampColumn, reason)
                     return
                 case .mismatch:
-                    reject(row, mapping.timestampColumn, "'\(timeText)' does not match the declared format \(pattern.format)")
+                    reject(
+                        row, mapping.timestampColumn,
+                        "'\(timeText)' does not match the declared format \(pattern.format)")
                     return
                 }
             } else {

@@ -98,7 +98,8 @@ extension EventMapping {
                 if let node = options["format"] {
                     let text = try scalar(node, "timestamp.format")
                     guard DatePattern(text) != nil else {
-                        throw invalid("timestamp.format", node, "unsupported date format '\(text)' (use yyyy MM M dd d HH mm ss)")
+                        throw invalid(
+                            "timestamp.format", node, "unsupported date format '\(text)' (use yyyy MM M dd d HH mm ss)")
                     }
                     format = text
                 }

@@ -55,7 +55,9 @@ public enum ScoringModelDocumentWriter {
     /// One value on one line: objects as `{ "k": v, … }` in key order, arrays as `[a, b]`.
     private static func inline(_ value: Any) throws -> String {
         if let object = value as? [String: Any] {
-            let parts = try ordered(Array(object.keys)).map { "\(try fragment($0)): \(try inline(object[$0] ?? NSNull()))" }
+            let parts = try ordered(Array(object.keys)).map {
+                "\(try fragment($0)): \(try inline(object[$0] ?? NSNull()))"
+            }
             return parts.isEmpty ? "{}" : "{ " + parts.joined(separator: ", ") + " }"
         }
         if let array = value as? [Any] {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import LeadScoring
 import Yams
 
@@ -90,7 +90,9 @@ public enum ScoringModelLoader {
                 if bracket > rest.startIndex { result.append(.key(String(rest[..<bracket]))) }
                 rest = rest[bracket...]
                 while rest.first == "[", let close = rest.firstIndex(of: "]") {
-                    if let index = Int(rest[rest.index(after: rest.startIndex)..<close]) { result.append(.index(index)) }
+                    if let index = Int(rest[rest.index(after: rest.startIndex)..<close]) {
+                        result.append(.index(index))
+                    }
                     rest = rest[rest.index(after: close)...]
                 }
             } else {
@@ -117,7 +119,9 @@ public enum ScoringModelLoader {
         if let decoding = error as? DecodingError, case .dataCorrupted(let context) = decoding {
             return context.debugDescription
         }
-        return String(describing: error).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .joined(separator: " ")
+        return String(describing: error).split(whereSeparator: \.isNewline).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        .joined(separator: " ")
     }
 }
