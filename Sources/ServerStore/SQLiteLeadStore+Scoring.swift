@@ -52,8 +52,6 @@ extension SQLiteLeadStore {
 
     /// Writes `scores` inside the caller's transaction (see ``saveScores(_:)``).
     static func writeScores(_ scores: [LeadScore], in db: Database) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         var knownVersions: Set<Int> = []
         let leadExists = try db.cachedStatement(sql: "SELECT 1 FROM lead WHERE id = ?")
         let retire = try db.cachedStatement(
@@ -80,7 +78,7 @@ extension SQLiteLeadStore {
             guard try Bool.fetchOne(leadExists, arguments: [leadID]) != nil else {
                 throw LeadStoreError.leadNotFound(score.leadID)
             }
-            let contributions = String(decoding: try encoder.encode(score.contributions), as: UTF8.self)
+            let contributions = try CanonicalJSON.encode(score.contributions)
             try retire.execute(arguments: [leadID])
             try upsert.execute(arguments: [
                 leadID, score.modelVersion, score.fit, score.engagement, score.total, score.grade.rawValue,
