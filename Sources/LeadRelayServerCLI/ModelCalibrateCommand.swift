@@ -45,14 +45,16 @@ struct ModelCalibrateCommand: ParsableCommand {
         } catch let error as Evaluation.EvaluationError {
             throw CommandFailure(error.description)
         }
+        var model = written.model
+        if base.name.hasSuffix(" (calibrated)") { model.name = base.name }  // not "(calibrated) (calibrated)"
         do {
-            try ScoringModelDocumentWriter.json(written.model).write(to: URL(fileURLWithPath: out))
+            try ScoringModelDocumentWriter.json(model).write(to: URL(fileURLWithPath: out))
         } catch {
             throw CommandFailure("\(out): cannot write the model: \(error.localizedDescription)")
         }
         let result = Written(
-            out: out, name: written.model.name, fitRules: written.model.fitRules.count,
-            threshold: written.model.qualification.threshold, pointsPerLogOdds: written.pointsPerLogOdds,
+            out: out, name: model.name, fitRules: model.fitRules.count, threshold: model.qualification.threshold,
+            pointsPerLogOdds: written.pointsPerLogOdds,
             logOddsAtZero: written.logOddsAtZero, labelledLeads: labelled.leads.count)
         if format.json {
             Console.current.line(try JSONOutput.render(result))
