@@ -5,7 +5,8 @@ import LeadPipeline
 /// `import leads FILE --mapping M [--strict]`.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import marketing's files into the store.", subcommands: [Leads.self])
+        commandName: "import", abstract: "Import marketing's files into the store.",
+        subcommands: [Leads.self, ImportEventsCommand.self])
 
     struct Leads: ParsableCommand {
         static let configuration = CommandConfiguration(

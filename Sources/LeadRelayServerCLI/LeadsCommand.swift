@@ -48,13 +48,15 @@ struct LeadsCommand: ParsableCommand {
             var lead: Lead
             var emailValid: Bool?
             var history: [StageChange]
+            var score: LeadScore?
         }
 
         func run() throws {
             let leadStore = try store.openStore()
             let lead = try LeadLookup(store: leadStore).lead(matching: id)
             let detail = Detail(
-                lead: lead, emailValid: lead.email?.isValid, history: try leadStore.stageHistory(leadID: lead.id))
+                lead: lead, emailValid: lead.email?.isValid, history: try leadStore.stageHistory(leadID: lead.id),
+                score: try leadStore.currentScore(leadID: lead.id))
             if format.json {
                 Console.current.line(try JSONOutput.render(detail))
                 return
@@ -73,6 +75,8 @@ struct LeadsCommand: ParsableCommand {
             ]
             for (name, value) in rows { fields.append([name, value ?? "(missing)"]) }
             console.line(fields.rendered())
+            console.line()
+            console.line(LeadScoreText(score: detail.score).rendered)
             for (title, attributes) in [
                 ("attributes", lead.attributes), ("post-contact (never scored)", lead.postContactAttributes),
             ]

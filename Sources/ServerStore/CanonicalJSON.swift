@@ -57,7 +57,7 @@ enum CanonicalJSON {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func appendNumber(_ number: Double, to out: inout [UInt8]) throws {
+    static func appendNumber(_ number: Double, to out: inout [UInt8]) throws {
         guard number.isFinite else {
             throw EncodingError.invalidValue(
                 number, .init(codingPath: [], debugDescription: "JSON has no NaN or infinite numbers"))
@@ -70,7 +70,7 @@ enum CanonicalJSON {
         }
     }
 
-    private static func appendString(_ text: String, to out: inout [UInt8]) {
+    static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         let needsEscape = text.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }

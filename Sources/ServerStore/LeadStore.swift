@@ -24,6 +24,9 @@ public protocol LeadStore: Sendable {
     func lead(id: LeadID) throws -> Lead?
     /// The lead whose dedupe key (external id, normalised email or declared key) is `key`, or `nil`.
     func lead(dedupeKey key: String) throws -> Lead?
+    /// The oldest lead (smallest id) whose normalised email is `email`'s, or `nil`; for matching
+    /// events to leads whose dedupe key is their external id.
+    func lead(email: EmailAddress) throws -> Lead?
     /// Leads whose id starts with `prefix` (at most `limit`), for unique-prefix look-ups.
     func leads(idPrefix prefix: String, limit: Int) throws -> [Lead]
     /// Leads in `stage` (all stages when `nil`), oldest first, at most `limit` (all when `nil`).
@@ -102,4 +105,13 @@ public protocol LeadStore: Sendable {
     func currentScore(leadID: LeadID) throws -> LeadScore?
     /// The current scores of several leads in one read; leads never scored are absent.
     func currentScores(leadIDs: [LeadID]) throws -> [LeadID: LeadScore]
+    /// Saves one page of a scoring run in one transaction (issue 3: thousands of leads per run, not
+    /// one transaction each): the scores as ``saveScores(_:)`` does, then the stage moves scoring
+    /// decided, each checked against ``StageTransitionTable`` from the lead's stage at that moment.
+    /// A move the table refuses (say the lead was handed to sales after the page was read) is
+    /// skipped, not an error; the lead's score is still saved.
+    /// - Returns: the moves applied, in request order.
+    /// - Throws: ``LeadStoreError/leadNotFound(_:)`` or ``LeadStoreError/scoringModelNotFound(_:)``;
+    ///   nothing of the page is stored then.
+    func saveScoringPage(scores: [LeadScore], moves: [StageTransitionRequest]) throws -> [StageChange]
 }

@@ -47,43 +47,44 @@ extension SQLiteLeadStore {
     ///   for the first score naming an unknown lead or model version; nothing is stored then.
     public func saveScores(_ scores: [LeadScore]) throws {
         guard !scores.isEmpty else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try writer.write { db in
-            var knownVersions: Set<Int> = []
-            let leadExists = try db.cachedStatement(sql: "SELECT 1 FROM lead WHERE id = ?")
-            let retire = try db.cachedStatement(
-                sql: "UPDATE lead_score SET is_current = 0 WHERE lead_id = ? AND is_current = 1")
-            let upsert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO lead_score (lead_id, model_version, fit, engagement, total, grade, qualified,
-                        contributions, scored_at, is_current)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-                    ON CONFLICT (lead_id, model_version) DO UPDATE SET
-                        fit = excluded.fit, engagement = excluded.engagement, total = excluded.total,
-                        grade = excluded.grade, qualified = excluded.qualified,
-                        contributions = excluded.contributions, scored_at = excluded.scored_at,
-                        is_current = 1
-                    """)
-            for score in scores {
-                if !knownVersions.contains(score.modelVersion) {
-                    guard try Self.scoringModelExists(score.modelVersion, in: db) else {
-                        throw LeadStoreError.scoringModelNotFound(score.modelVersion)
-                    }
-                    knownVersions.insert(score.modelVersion)
+        try writer.write { db in try Self.writeScores(scores, in: db) }
+    }
+
+    /// Writes `scores` inside the caller's transaction (see ``saveScores(_:)``).
+    static func writeScores(_ scores: [LeadScore], in db: Database) throws {
+        var knownVersions: Set<Int> = []
+        let leadExists = try db.cachedStatement(sql: "SELECT 1 FROM lead WHERE id = ?")
+        let retire = try db.cachedStatement(
+            sql: "UPDATE lead_score SET is_current = 0 WHERE lead_id = ? AND is_current = 1")
+        let upsert = try db.cachedStatement(
+            sql: """
+                INSERT INTO lead_score (lead_id, model_version, fit, engagement, total, grade, qualified,
+                    contributions, scored_at, is_current)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                ON CONFLICT (lead_id, model_version) DO UPDATE SET
+                    fit = excluded.fit, engagement = excluded.engagement, total = excluded.total,
+                    grade = excluded.grade, qualified = excluded.qualified,
+                    contributions = excluded.contributions, scored_at = excluded.scored_at,
+                    is_current = 1
+                """)
+        for score in scores {
+            if !knownVersions.contains(score.modelVersion) {
+                guard try Self.scoringModelExists(score.modelVersion, in: db) else {
+                    throw LeadStoreError.scoringModelNotFound(score.modelVersion)
                 }
-                let leadID = score.leadID.description
-                guard try Bool.fetchOne(leadExists, arguments: [leadID]) != nil else {
-                    throw LeadStoreError.leadNotFound(score.leadID)
-                }
-                let contributions = String(decoding: try encoder.encode(score.contributions), as: UTF8.self)
-                try retire.execute(arguments: [leadID])
-                try upsert.execute(arguments: [
-                    leadID, score.modelVersion, score.fit, score.engagement, score.total, score.grade.rawValue,
-                    score.qualified, contributions, score.scoredAt.timeIntervalSince1970,
-                ])
-                try Self.logUpsertForOwner(leadID: leadID, at: score.scoredAt, in: db)
+                knownVersions.insert(score.modelVersion)
             }
+            let leadID = score.leadID.description
+            guard try Bool.fetchOne(leadExists, arguments: [leadID]) != nil else {
+                throw LeadStoreError.leadNotFound(score.leadID)
+            }
+            let contributions = try CanonicalJSON.encode(score.contributions)
+            try retire.execute(arguments: [leadID])
+            try upsert.execute(arguments: [
+                leadID, score.modelVersion, score.fit, score.engagement, score.total, score.grade.rawValue,
+                score.qualified, contributions, score.scoredAt.timeIntervalSince1970,
+            ])
+            try Self.logUpsertForOwner(leadID: leadID, at: score.scoredAt, in: db)
         }
     }
 

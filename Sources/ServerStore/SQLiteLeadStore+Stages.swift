@@ -9,37 +9,41 @@ extension SQLiteLeadStore {
     ///   ``LeadStoreError/scoringModelNotFound(_:)`` when `modelVersion` names no saved model.
     @discardableResult
     public func transition(_ change: StageTransitionRequest) throws -> StageChange {
-        try writer.write { db in
-            let leadID = change.leadID.description
-            guard
-                let currentText = try String.fetchOne(
-                    db.cachedStatement(sql: "SELECT stage FROM lead WHERE id = ?"), arguments: [leadID])
-            else { throw LeadStoreError.leadNotFound(change.leadID) }
-            guard let current = LifecycleStage(rawValue: currentText) else {
-                throw LeadStoreError.corruptRow(table: "lead", detail: "lead \(leadID): unknown stage '\(currentText)'")
-            }
-            try StageTransitionTable.check(from: current, to: change.to, trigger: change.trigger)
-            if let version = change.modelVersion, try !Self.scoringModelExists(version, in: db) {
-                throw LeadStoreError.scoringModelNotFound(version)
-            }
-            try db.cachedStatement(sql: "UPDATE lead SET stage = ? WHERE id = ?")
-                .execute(arguments: [change.to.rawValue, leadID])
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO stage_change
-                        (lead_id, from_stage, to_stage, "trigger", actor, at, reason, note, model_version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-            ).execute(arguments: [
-                leadID, current.rawValue, change.to.rawValue, change.trigger.rawValue, change.actor,
-                change.at.timeIntervalSince1970, change.reason?.rawValue, change.note, change.modelVersion,
-            ])
-            try Self.logStageChange(leadID: leadID, to: change.to, at: change.at, in: db)
-            return StageChange(
-                leadID: change.leadID, from: current, to: change.to, trigger: change.trigger,
-                actor: change.actor, at: change.at, reason: change.reason, note: change.note,
-                modelVersion: change.modelVersion)
+        try writer.write { db in try Self.applyTransition(change, in: db) }
+    }
+
+    /// Checks and applies one move inside the caller's transaction (see ``transition(_:)``); a
+    /// refused move throws before anything is written.
+    static func applyTransition(_ change: StageTransitionRequest, in db: Database) throws -> StageChange {
+        let leadID = change.leadID.description
+        guard
+            let currentText = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT stage FROM lead WHERE id = ?"), arguments: [leadID])
+        else { throw LeadStoreError.leadNotFound(change.leadID) }
+        guard let current = LifecycleStage(rawValue: currentText) else {
+            throw LeadStoreError.corruptRow(table: "lead", detail: "lead \(leadID): unknown stage '\(currentText)'")
         }
+        try StageTransitionTable.check(from: current, to: change.to, trigger: change.trigger)
+        if let version = change.modelVersion, try !Self.scoringModelExists(version, in: db) {
+            throw LeadStoreError.scoringModelNotFound(version)
+        }
+        try db.cachedStatement(sql: "UPDATE lead SET stage = ? WHERE id = ?")
+            .execute(arguments: [change.to.rawValue, leadID])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO stage_change
+                    (lead_id, from_stage, to_stage, "trigger", actor, at, reason, note, model_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            leadID, current.rawValue, change.to.rawValue, change.trigger.rawValue, change.actor,
+            change.at.timeIntervalSince1970, change.reason?.rawValue, change.note, change.modelVersion,
+        ])
+        try logStageChange(leadID: leadID, to: change.to, at: change.at, in: db)
+        return StageChange(
+            leadID: change.leadID, from: current, to: change.to, trigger: change.trigger,
+            actor: change.actor, at: change.at, reason: change.reason, note: change.note,
+            modelVersion: change.modelVersion)
     }
 
     /// The lead's stage history, oldest first (empty for an unknown lead).

@@ -22,7 +22,7 @@ import Testing
             })
         #expect(
             attributes.isSubset(of: [
-                "lead_origin", "totalvisits", "total_time_spent_on_website", "page_views_per_visit", "last_activity",
+                "lead_origin", "total_visits", "total_time_spent_on_website", "page_views_per_visit", "last_activity",
                 "specialization", "what_is_your_current_occupation", "a_free_copy_of_mastering_the_interview",
             ]))
         #expect(!attributes.contains("tags") && !attributes.contains("lead_quality"))

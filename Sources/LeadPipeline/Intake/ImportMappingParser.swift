@@ -70,10 +70,13 @@ struct ImportMappingParser {
                 guard let columnNode = item.mapping?["column"], let column = columnNode.scalar?.string else {
                     throw invalid("columns", item, "each list item needs `column: NAME`")
                 }
-                guard seen.insert(column).inserted else {
-                    throw invalid("columns", item, "column '\(column)' mapped twice")
+                // The list form may map one column to two targets (Olist's first_contact_date is
+                // both createdAt and a date attribute for scoring); the same target twice is an error.
+                let mapped = try columnMapping(column: column, item)
+                guard !result.contains(where: { $0.column == column && $0.target == mapped.target }) else {
+                    throw invalid("columns", item, "column '\(column)' mapped twice to the same target")
                 }
-                result.append(try columnMapping(column: column, item))
+                result.append(mapped)
             }
         } else {
             throw invalid("columns", node, "expected a mapping of column name to target, or a list")

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import LeadPipeline
+import ServerStore
+
+/// `score`: rescores every lead not yet with sales under the current model (after new events, or
+/// as time decays engagement) and moves stages per SPEC §3.1.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Rescore every lead not yet with sales under the current model and move their stages.",
+        discussion: """
+            new → mql or nurturing; nurturing ⇄ mql. Leads that are assigned, accepted, converted or disqualified \
+            are never touched; recycled leads are scored but not moved. A second run with nothing changed moves \
+            no lead.
+            """)
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var format: OutputFormatOptions
+
+    func run() throws {
+        let leadStore = try store.openStore()
+        let model = try CurrentScoringModel.required(in: leadStore)
+        let summary = try ScoringRun(store: leadStore).run(model: model)
+        if format.json {
+            Console.current.line(try JSONOutput.render(summary))
+        } else {
+            Console.current.line(ScoringRunText(summary: summary).rendered)
+        }
+    }
+}
