@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import LeadPipeline
+
+/// `route`: hands every `mql` lead to one active rep (and re-routes deactivated reps' leads).
+struct RouteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "route",
+        abstract: "Hand every MQL to an active rep by territory and remaining capacity, highest score first.")
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var rules: RoutingRulesOptions
+    @OptionGroup var format: OutputFormatOptions
+
+    func run() throws {
+        let router = Router(store: try store.openStore(), rules: try rules.load())
+        let summary = try router.route()
+        if format.json {
+            Console.current.line(try JSONOutput.render(summary))
+            return
+        }
+        Console.current.line(RoutingSummaryText.render(summary))
+    }
+}
