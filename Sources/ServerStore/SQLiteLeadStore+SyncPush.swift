@@ -102,7 +102,8 @@ extension SQLiteLeadStore {
                 return .rejected(.invalidTransition)
             }
             try recordTransition(
-                StageTransitionRequest(leadID: mutation.leadID, to: .accepted, trigger: .accept, actor: actor, at: date),
+                StageTransitionRequest(
+                    leadID: mutation.leadID, to: .accepted, trigger: .accept, actor: actor, at: date),
                 from: stage, in: db)
             try logUpsert(repID: rep, leadID: lead, at: date, in: db)
 
@@ -134,7 +135,8 @@ extension SQLiteLeadStore {
             switch entry.disposition {
             case .recycle(let coolDownDays):
                 let until =
-                    entry.acceptsReentryDate ? reentryDate ?? date + Double(coolDownDays) * 86_400
+                    entry.acceptsReentryDate
+                    ? reentryDate ?? date + Double(coolDownDays) * 86_400
                     : date + Double(coolDownDays) * 86_400
                 try db.execute(
                     sql: """
