@@ -173,7 +173,10 @@ extension SQLiteLeadStore: HandoffStore {
         try writer.read { db in
             try Row.fetchOne(
                 db,
-                sql: "SELECT lead_id, reason, rejected_at, score_at_rejection FROM lead_rejection WHERE lead_id = ?",
+                sql: """
+                    SELECT lead_id, reason, rejected_at, score_at_rejection, cool_down_until FROM lead_rejection
+                    WHERE lead_id = ?
+                    """,
                 arguments: [leadID.description]
             ).flatMap(Self.rejection(from:))
         }
@@ -219,7 +222,7 @@ extension SQLiteLeadStore: HandoffStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT r.lead_id, r.reason, r.rejected_at, r.score_at_rejection FROM lead_rejection r
+                    SELECT r.lead_id, r.reason, r.rejected_at, r.score_at_rejection, r.cool_down_until FROM lead_rejection r
                     JOIN lead l ON l.id = r.lead_id
                     LEFT JOIN disposition_follow_up f ON f.lead_id = r.lead_id AND f.at >= r.rejected_at
                     WHERE l.stage = 'disqualified' AND r.reason IN ('duplicate', 'existing_customer')
@@ -301,6 +304,7 @@ extension SQLiteLeadStore: HandoffStore {
         guard let lead = LeadID(uuidString: row[0]) else { return nil }
         return RecordedRejection(
             leadID: lead, reason: (row[1] as String?).flatMap(ReasonCode.init(rawValue:)),
-            rejectedAt: Date(timeIntervalSince1970: row[2]), scoreAtRejection: row[3])
+            rejectedAt: Date(timeIntervalSince1970: row[2]), scoreAtRejection: row[3],
+            coolDownUntil: (row[4] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 }

@@ -4,7 +4,7 @@ import GRDB
 extension SQLiteLeadStore {
     /// The named migrations of the hand-off tables (issue 6): SLA breaches, the overflow queue,
     /// merges, disposition follow-ups, and two captures written by triggers so that no entry point
-    /// can skip them: each hand-off with its score snapshot, and the score at each reject.
+    /// can skip them: each hand-off with its score snapshot, and the score at each reject (and the cool-down the reject set, which outlives the cool-down row).
     /// Registered after the sync migrations by ``migrator``; never edited once shipped.
     static func registerHandoffMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v3-handoff") { db in
@@ -43,8 +43,17 @@ extension SQLiteLeadStore {
                         lead_id TEXT PRIMARY KEY NOT NULL REFERENCES lead (id) ON DELETE CASCADE,
                         reason TEXT,
                         rejected_at REAL NOT NULL,
-                        score_at_rejection REAL
+                        score_at_rejection REAL,
+                        cool_down_until REAL
                     ) STRICT;
+                    CREATE TRIGGER lead_rejection_cool_down_insert AFTER INSERT ON lead_cool_down
+                    BEGIN
+                        UPDATE lead_rejection SET cool_down_until = NEW.until WHERE lead_id = NEW.lead_id;
+                    END;
+                    CREATE TRIGGER lead_rejection_cool_down_update AFTER UPDATE OF until ON lead_cool_down
+                    BEGIN
+                        UPDATE lead_rejection SET cool_down_until = NEW.until WHERE lead_id = NEW.lead_id;
+                    END;
                     CREATE TRIGGER lead_rejection_capture AFTER INSERT ON stage_change
                     WHEN NEW."trigger" IN ('reject_recyclable', 'reject_terminal')
                     BEGIN
@@ -52,7 +61,8 @@ extension SQLiteLeadStore {
                         VALUES (NEW.lead_id, NEW.reason, NEW.at,
                             (SELECT total FROM lead_score WHERE lead_id = NEW.lead_id AND is_current = 1))
                         ON CONFLICT (lead_id) DO UPDATE SET reason = excluded.reason,
-                            rejected_at = excluded.rejected_at, score_at_rejection = excluded.score_at_rejection;
+                            rejected_at = excluded.rejected_at, score_at_rejection = excluded.score_at_rejection,
+                            cool_down_until = NULL;
                     END;
                     CREATE TABLE lead_handoff (
                         id INTEGER PRIMARY KEY AUTOINCREMENT,

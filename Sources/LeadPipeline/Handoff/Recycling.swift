@@ -5,11 +5,12 @@ import ServerStore
 /// Recycling and re-entry (issue 6 item 3, SPEC §3.2). A device push applies a reject's
 /// disposition (`recycled` with its cool-down, or `disqualified`); this service does the rest:
 /// moves recycled leads whose cool-down ended back to `nurturing` (trigger `cool_down_ended`,
-/// actor `system:recycler`), records what `duplicate` and `existing_customer` do (the merge
+/// actor `system:recycling`, through ``SyncStore/endCoolDowns(dueBy:actor:)`` as ``LeadRecycling``
+/// does), records what `duplicate` and `existing_customer` do (the merge
 /// target; the account owner), and guards re-qualification with ``ReentryGate``.
 public struct Recycling: Sendable {
     /// The actor recorded in the history of a lead the recycler moves.
-    public static let actor = "system:recycler"
+    public static let actor = "system:recycling"
 
     private let store: any HandoffStoreServices
     /// The re-entry rule.
@@ -22,12 +23,14 @@ public struct Recycling: Sendable {
         self.gate = gate
     }
 
-    /// When the lead's cool-down ends: the date the reject stored (a `bad_timing` re-entry date,
-    /// or the reason's days from ``ReasonCode/table``), else the reason's days counted from the
-    /// recorded rejection; `nil` when the lead was never rejected.
+    /// When the lead's cool-down ends: the date the reject set (a `bad_timing` re-entry date, or
+    /// the reason's days from ``ReasonCode/table``), kept by the store after the lead returned to
+    /// nurturing; for a recycled lead without one (recycled by another path), the reason's days
+    /// counted from the recorded rejection; `nil` when the lead was never rejected.
     public func coolDownEnd(of leadID: LeadID) throws -> Date? {
         if let stored = try store.coolDownEnd(leadID: leadID) { return stored }
         guard let rejection = try store.rejection(leadID: leadID) else { return nil }
+        if let until = rejection.coolDownUntil { return until }
         guard case .recycle(let days) = rejection.reason?.entry.disposition else { return rejection.rejectedAt }
         return rejection.rejectedAt + Double(days) * 86_400
     }
@@ -38,8 +41,9 @@ public struct Recycling: Sendable {
     @discardableResult
     public func run(now: Date) throws -> RecycleRunSummary {
         var summary = RecycleRunSummary()
+        let released = try store.endCoolDowns(dueBy: now, actor: Self.actor)
+        summary.returnedToNurturing = released.count
         for lead in try store.leads(stage: .recycled, limit: nil) {
-            summary.recycled += 1
             let end = try coolDownEnd(of: lead.id) ?? now
             guard end <= now else {
                 summary.stillCoolingDown += 1
@@ -51,6 +55,7 @@ public struct Recycling: Sendable {
                     note: "cool-down ended \(end.formatted(.iso8601))"))
             summary.returnedToNurturing += 1
         }
+        summary.recycled = summary.returnedToNurturing + summary.stillCoolingDown
         for rejection in try store.rejectionsAwaitingFollowUp() {
             guard let reason = rejection.reason else { continue }
             switch reason {
