@@ -72,7 +72,7 @@ struct HTMLPage {
         let width = labelWidth + barArea + 130
         let height = rowHeight * Double(items.count) + 10
         let top = max(maximum ?? items.map(\.value).max() ?? 1, .leastNonzeroMagnitude)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
+        var svg = "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" "
         svg += "viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">"
         for (index, item) in items.enumerated() {
             let y = Double(index) * rowHeight + 5
