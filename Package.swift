@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LeadRelayServerCLITests",
-            dependencies: ["LeadModel", "ServerStore", "LeadPipeline", "LeadRelayServerCLI"],
+            dependencies: ["LeadModel", "ServerStore", "LeadPipeline", "LeadRelayServerCLI", "SyncProtocol"],
             swiftSettings: sharedSwiftSettings
         ),
     ]

@@ -10,9 +10,11 @@ struct RouteCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var rules: RoutingRulesOptions
     @OptionGroup var format: OutputFormatOptions
+    @Option(help: "The clock reading to use (ISO 8601; default: now).") var now: ISODateArgument?
 
     func run() throws {
-        let router = Router(store: try store.openStore(), rules: try rules.load())
+        let date = now?.date ?? Date()
+        let router = Router(store: try store.openStore(), rules: try rules.load(), now: { date })
         let summary = try router.route()
         if format.json {
             Console.current.line(try JSONOutput.render(summary))
