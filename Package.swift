@@ -81,7 +81,9 @@ let package = Package(
         ),
         .testTarget(
             name: "LeadRelayServerCLITests",
-            dependencies: ["LeadModel", "ServerStore", "LeadPipeline", "LeadRelayServerCLI", "SyncProtocol"],
+            dependencies: [
+                "LeadModel", "ServerStore", "LeadPipeline", "LeadRelayServerCLI", "SyncProtocol", "LeadScoring",
+            ],
             swiftSettings: sharedSwiftSettings
         ),
     ]

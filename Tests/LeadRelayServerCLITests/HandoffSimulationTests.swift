@@ -1,6 +1,7 @@
 import Foundation
 import LeadModel
 import LeadPipeline
+import LeadScoring
 import ServerStore
 import SyncProtocol
 import Testing
@@ -40,14 +41,24 @@ struct HandoffSimulationTests {
             #expect(added.status == 0, "\(added.errorOutput)")
         }
 
-        // No scoring model in this branch's simulation: every MQL enters `mql` by the store's
-        // own transition with trigger `score`, as a scoring run would.
+        // scoring2's ScoringRun is not merged here: the shipped Olist model scores every lead (so the
+        // router orders by score and the report has bands, grades and rules), and each lead enters
+        // `mql` by the store's own transition with trigger `score` and that model version. Every
+        // row of the file is an MQL by Olist's definition, so all of them enter.
         let store = try SQLiteLeadStore(path: db)
         let leads = try store.leads(stage: .new, limit: nil)
         #expect(leads.count == 8_000)
         let t0 = Date(timeIntervalSince1970: 1_767_225_600)
+        let document = try String(contentsOfFile: Paths.packageFile("models/olist.json"), encoding: .utf8)
+        let version = try store.saveScoringModel(document: document, createdBy: "admin:test", note: nil, at: t0)
+        var model = try JSONDecoder().decode(ScoringModel.self, from: Data(document.utf8))
+        model.version = version
+        let scorer = try LeadScorer(model: model)
+        try store.saveScores(leads.map { scorer.score($0, now: t0) })
         for lead in leads {
-            try store.transition(.init(leadID: lead.id, to: .mql, trigger: .score, actor: "system:scoring", at: t0))
+            try store.transition(
+                .init(
+                    leadID: lead.id, to: .mql, trigger: .score, actor: "system:scoring", at: t0, modelVersion: version))
         }
 
         let routed = await CommandRun.leadrelayServer("route", "--db", db, "--json", "--now", "2026-01-01T01:00:00Z")
@@ -105,6 +116,16 @@ struct HandoffSimulationTests {
         #expect(quality.rejectionReasons == [ReasonCount(reason: "no_response", count: 8_000 - wonRouted)])
         #expect(quality.reps.count == 22)
         #expect(quality.reps.allSatisfy { $0.slaCompliance == 1 })
+        #expect(quality.byScoreBand.map(\.handed).reduce(0, +) == 8_000)
+        #expect(!quality.byRule.isEmpty)
+        if let keep = ProcessInfo.processInfo.environment["LEADRELAY_SIMULATION_HTML"] {
+            // scripts/report-screenshot.sh asks for the quality page of this run.
+            let kept = await CommandRun.leadrelayServer("report", "quality", "--db", db, "--html", keep)
+            #expect(kept.status == 0)
+            print(
+                "figures: routed \(summary.routed), accepted \(quality.overall.accepted), converted "
+                    + "\(funnel.conversion.converted), acceptance rate \(quality.overall.acceptanceRate ?? 0)")
+        }
         // The Olist mapping keeps `origin` as an attribute, so every lead is under "(none)" as source.
         #expect(quality.bySource.map(\.handed) == [8_000])
 

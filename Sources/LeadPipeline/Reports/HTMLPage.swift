@@ -58,9 +58,11 @@ struct HTMLPage {
     }
 
     /// A horizontal bar chart as inline SVG: one bar per item, its length `value / maximum`
-    /// (`maximum` defaults to the largest value), the `caption` printed after the bar.
+    /// (`maximum` defaults to the largest value), the `caption` printed after the bar; a dashed
+    /// line marks `reference` (for example the overall rate) when given.
     mutating func barChart(
-        _ items: [(label: String, value: Double, caption: String)], maximum: Double? = nil, color: String = "#2f6fb0"
+        _ items: [(label: String, value: Double, caption: String)], maximum: Double? = nil, color: String = "#2f6fb0",
+        reference: (value: Double, label: String)? = nil
     ) {
         guard !items.isEmpty else {
             body.append("<p class=\"note\">No data yet.</p>")
@@ -70,7 +72,8 @@ struct HTMLPage {
         let barArea = 420.0
         let rowHeight = 30.0
         let width = labelWidth + barArea + 130
-        let height = rowHeight * Double(items.count) + 10
+        let legend = reference == nil ? 0.0 : 22
+        let height = rowHeight * Double(items.count) + 10 + legend
         let top = max(maximum ?? items.map(\.value).max() ?? 1, .leastNonzeroMagnitude)
         var svg = "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" "
         svg += "viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">"
@@ -85,6 +88,14 @@ struct HTMLPage {
             svg += "height=\"20\" fill=\"\(color)\" rx=\"3\"/>"
             svg += "<text x=\"\(Int(labelWidth + barArea + 8))\" y=\"\(Int(y + 19))\" class=\"value\">"
             svg += "\(Self.escape(item.caption))</text>"
+        }
+        if let reference {
+            let x = labelWidth + min(reference.value / top, 1) * barArea
+            let bottom = rowHeight * Double(items.count) + 8
+            svg += "<line x1=\(String(format: "\"%.1f\"", x)) y1=\"2\" x2=\(String(format: "\"%.1f\"", x)) "
+            svg += "y2=\"\(Int(bottom))\" stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
+            svg += "<text x=\(String(format: "\"%.1f\"", x)) y=\"\(Int(bottom + 16))\" text-anchor=\"middle\" "
+            svg += "class=\"value\">\(Self.escape(reference.label))</text>"
         }
         body.append("<figure>\(svg)</svg></figure>")
     }
@@ -103,12 +114,13 @@ struct HTMLPage {
         h2 { font-size: 18px; margin: 32px 0 10px; border-bottom: 1px solid #dde3ea; padding-bottom: 4px; }
         .note { color: #5b6b7c; font-size: 13px; margin: 4px 0 10px; }
         .tiles { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; }
-        .tile { border: 1px solid #dde3ea; border-radius: 8px; padding: 10px 16px; min-width: 130px; }
+        .tile { flex: 1 1 0; border: 1px solid #dde3ea; border-radius: 8px; padding: 10px 14px; min-width: 96px; }
         .tile .value { font-size: 24px; font-weight: 600; }
         .tile .label { font-size: 12px; color: #5b6b7c; }
         table { border-collapse: collapse; font-size: 13px; margin: 6px 0 12px; }
         th, td { padding: 4px 12px; border-bottom: 1px solid #eef1f5; text-align: left; }
         th { background: #f6f8fa; font-weight: 600; }
+        td { white-space: nowrap; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
         figure { margin: 6px 0 12px; }
         svg text { font-size: 13px; fill: #1d2733; }

@@ -29,7 +29,8 @@ extension QualityReport {
                     $0.group, $0.acceptanceRate ?? 0,
                     "\(ReportFormatting.percent($0.acceptanceRate)) of \($0.handed)"
                 )
-            }, maximum: 1, color: "#2e8b57")
+            }, maximum: min(1, (byScoreBand.compactMap(\.acceptanceRate).max() ?? 1) * 1.2), color: "#2e8b57",
+            reference: overall.acceptanceRate.map { ($0, "overall \(ReportFormatting.percent($0))") })
         let header = ["", "handed", "accepted", "rejected", "acceptance"]
         func rows(_ rows: [AcceptanceRow]) -> [[String]] {
             rows.map {
@@ -51,11 +52,14 @@ extension QualityReport {
         page.heading("Rejection reasons")
         page.table(["reason", "rejections"], rejectionReasons.map { [$0.reason, String($0.count)] })
         page.heading("Reps")
+        page.paragraph(
+            "Accepted share: how much of each rep's queue was worth their time. SLA: answered within the follow-up SLA."
+        )
         page.table(
             ["rep", "handed", "accepted", "accepted share", "on time", "late", "SLA breaches", "SLA compliance"],
             reps.map {
                 [
-                    "\($0.name) <\($0.email)>", String($0.handed), String($0.accepted),
+                    $0.name, String($0.handed), String($0.accepted),
                     ReportFormatting.percent($0.acceptedShare), String($0.onTime), String($0.late),
                     String($0.breaches), ReportFormatting.percent($0.slaCompliance),
                 ]
