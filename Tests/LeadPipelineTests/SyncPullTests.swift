@@ -235,4 +235,21 @@ struct SyncPullTests {
         #expect(device.leads[lead]?.scoreTotal == 15 && device.leads[lead]?.grade == .c)
         #expect(device.digestMismatches == 0)
     }
+
+    @Test func reimportedContactFieldsOfAnAssignedLeadAreAnUpsertForItsOwner() throws {
+        let world = try SyncWorld()
+        let lead = try world.assignedLeads(1, to: world.r1, prefix: "crm")[0]
+        var device = Replica()
+        try world.pullAll(&device, rep: world.r1)
+        try world.store.importLeads(runID: ImportRunID()) { session in
+            _ = try session.upsert(
+                Lead(
+                    externalID: "crm-0", firstName: "Lead", lastName: "0", email: EmailAddress("crm0@example.com"),
+                    phone: "+1 555 0100", company: "Acme 0", source: "web"),
+                dedupeKey: "crm-0")
+        }
+        try world.pullAll(&device, rep: world.r1)
+        #expect(device.leads[lead]?.phone == "+1 555 0100")
+        #expect(device.digestMismatches == 0)
+    }
 }
