@@ -36,6 +36,11 @@ public protocol HandoffStore: Sendable {
     func breaches() throws -> [SLABreach]
     /// The lead's latest reject (reason, when, score at that moment), or `nil`.
     func rejection(leadID: LeadID) throws -> RecordedRejection?
+    /// The latest rejects of several leads in one read (for a scoring page); leads never
+    /// rejected are absent.
+    func rejections(leadIDs: [LeadID]) throws -> [LeadID: RecordedRejection]
+    /// The merge targets of several leads in one read; leads never merged are absent.
+    func mergeTargets(leadIDs: [LeadID]) throws -> [LeadID: LeadID]
     /// Records what a terminal reason's disposition did beyond the stage move
     /// (`duplicate` → the merge target, `existing_customer` → the account owner).
     func recordFollowUp(_ followUp: DispositionFollowUp) throws

@@ -182,6 +182,53 @@ extension SQLiteLeadStore: HandoffStore {
         }
     }
 
+    /// The latest rejects of several leads, read in chunks of 500 ids.
+    public func rejections(leadIDs: [LeadID]) throws -> [LeadID: RecordedRejection] {
+        try writer.read { db in
+            var found: [LeadID: RecordedRejection] = [:]
+            for chunk in Self.chunks(leadIDs) {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT lead_id, reason, rejected_at, score_at_rejection, cool_down_until FROM lead_rejection
+                        WHERE lead_id IN (\(Self.placeholders(chunk.count)))
+                        """,
+                    arguments: StatementArguments(chunk.map(\.description)))
+                for rejection in rows.compactMap(Self.rejection(from:)) { found[rejection.leadID] = rejection }
+            }
+            return found
+        }
+    }
+
+    /// The merge targets of several leads, read in chunks of 500 ids.
+    public func mergeTargets(leadIDs: [LeadID]) throws -> [LeadID: LeadID] {
+        try writer.read { db in
+            var found: [LeadID: LeadID] = [:]
+            for chunk in Self.chunks(leadIDs) {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql:
+                        "SELECT lead_id, into_lead_id FROM lead_merge WHERE lead_id IN (\(Self.placeholders(chunk.count)))",
+                    arguments: StatementArguments(chunk.map(\.description)))
+                for row in rows {
+                    guard let lead = LeadID(uuidString: row[0]), let target = LeadID(uuidString: row[1]) else {
+                        continue
+                    }
+                    found[lead] = target
+                }
+            }
+            return found
+        }
+    }
+
+    private static func chunks(_ ids: [LeadID]) -> [ArraySlice<LeadID>] {
+        stride(from: 0, to: ids.count, by: 500).map { ids[$0..<min($0 + 500, ids.count)] }
+    }
+
+    private static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
     /// Records the follow-up (replacing an earlier one of the same lead).
     public func recordFollowUp(_ followUp: DispositionFollowUp) throws {
         try writer.write { db in

@@ -15,6 +15,10 @@ struct ReentryTests {
         let gate = ReentryGate()
         let end = HandoffWorld.t0 + 30 * 86_400
         #expect(gate.decide(rejection: nil, coolDownEnd: nil, currentScore: 10, now: end) == .notRejected)
+        let original = LeadID()
+        #expect(
+            gate.decide(rejection: nil, coolDownEnd: nil, currentScore: 99, now: end, mergedInto: original)
+                == .merged(into: original))
         #expect(
             gate.decide(rejection: Self.rejection, coolDownEnd: end, currentScore: 99, now: end - 1)
                 == .coolingDown(until: end))
@@ -34,6 +38,9 @@ struct ReentryTests {
         try world.router().route()
         try world.push(rep.id, lead, .rejecting(.noBudget))
         #expect(try world.store.rejection(leadID: lead)?.scoreAtRejection == 60)
+        let batch = try world.store.rejections(leadIDs: [lead])[lead]
+        #expect(batch?.scoreAtRejection == 60)
+        #expect(batch?.coolDownUntil == HandoffWorld.t0 + 30 * 86_400)
         let recycling = Recycling(store: world.store)
 
         // During the cool-down: even a big score rise does not bring it back.
@@ -65,6 +72,20 @@ struct ReentryTests {
         #expect(last.at == end + 60)
         #expect(try world.router().route().routed == 1)
         #expect(try world.stage(lead) == .assigned)
+    }
+
+    @Test func aMergedDuplicateNeverRequalifiesAndBatchReadsAgree() throws {
+        let world = try HandoffWorld()
+        try world.rep("Rep")
+        let original = try world.mql("original", email: "kim@example.com", createdAt: HandoffWorld.t0)
+        let copy = try world.mql("copy", score: 90, email: "KIM@example.com", createdAt: HandoffWorld.t0 + 60)
+        try world.router().route()
+        #expect(try world.stage(copy) == .nurturing)
+        let recycling = Recycling(store: world.store)
+        #expect(try recycling.requalifyIfEngaged(leadID: copy, now: world.clock.now) == .merged(into: original))
+        #expect(try world.stage(copy) == .nurturing)
+        #expect(try world.store.mergeTargets(leadIDs: [copy, original]) == [copy: original])
+        #expect(try world.store.rejections(leadIDs: [copy, original]).isEmpty)
     }
 
     @Test func everyStepOfTheLoopIsAHistoryRowWithActorTimeAndReason() throws {

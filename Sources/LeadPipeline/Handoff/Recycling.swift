@@ -83,7 +83,8 @@ public struct Recycling: Sendable {
     public func reentryDecision(leadID: LeadID, now: Date) throws -> ReentryDecision {
         gate.decide(
             rejection: try store.rejection(leadID: leadID), coolDownEnd: try coolDownEnd(of: leadID),
-            currentScore: try store.currentScore(leadID: leadID)?.total, now: now)
+            currentScore: try store.currentScore(leadID: leadID)?.total, now: now,
+            mergedInto: try store.mergeTarget(of: leadID))
     }
 
     /// Moves a `nurturing` lead to `mql` (trigger `score`) when its current score qualifies and
