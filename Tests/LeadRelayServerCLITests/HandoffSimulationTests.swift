@@ -119,8 +119,9 @@ struct HandoffSimulationTests {
         #expect(quality.byScoreBand.map(\.handed).reduce(0, +) == 8_000)
         #expect(!quality.byRule.isEmpty)
         if let keep = ProcessInfo.processInfo.environment["LEADRELAY_SIMULATION_HTML"] {
-            // scripts/report-screenshot.sh asks for the quality page of this run.
-            let kept = await CommandRun.leadrelayServer("report", "quality", "--db", db, "--html", keep)
+            // scripts/report-screenshot.sh asks for the quality (or funnel) page of this run.
+            let report = ProcessInfo.processInfo.environment["LEADRELAY_SIMULATION_REPORT"] ?? "quality"
+            let kept = await CommandRun.leadrelayServer("report", report, "--db", db, "--html", keep)
             #expect(kept.status == 0)
             print(
                 "figures: routed \(summary.routed), accepted \(quality.overall.accepted), converted "
