@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "leadrelay-server", targets: ["leadrelay-server"]),
         .library(name: "LeadModel", targets: ["LeadModel"]),
         .library(name: "LeadScoring", targets: ["LeadScoring"]),
+        .library(name: "SyncProtocol", targets: ["SyncProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -36,6 +37,7 @@ let package = Package(
     targets: [
         .target(name: "LeadModel", swiftSettings: sharedSwiftSettings),
         .target(name: "LeadScoring", dependencies: ["LeadModel"], swiftSettings: sharedSwiftSettings),
+        .target(name: "SyncProtocol", dependencies: ["LeadModel"], swiftSettings: sharedSwiftSettings),
         .target(
             name: "ServerStore",
             dependencies: ["LeadModel", .product(name: "GRDB", package: "GRDB.swift")],
@@ -94,6 +96,11 @@ let package = Package(
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(name: "LeadModelTests", dependencies: ["LeadModel"], swiftSettings: sharedSwiftSettings),
+        .testTarget(
+            name: "SyncProtocolTests",
+            dependencies: ["LeadModel", "SyncProtocol"],
+            swiftSettings: sharedSwiftSettings
+        ),
         .testTarget(
             name: "LeadScoringTests",
             dependencies: ["LeadModel", "LeadScoring"],

@@ -1,0 +1,20 @@
+/// A device sending its outbox, oldest first (SPEC §5 rule 5).
+public struct PushRequest: Hashable, Codable, Sendable {
+    /// The protocol version the device speaks.
+    public var protocolVersion: SyncProtocolVersion
+    /// The device's client id; every mutation must carry the same one.
+    public var clientID: String
+    /// The mutations in outbox order (increasing ``Mutation/mutationID``), at most
+    /// ``maximumMutations``.
+    public var mutations: [Mutation]
+
+    /// The most mutations one push may carry: 1,000.
+    public static let maximumMutations = 1_000
+
+    /// A push request; version defaults to ``SyncProtocolVersion/current``.
+    public init(protocolVersion: SyncProtocolVersion = .current, clientID: String, mutations: [Mutation]) {
+        self.protocolVersion = protocolVersion
+        self.clientID = clientID
+        self.mutations = mutations
+    }
+}
