@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "SyncAPI",
             dependencies: [
-                "LeadModel",
+                "LeadModel", "SyncProtocol",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ],
             swiftSettings: sharedSwiftSettings,
@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "LeadServer",
             dependencies: [
-                "LeadModel", "LeadScoring", "ServerStore", "LeadPipeline", "SyncAPI",
+                "LeadModel", "LeadScoring", "SyncProtocol", "ServerStore", "LeadPipeline", "SyncAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "LeadServerTests",
             dependencies: [
-                "LeadModel", "ServerStore", "LeadPipeline", "LeadServer", "LeadRelayServerCLI",
+                "LeadModel", "SyncProtocol", "ServerStore", "LeadPipeline", "LeadServer", "LeadRelayServerCLI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
