@@ -40,13 +40,13 @@ let package = Package(
         .target(name: "SyncProtocol", dependencies: ["LeadModel"], swiftSettings: sharedSwiftSettings),
         .target(
             name: "ServerStore",
-            dependencies: ["LeadModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["LeadModel", "SyncProtocol", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: sharedSwiftSettings
         ),
         .target(
             name: "LeadPipeline",
             dependencies: [
-                "LeadModel", "LeadScoring", "ServerStore",
+                "LeadModel", "LeadScoring", "ServerStore", "SyncProtocol",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -108,12 +108,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ServerStoreTests",
-            dependencies: ["LeadModel", "ServerStore"],
+            dependencies: ["LeadModel", "ServerStore", "SyncProtocol"],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(
             name: "LeadPipelineTests",
-            dependencies: ["LeadModel", "LeadScoring", "ServerStore", "LeadPipeline"],
+            dependencies: ["LeadModel", "LeadScoring", "ServerStore", "LeadPipeline", "SyncProtocol"],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(

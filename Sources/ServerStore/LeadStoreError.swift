@@ -6,6 +6,8 @@ public enum LeadStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case leadNotFound(LeadID)
     /// No rep has this id.
     case repNotFound(RepID)
+    /// The rep is deactivated and receives no leads.
+    case repInactive(RepID)
     /// Another rep already has this normalised email.
     case repEmailTaken(String)
     /// Another lead (with another dedupe key) already has this external id.
@@ -23,6 +25,7 @@ public enum LeadStoreError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .leadNotFound(let id): return "no lead with id \(id)"
         case .repNotFound(let id): return "no rep with id \(id)"
+        case .repInactive(let id): return "rep \(id) is inactive"
         case .repEmailTaken(let email): return "a rep with email \(email) already exists"
         case .externalIDTaken(let externalID): return "another lead already has external id \(externalID)"
         case .scoringModelNotFound(let version): return "no scoring model with version \(version)"

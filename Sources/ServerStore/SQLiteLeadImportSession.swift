@@ -104,6 +104,7 @@ final class SQLiteLeadImportSession: LeadImportSession {
             let arguments: [any DatabaseValueConvertible] = values + [runID, stamp, id.description]
             try db.cachedStatement(sql: Self.updateSQL).execute(arguments: StatementArguments(arguments))
         }
+        try SQLiteLeadStore.logUpsertForOwner(leadID: id.description, at: Date(timeIntervalSince1970: stamp), in: db)
     }
 
     /// Turns the `lead.external_id` UNIQUE violation into ``LeadStoreError/externalIDTaken(_:)``.

@@ -165,6 +165,7 @@ extension SQLiteLeadStore {
                     """)
         }
 
+        registerSyncMigrations(&migrator)
         return migrator
     }
 }

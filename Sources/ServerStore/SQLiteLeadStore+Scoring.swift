@@ -82,6 +82,7 @@ extension SQLiteLeadStore {
                     leadID, score.modelVersion, score.fit, score.engagement, score.total, score.grade.rawValue,
                     score.qualified, contributions, score.scoredAt.timeIntervalSince1970,
                 ])
+                try Self.logUpsertForOwner(leadID: leadID, at: score.scoredAt, in: db)
             }
         }
     }

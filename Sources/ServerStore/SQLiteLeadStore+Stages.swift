@@ -34,6 +34,7 @@ extension SQLiteLeadStore {
                 leadID, current.rawValue, change.to.rawValue, change.trigger.rawValue, change.actor,
                 change.at.timeIntervalSince1970, change.reason?.rawValue, change.note, change.modelVersion,
             ])
+            try Self.logStageChange(leadID: leadID, to: change.to, at: change.at, in: db)
             return StageChange(
                 leadID: change.leadID, from: current, to: change.to, trigger: change.trigger,
                 actor: change.actor, at: change.at, reason: change.reason, note: change.note,

@@ -1,0 +1,76 @@
+public import Foundation
+public import LeadModel
+public import ServerStore
+
+/// Device tokens (SPEC §5 rule 8, issue 4 item 4): each is a bearer secret bound to one rep; only
+/// its SHA-256 is stored, so a copy of the database gives no usable token.
+///
+/// A token is 32 random bytes from the system's cryptographic generator, in unpadded base64url
+/// (43 characters of `A–Z a–z 0–9 - _`).
+public struct DeviceTokens: Sendable {
+    private let store: any SyncStore
+    private let now: @Sendable () -> Date
+
+    /// Token services over a store, with an injected clock for the issue and revoke stamps.
+    public init(store: any SyncStore, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.now = now
+    }
+
+    /// The length of a token's text: 43 characters.
+    public static let tokenLength = 43
+
+    /// Makes a new token for the rep, stores its hash and returns the token: the only time it is
+    /// seen (print it once).
+    /// - Throws: ``LeadStoreError/repNotFound(_:)``; a database error.
+    public func issue(repID: RepID) throws -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let token = Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        try store.saveDeviceToken(hash: Self.hash(token), repID: repID, at: now())
+        return token
+    }
+
+    /// The rep a live token acts for, or `nil` for a malformed, unknown or revoked token. The
+    /// stored hash is compared with the presented token's hash in constant time.
+    /// - Throws: a database error.
+    public func verify(_ token: String) throws -> RepID? {
+        guard token.utf8.count == Self.tokenLength,
+            token.utf8.allSatisfy({ Self.base64URLAlphabet.contains($0) })
+        else { return nil }
+        let presented = Self.hash(token)
+        guard let record = try store.deviceToken(hash: presented), record.revokedAt == nil,
+            Self.constantTimeEqual(Array(record.hash.utf8), Array(presented.utf8))
+        else { return nil }
+        return record.repID
+    }
+
+    /// Revokes one token; whether it was live.
+    @discardableResult
+    public func revoke(_ token: String) throws -> Bool {
+        try store.revokeDeviceToken(hash: Self.hash(token), at: now())
+    }
+
+    /// Revokes every live token of the rep (`leadrelay-server tokens revoke --rep`); how many.
+    @discardableResult
+    public func revokeAll(repID: RepID) throws -> Int {
+        try store.revokeDeviceTokens(repID: repID, at: now())
+    }
+
+    /// The stored form of a token: SHA-256 of its UTF-8 text, 64 lower-case hex digits.
+    public static func hash(_ token: String) -> String { SHA256.hexDigest(Array(token.utf8)) }
+
+    /// Whether two byte strings are equal, taking the same time whatever the first difference.
+    public static func constantTimeEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        var difference: UInt8 = 0
+        for index in lhs.indices { difference |= lhs[index] ^ rhs[index] }
+        return difference == 0
+    }
+
+    private static let base64URLAlphabet = Set(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+}

@@ -1,0 +1,87 @@
+public import Foundation
+public import LeadModel
+public import ServerStore
+public import SyncProtocol
+
+/// A rep's pull and push (SPEC §5, issue 4 items 5–7), transport-neutral: the HTTP layer
+/// authenticates the device token to a ``RepID`` (``DeviceTokens/verify(_:)``), then calls these
+/// and maps ``SyncError`` to problem+json by its ``SyncError/code``.
+public struct SyncService: Sendable {
+    /// How long removals are kept by default: 30 days, in seconds.
+    public static let defaultRemovalRetention: TimeInterval = 30 * 86_400
+
+    private let store: any SyncStore
+    private let now: @Sendable () -> Date
+    /// How long removals are kept, in seconds; a cursor from before a pruned removal gets
+    /// `resync_required`.
+    public let removalRetention: TimeInterval
+
+    /// A sync service over a store.
+    /// - Parameters:
+    ///   - removalRetention: seconds removals are kept (default 30 days).
+    ///   - now: the server clock (stamps only: ordering comes from the change-log sequence).
+    public init(
+        store: any SyncStore, removalRetention: TimeInterval = Self.defaultRemovalRetention,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self.removalRetention = removalRetention
+        self.now = now
+    }
+
+    /// One page of changes to the rep's scope after the request's cursor.
+    /// - Throws: ``SyncError/unsupportedProtocolVersion(_:)``; ``SyncError/invalidRequest(_:)``
+    ///   for a limit outside 1…``PullRequest/maximumLimit``; ``SyncError/resyncRequired`` for a
+    ///   cursor of another epoch, below the rep's prune horizon, or past the end of the log; a
+    ///   database error.
+    public func pull(repID: RepID, _ request: PullRequest) throws -> PullPage {
+        try Self.checkVersion(request.protocolVersion)
+        let limit = request.effectiveLimit
+        guard (1...PullRequest.maximumLimit).contains(limit) else {
+            throw SyncError.invalidRequest("limit must be between 1 and \(PullRequest.maximumLimit), got \(limit)")
+        }
+        if let cursor = request.cursor, cursor.epoch != store.epoch { throw SyncError.resyncRequired }
+        return try store.changes(
+            repID: repID, after: request.cursor?.sequence ?? 0, limit: limit, includeRemovals: request.cursor != nil)
+    }
+
+    /// Applies the rep's mutations in order and answers each (SPEC §5 rule 5).
+    /// - Returns: one result per mutation, in the request's order.
+    /// - Throws: ``SyncError/unsupportedProtocolVersion(_:)``; ``SyncError/invalidRequest(_:)``
+    ///   for an empty or over-long client id (more than 200 characters), more than
+    ///   ``PushRequest/maximumMutations`` mutations, a mutation of another client id, or an id
+    ///   below 1; ``SyncError/forbidden`` when the client id is bound to another rep; a database
+    ///   error (nothing applied).
+    public func push(repID: RepID, _ request: PushRequest) throws -> [PushResult] {
+        try Self.checkVersion(request.protocolVersion)
+        let clientID = request.clientID
+        guard !clientID.isEmpty, clientID.count <= 200 else {
+            throw SyncError.invalidRequest("clientID must be 1 to 200 characters")
+        }
+        guard request.mutations.count <= PushRequest.maximumMutations else {
+            throw SyncError.invalidRequest(
+                "at most \(PushRequest.maximumMutations) mutations per push, got \(request.mutations.count)")
+        }
+        for (index, mutation) in request.mutations.enumerated() {
+            guard mutation.clientID == clientID else {
+                throw SyncError.invalidRequest("mutations[\(index)].clientID differs from the request's clientID")
+            }
+            guard mutation.mutationID >= 1 else {
+                throw SyncError.invalidRequest("mutations[\(index)].mutationID must be at least 1")
+            }
+        }
+        guard !request.mutations.isEmpty else { return [] }
+        return try store.applyPush(repID: repID, clientID: clientID, mutations: request.mutations, at: now())
+    }
+
+    /// Deletes the removals older than ``removalRetention`` (for a periodic job).
+    /// - Returns: how many change-log rows were deleted.
+    @discardableResult
+    public func pruneExpiredRemovals() throws -> Int {
+        try store.pruneRemovals(olderThan: now() - removalRetention)
+    }
+
+    private static func checkVersion(_ version: SyncProtocolVersion) throws {
+        guard version.isSupported else { throw SyncError.unsupportedProtocolVersion(version.rawValue) }
+    }
+}

@@ -1,0 +1,96 @@
+public import Foundation
+import GRDB
+public import LeadModel
+import SyncProtocol
+
+extension SQLiteLeadStore: SyncStore {
+    /// Hands a lead to a rep in one write transaction: `mql` → `assigned` (trigger `route`) or
+    /// `assigned` → `assigned` to another rep (trigger `reassign`), with the history row, the
+    /// owner, and the change log (an upsert for the new owner, a removal `reassigned` for the old
+    /// one). Assigning a lead to the rep who already has it changes nothing.
+    /// - Throws: ``LeadStoreError/leadNotFound(_:)``, ``LeadStoreError/repNotFound(_:)``,
+    ///   ``LeadStoreError/repInactive(_:)``; ``StageTransitionError`` for any other stage.
+    @discardableResult
+    public func assign(leadID: LeadID, to repID: RepID, actor: String, at date: Date) throws -> LeadAssignmentChange {
+        try writer.write { db in
+            let lead = leadID.description
+            let rep = repID.description
+            guard let active = try Bool.fetchOne(db, sql: "SELECT active FROM rep WHERE id = ?", arguments: [rep])
+            else { throw LeadStoreError.repNotFound(repID) }
+            guard active else { throw LeadStoreError.repInactive(repID) }
+            let stage = try Self.currentStage(leadID: leadID, in: db)
+            let previousText = try String.fetchOne(
+                db, sql: "SELECT rep_id FROM lead_assignment WHERE lead_id = ?", arguments: [lead])
+            let previous = previousText.flatMap(RepID.init(uuidString:))
+            let trigger: StageTrigger = stage == .assigned ? .reassign : .route
+            if previous == repID, stage == .assigned {
+                let change = StageChange(
+                    leadID: leadID, from: stage, to: stage, trigger: trigger, actor: actor, at: date)
+                return LeadAssignmentChange(leadID: leadID, previousRep: previous, rep: repID, stageChange: change)
+            }
+            let change = try Self.recordTransition(
+                StageTransitionRequest(leadID: leadID, to: .assigned, trigger: trigger, actor: actor, at: date),
+                from: stage, in: db)
+            try db.execute(
+                sql: """
+                    INSERT INTO lead_assignment (lead_id, rep_id, assigned_at, assigned_by) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (lead_id) DO UPDATE SET
+                        rep_id = excluded.rep_id, assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by
+                    """,
+                arguments: [lead, rep, date.timeIntervalSince1970, actor])
+            if let previousText {
+                try Self.logRemoval(repID: previousText, leadID: lead, reason: .reassigned, at: date, in: db)
+            }
+            try Self.logUpsert(repID: rep, leadID: lead, at: date, in: db)
+            return LeadAssignmentChange(leadID: leadID, previousRep: previous, rep: repID, stageChange: change)
+        }
+    }
+
+    /// The rep who owns the lead now, or `nil`.
+    public func owner(of leadID: LeadID) throws -> RepID? {
+        try writer.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT rep_id FROM lead_assignment WHERE lead_id = ?", arguments: [leadID.description]
+            ).flatMap(RepID.init(uuidString:))
+        }
+    }
+
+    /// The lead's stage, read inside a transaction.
+    /// - Throws: ``LeadStoreError/leadNotFound(_:)``, or ``LeadStoreError/corruptRow(table:detail:)``.
+    static func currentStage(leadID: LeadID, in db: Database) throws -> LifecycleStage {
+        guard
+            let text = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT stage FROM lead WHERE id = ?"), arguments: [leadID.description])
+        else { throw LeadStoreError.leadNotFound(leadID) }
+        guard let stage = LifecycleStage(rawValue: text) else {
+            throw LeadStoreError.corruptRow(table: "lead", detail: "lead \(leadID): unknown stage '\(text)'")
+        }
+        return stage
+    }
+
+    /// Checks a move from `from` against ``StageTransitionTable``, updates the lead and appends the
+    /// history row, inside the caller's transaction (no change-log row: callers write their own).
+    /// - Throws: ``StageTransitionError``.
+    @discardableResult
+    static func recordTransition(
+        _ change: StageTransitionRequest, from: LifecycleStage, in db: Database
+    ) throws -> StageChange {
+        try StageTransitionTable.check(from: from, to: change.to, trigger: change.trigger)
+        let leadID = change.leadID.description
+        try db.cachedStatement(sql: "UPDATE lead SET stage = ? WHERE id = ?")
+            .execute(arguments: [change.to.rawValue, leadID])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO stage_change
+                    (lead_id, from_stage, to_stage, "trigger", actor, at, reason, note, model_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            leadID, from.rawValue, change.to.rawValue, change.trigger.rawValue, change.actor,
+            change.at.timeIntervalSince1970, change.reason?.rawValue, change.note, change.modelVersion,
+        ])
+        return StageChange(
+            leadID: change.leadID, from: from, to: change.to, trigger: change.trigger, actor: change.actor,
+            at: change.at, reason: change.reason, note: change.note, modelVersion: change.modelVersion)
+    }
+}
