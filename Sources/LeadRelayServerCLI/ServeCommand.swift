@@ -47,6 +47,10 @@ struct ServeCommand: AsyncParsableCommand {
         if token == nil || token?.isEmpty == true {
             console.errorLine("warning: no admin token (--admin-token or LEADRELAY_ADMIN_TOKEN); admin operations answer 401")
         }
-        try await runUntilShutdown(app)
+        do {
+            try await runUntilShutdown(app)
+        } catch is CancellationError {
+            // The embedding task was cancelled (in-process tests): a clean stop, like SIGTERM.
+        }
     }
 }
