@@ -11,7 +11,7 @@ public struct LeadRelayServerCommand: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self, LeadsCommand.self, RepsCommand.self, StatsCommand.self, ModelCommand.self,
             ScoreCommand.self, EvaluateCommand.self, RouteCommand.self, SLACommand.self, RecycleCommand.self,
-            ReportCommand.self,
+            ReportCommand.self, TokensCommand.self, ServeCommand.self,
         ])
 
     /// The root command (argument parser entry).
