@@ -7,7 +7,10 @@ public struct LeadRelayServerCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "leadrelay-server",
         abstract: "LeadRelay server: import and score marketing's leads, hand the qualified ones to sales reps.",
-        subcommands: [ImportCommand.self, LeadsCommand.self, RepsCommand.self, StatsCommand.self])
+        subcommands: [
+            ImportCommand.self, LeadsCommand.self, RepsCommand.self, StatsCommand.self, TokensCommand.self,
+            ServeCommand.self,
+        ])
 
     public init() {}
 

@@ -1,4 +1,5 @@
 internal import HTTPTypes
+internal import SyncAPI
 public import SyncProtocol
 
 extension APIProblem {
@@ -60,4 +61,10 @@ extension APIProblem {
             self.init(status: .badRequest, code: .invalidRequest, detail: error.description)
         }
     }
+}
+
+extension APIProblem {
+    /// 415: the body is not one of the operation's content types.
+    static let unsupportedBody = APIProblem(
+        status: .unsupportedMediaType, code: .unsupportedMediaType, detail: "The request body must be application/json.")
 }

@@ -1,5 +1,5 @@
 import Foundation
-internal import Metrics
+internal import CoreMetrics
 public import Prometheus
 
 /// The server's Prometheus metrics, all in one registry that `/metrics` renders.
@@ -16,23 +16,23 @@ public final class ServerMetrics: Sendable {
     /// The registry `/metrics` renders; tests read it directly.
     public let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
-    private let pulls: Counter
-    private let pushes: Counter
-    private let applied: Counter
-    private let duplicates: Counter
-    private let refused: Counter
+    private let pulls: CoreMetrics.Counter
+    private let pushes: CoreMetrics.Counter
+    private let applied: CoreMetrics.Counter
+    private let duplicates: CoreMetrics.Counter
+    private let refused: CoreMetrics.Counter
 
     /// Creates the metrics in a fresh registry.
     public init() {
         registry = PrometheusCollectorRegistry()
         factory = PrometheusMetricsFactory(registry: registry)
-        pulls = Counter(label: "leadrelay_sync_pulls_total", factory: factory)
-        pushes = Counter(label: "leadrelay_sync_pushes_total", factory: factory)
-        applied = Counter(
+        pulls = CoreMetrics.Counter(label: "leadrelay_sync_pulls_total", factory: factory)
+        pushes = CoreMetrics.Counter(label: "leadrelay_sync_pushes_total", factory: factory)
+        applied = CoreMetrics.Counter(
             label: "leadrelay_sync_mutations_total", dimensions: [("outcome", "applied")], factory: factory)
-        duplicates = Counter(
+        duplicates = CoreMetrics.Counter(
             label: "leadrelay_sync_mutations_total", dimensions: [("outcome", "duplicate")], factory: factory)
-        refused = Counter(
+        refused = CoreMetrics.Counter(
             label: "leadrelay_sync_mutations_total", dimensions: [("outcome", "rejected")], factory: factory)
     }
 
@@ -44,11 +44,11 @@ public final class ServerMetrics: Sendable {
     ///   - status: The response status code.
     ///   - seconds: Time from the request reaching the router to the response head, in seconds.
     func recordRequest(method: String, route: String, status: Int, seconds: Double) {
-        Counter(
+        CoreMetrics.Counter(
             label: "leadrelay_http_requests_total",
             dimensions: [("method", method), ("route", route), ("status", String(status))], factory: factory
         ).increment()
-        Timer(
+        CoreMetrics.Timer(
             label: "leadrelay_http_request_duration_seconds", dimensions: [("method", method), ("route", route)],
             factory: factory
         ).recordNanoseconds(Int64(seconds * 1e9))
