@@ -1,3 +1,6 @@
+import LocalStore
+import LeadModel
+import Foundation
 import ArgumentParser
 import SyncProtocol
 

@@ -1,3 +1,5 @@
+import SyncProtocol
+import LeadModel
 import ArgumentParser
 import Foundation
 import LocalStore

@@ -1,3 +1,6 @@
+import SyncProtocol
+import LocalStore
+import LeadModel
 import Foundation
 
 /// Encodes a value as the pretty, key-sorted JSON the `--json` flags print.

@@ -1,3 +1,4 @@
+import LeadModel
 import ArgumentParser
 import Foundation
 import LocalStore

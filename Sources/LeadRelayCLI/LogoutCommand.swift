@@ -1,3 +1,6 @@
+import SyncProtocol
+import LeadModel
+import Foundation
 import ArgumentParser
 import LocalStore
 

@@ -1,3 +1,5 @@
+import LocalStore
+import LeadModel
 import ArgumentParser
 import Foundation
 import SyncProtocol

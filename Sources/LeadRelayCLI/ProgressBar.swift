@@ -1,3 +1,6 @@
+import LocalStore
+import LeadModel
+import Foundation
 import SyncProtocol
 
 /// The `sync` progress line drawn on a terminal: `pulling [#####-----] 2500/5000 leads`, redrawn

@@ -1,3 +1,6 @@
+import SyncProtocol
+import LocalStore
+import Foundation
 import ArgumentParser
 import LeadModel
 

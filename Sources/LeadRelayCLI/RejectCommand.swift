@@ -1,3 +1,5 @@
+import LocalStore
+import Foundation
 import ArgumentParser
 import LeadModel
 import SyncProtocol

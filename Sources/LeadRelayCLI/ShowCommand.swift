@@ -1,3 +1,5 @@
+import SyncProtocol
+import Foundation
 import ArgumentParser
 import LeadModel
 import LocalStore

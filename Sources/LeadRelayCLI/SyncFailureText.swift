@@ -1,3 +1,6 @@
+import LocalStore
+import LeadModel
+import Foundation
 import SyncProtocol
 
 /// One line per sync failure that says what to do.

@@ -1,3 +1,7 @@
+import SyncProtocol
+import LocalStore
+import LeadModel
+import Foundation
 /// A plain left-aligned text table for terminal output; numbers are right-aligned.
 struct TextTable {
     let headers: [String]

@@ -1,3 +1,4 @@
+import Foundation
 import LeadModel
 import LocalStore
 import SyncProtocol

@@ -1,3 +1,5 @@
+import LeadPipeline
+import ServerStore
 import Foundation
 import LeadRelayCLI
 import LeadRelayServerCLI

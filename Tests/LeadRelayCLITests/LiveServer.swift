@@ -1,3 +1,5 @@
+import LeadPipeline
+import ServerStore
 import Foundation
 import Hummingbird
 import LeadServer

@@ -1,3 +1,4 @@
+import LeadPipeline
 import Foundation
 import LeadModel
 import LeadRelayCLI
