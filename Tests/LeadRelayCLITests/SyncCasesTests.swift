@@ -189,6 +189,9 @@ struct SyncCasesTests {
         let d2 = world.device("D2")
         #expect(await d1.run("login", "--server", server.url, "--token", token1).status == 0)
         #expect(await d1.run("sync").output.contains("pulled 3"))
+        // D1's client id is bound to R1 by its first push.
+        #expect(await d1.run("note", ids[2].description, "left a voicemail").status == 0)
+        #expect(await d1.run("sync").output.contains("pushed 1"))
         #expect(await d2.run("login", "--server", server.url, "--token", token2).status == 0)
         #expect(await d2.run("sync").output.contains("pulled 0"))
 
