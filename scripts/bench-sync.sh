@@ -2,7 +2,7 @@
 # First sync of N leads (default 10,000) with the real binaries: leadrelay-server serve on a seeded
 # store, then `leadrelay sync` under /usr/bin/time (wall time, peak RSS), then a sync with nothing
 # new; beside it, the floor: a bulk insert of the same rows into SQLite in one transaction.
-# Usage: scripts/bench-sync.sh [N] [debug|release]
+# Usage: scripts/bench-sync.sh [N] [debug|release]   (SCRATCH=.build-release to build elsewhere)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 count=${1:-10000}
@@ -10,9 +10,10 @@ config=${2:-debug}
 cd "$root"
 work=$(mktemp -d /tmp/leadrelay-bench.XXXXXX)
 trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
-bin=$(swift build -c "$config" --show-bin-path)
-swift build -c "$config" --product leadrelay >/dev/null
-swift build -c "$config" --product leadrelay-server >/dev/null
+scratch=(--scratch-path "${SCRATCH:-.build}")
+swift build -c "$config" "${scratch[@]}" --product leadrelay >/dev/null
+swift build -c "$config" "${scratch[@]}" --product leadrelay-server >/dev/null
+bin=$(swift build -c "$config" "${scratch[@]}" --show-bin-path)
 LEADRELAY_BENCH_DB="$work/server.sqlite" LEADRELAY_BENCH_LEADS="$count" \
   swift test --disable-xctest --filter BenchmarkSeedTests >/dev/null
 port=$((20000 + RANDOM % 20000))

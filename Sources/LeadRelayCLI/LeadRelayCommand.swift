@@ -5,6 +5,7 @@ import LocalStore
 /// `leadrelay`: the sales rep's client (SPEC §6), standing in for the phone app. It keeps the
 /// rep's leads in a local store, works offline, and syncs with `leadrelay-server`.
 public struct LeadRelayCommand: AsyncParsableCommand {
+    /// The verbs and the help text.
     public static let configuration = CommandConfiguration(
         commandName: "leadrelay",
         abstract: "LeadRelay for sales reps: sync your qualified leads, work them offline, send your verdicts.",
@@ -18,6 +19,7 @@ public struct LeadRelayCommand: AsyncParsableCommand {
             ReasonsCommand.self,
         ])
 
+    /// The root command (ArgumentParser builds it when parsing).
     public init() {}
 
     /// Parses `arguments` (without the program name), runs the command, and returns the exit

@@ -1,9 +1,9 @@
-import LeadPipeline
-import ServerStore
 import Foundation
 import LeadModel
+import LeadPipeline
 import LeadRelayCLI
 import LocalStore
+import ServerStore
 import SyncProtocol
 import Synchronization
 import Testing
@@ -165,7 +165,8 @@ struct SyncCasesTests {
         #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
         #expect(await d1.run("sync").status == 0)
         let l8 = ids[1]
-        #expect(await d1.run("reject", l8.description, "--reason", "no_budget", "--note", "frozen until Q3").status == 0)
+        #expect(
+            await d1.run("reject", l8.description, "--reason", "no_budget", "--note", "frozen until Q3").status == 0)
         let sync = await d1.run("sync")
         #expect(sync.output.contains("removed 1, pushed 1, refused 0"))
         let history = try world.store.stageHistory(leadID: l8)

@@ -85,7 +85,8 @@ final class SyncWorld: Sendable {
 
     /// `new` → `mql`, as a scoring run would do for a qualified lead.
     func toMQL(_ id: LeadID) throws {
-        try store.transition(StageTransitionRequest(leadID: id, to: .mql, trigger: .score, actor: "test:score", at: Date()))
+        try store.transition(
+            StageTransitionRequest(leadID: id, to: .mql, trigger: .score, actor: "test:score", at: Date()))
     }
 
     /// Hands leads to a rep.
