@@ -51,7 +51,9 @@ public struct LeadRelayCommand: AsyncParsableCommand {
                 console.line(message)
                 return 0
             }
-            let line = message.split(separator: "\n").first.map(String.init) ?? message
+            // One line: the error's own lines (a list of valid values included), without the usage.
+            let line = message.split(separator: "\n").prefix { !$0.hasPrefix("Usage:") }
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
             console.errorLine(line.hasPrefix("Error:") || line.hasPrefix("error:") ? line : "error: \(line)")
             return 1
         }
