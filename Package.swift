@@ -137,7 +137,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ServerStoreTests",
-            dependencies: ["LeadModel", "ServerStore", "SyncProtocol"],
+            dependencies: [
+                "LeadModel", "ServerStore", "SyncProtocol", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(

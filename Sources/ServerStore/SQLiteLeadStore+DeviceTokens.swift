@@ -22,7 +22,10 @@ extension SQLiteLeadStore {
             guard
                 let row = try Row.fetchOne(
                     db.cachedStatement(
-                        sql: "SELECT token_hash, rep_id, created_at, revoked_at FROM device_token WHERE token_hash = ?"),
+                        sql: """
+                            SELECT token_hash, rep_id, created_at, revoked_at FROM device_token
+                            WHERE token_hash = ?
+                            """),
                     arguments: [hash])
             else { return nil }
             let repText: String = row[1]

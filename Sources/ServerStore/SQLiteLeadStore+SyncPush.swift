@@ -21,8 +21,6 @@ extension SQLiteLeadStore {
         -> [PushResult]
     {
         let rep = repID.description
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         return try writer.write { db in
             var lastApplied: Int64?
             if let binding = try Row.fetchOne(
@@ -49,7 +47,7 @@ extension SQLiteLeadStore {
             var results: [PushResult] = []
             results.reserveCapacity(mutations.count)
             for mutation in mutations {
-                let hash = try Self.payloadHash(of: mutation, encoder: encoder)
+                let hash = Self.payloadHash(of: mutation)
                 if let last = lastApplied, mutation.mutationID <= last {
                     let earlier = try String.fetchOne(storedHash, arguments: [clientID, mutation.mutationID])
                     let outcome: PushOutcome = earlier == nil || earlier == hash ? .duplicate : .rejected(.conflict)
@@ -102,7 +100,8 @@ extension SQLiteLeadStore {
                 return .rejected(.invalidTransition)
             }
             try recordTransition(
-                StageTransitionRequest(leadID: mutation.leadID, to: .accepted, trigger: .accept, actor: actor, at: date),
+                StageTransitionRequest(
+                    leadID: mutation.leadID, to: .accepted, trigger: .accept, actor: actor, at: date),
                 from: stage, in: db)
             try logUpsert(repID: rep, leadID: lead, at: date, in: db)
 
@@ -134,7 +133,8 @@ extension SQLiteLeadStore {
             switch entry.disposition {
             case .recycle(let coolDownDays):
                 let until =
-                    entry.acceptsReentryDate ? reentryDate ?? date + Double(coolDownDays) * 86_400
+                    entry.acceptsReentryDate
+                    ? reentryDate ?? date + Double(coolDownDays) * 86_400
                     : date + Double(coolDownDays) * 86_400
                 try db.execute(
                     sql: """
@@ -203,18 +203,37 @@ extension SQLiteLeadStore {
         }
     }
 
-    /// FNV-1a 64 over the canonical JSON (sorted keys) of the mutation's lead and intent, as 16
-    /// lower-case hex digits: equal payloads, equal hashes.
-    static func payloadHash(of mutation: Mutation, encoder: JSONEncoder) throws -> String {
-        struct Payload: Encodable {
-            let leadID: LeadID
-            let intent: MutationIntent
+    /// FNV-1a 64 over a canonical serialisation of the mutation's lead and intent, as 16
+    /// lower-case hex digits: equal payloads, equal hashes. The serialisation is the lead id, the
+    /// intent's name and its fields in a fixed order, each field length-prefixed (absent fields
+    /// as `-`), so no two payloads share it. Dates are their seconds since 1970 in full precision.
+    static func payloadHash(of mutation: Mutation) -> String {
+        var fields: [String?] = [mutation.leadID.description, mutation.intent.name]
+        switch mutation.intent {
+        case .accept, .convert: break
+        case .reject(let reason, let note, let reentryDate):
+            fields += [reason, note, reentryDate.map { "\($0.timeIntervalSince1970)" }]
+        case .addNote(let text): fields.append(text)
+        case .correctContact(let correction):
+            fields += [
+                correction.firstName, correction.lastName, correction.email, correction.phone, correction.title,
+                correction.company,
+            ]
         }
-        let bytes = try encoder.encode(Payload(leadID: mutation.leadID, intent: mutation.intent))
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
+        func mix(_ bytes: some Sequence<UInt8>) {
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
+        }
+        for field in fields {
+            if let field {
+                mix("\(field.utf8.count):".utf8)
+                mix(field.utf8)
+            } else {
+                mix("-".utf8)
+            }
         }
         let digits = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits

@@ -54,6 +54,11 @@ public protocol SyncStore: Sendable {
     /// When a recycled lead may go back to nurturing, if it was recycled by a reject.
     func coolDownEnd(leadID: LeadID) throws -> Date?
 
+    /// Moves every `recycled` lead whose cool-down ended by `date` back to `nurturing` (trigger
+    /// `cool_down_ended`, with the history row), in one write transaction.
+    /// - Returns: the leads moved, in id order.
+    func endCoolDowns(dueBy date: Date, actor: String) throws -> [LeadID]
+
     /// Stores a new device token's SHA-256 (64 lower-case hex digits) for a rep.
     /// - Throws: ``LeadStoreError/repNotFound(_:)``.
     func saveDeviceToken(hash: String, repID: RepID, at date: Date) throws

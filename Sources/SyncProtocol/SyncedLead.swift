@@ -27,7 +27,9 @@ public struct SyncedLead: Hashable, Codable, Sendable, Identifiable {
     /// Consent flags: `true` means the lead must not be contacted that way.
     public var doNotEmail: Bool
     public var doNotCall: Bool
-    /// `assigned` (awaiting the rep's verdict) or `accepted`.
+    /// The lead's stage when the page was read: `assigned` (awaiting the rep's verdict) or
+    /// `accepted`. (A lead that left the scope after the page's cursor may show its new stage
+    /// until the page that removes it.)
     public var stage: LifecycleStage
     /// Total score in points (fit plus engagement after the model's cap); `nil` when never scored.
     public var scoreTotal: Double?

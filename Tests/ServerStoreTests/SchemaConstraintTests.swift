@@ -118,7 +118,8 @@ struct SchemaConstraintTests {
 
     @Test func migrationsAreNamedAndAllApplied() throws {
         let store = try StoreFixtures.store()
-        #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations") == 7)
+        #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations") == 12)
+        #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier LIKE 'v2-%'") == 5)
         #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier = 'v1-leads'") == 1)
     }
 }

@@ -93,8 +93,9 @@ struct SyncProtocolTests {
         ]
         #expect(errors.map(\.code) == SyncError.allCodes)
         #expect(MutationRejectionCode.notAssigned.rawValue == "not_assigned")
-        #expect(RemovalReason.allCases.map(\.rawValue) == [
-            "reassigned", "recycled", "disqualified", "converted", "deleted",
-        ])
+        #expect(
+            RemovalReason.allCases.map(\.rawValue) == [
+                "reassigned", "recycled", "disqualified", "converted", "deleted",
+            ])
     }
 }
