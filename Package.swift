@@ -14,9 +14,12 @@ let package = Package(
     platforms: [.macOS(.v14), .iOS(.v17)],
     products: [
         .executable(name: "leadrelay-server", targets: ["leadrelay-server"]),
+        .executable(name: "leadrelay", targets: ["leadrelay"]),
         .library(name: "LeadModel", targets: ["LeadModel"]),
         .library(name: "LeadScoring", targets: ["LeadScoring"]),
         .library(name: "SyncProtocol", targets: ["SyncProtocol"]),
+        .library(name: "LocalStore", targets: ["LocalStore"]),
+        .library(name: "SyncClient", targets: ["SyncClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -25,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -88,6 +92,33 @@ let package = Package(
             ],
             swiftSettings: sharedSwiftSettings
         ),
+        // The rep's device side (SPEC §6): what the phone app would link, so nothing Linux-only.
+        .target(
+            name: "LocalStore",
+            dependencies: ["LeadModel", "SyncProtocol", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: sharedSwiftSettings
+        ),
+        // URLSession transport: the iOS-native HTTP stack (no NIO on the phone); on Linux it runs on
+        // FoundationNetworking (libcurl), enough for a CLI that stands in for the app.
+        .target(
+            name: "SyncClient",
+            dependencies: [
+                "LeadModel", "SyncProtocol", "SyncAPI",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .target(
+            name: "LeadRelayCLI",
+            dependencies: [
+                "LeadModel", "SyncProtocol", "LocalStore", "SyncClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .executableTarget(name: "leadrelay", dependencies: ["LeadRelayCLI"], swiftSettings: sharedSwiftSettings),
         .executableTarget(
             name: "leadrelay-server",
             dependencies: ["LeadRelayServerCLI"],
@@ -125,6 +156,28 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "LocalStoreTests",
+            dependencies: ["LeadModel", "SyncProtocol", "LocalStore"],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "SyncClientTests",
+            dependencies: [
+                "SyncProtocol", "SyncClient", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "LeadRelayCLITests",
+            dependencies: [
+                "LeadModel", "SyncProtocol", "LocalStore", "SyncClient", "LeadRelayCLI", "LeadScoring",
+                "ServerStore", "LeadPipeline", "LeadServer", "LeadRelayServerCLI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: sharedSwiftSettings
         ),
