@@ -6,7 +6,7 @@ import ServerStore
 /// `leads list | show`: what the store holds.
 struct LeadsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "leads", abstract: "List and show leads.", subcommands: [List.self, Show.self])
+        commandName: "leads", abstract: "List and show leads.", subcommands: [List.self, Show.self, Assign.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List leads, oldest first.")

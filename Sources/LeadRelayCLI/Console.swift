@@ -1,0 +1,29 @@
+import Foundation
+
+/// Where the rep's commands write: standard output and standard error by default, a buffer in
+/// tests (set with `Console.$current.withValue`).
+public struct Console: Sendable {
+    /// Writes one chunk of standard output text.
+    public let writeOut: @Sendable (String) -> Void
+    /// Writes one chunk of standard error text.
+    public let writeError: @Sendable (String) -> Void
+
+    /// A console from two writers.
+    public init(writeOut: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void) {
+        self.writeOut = writeOut
+        self.writeError = writeError
+    }
+
+    /// The process's standard output and standard error.
+    public static let standard = Console(
+        writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
+        writeError: { FileHandle.standardError.write(Data($0.utf8)) })
+
+    /// The console commands write to in the current task.
+    @TaskLocal public static var current: Console = .standard
+
+    /// Prints a line to standard output.
+    func line(_ text: String = "") { writeOut(text + "\n") }
+    /// Prints a line to standard error.
+    func errorLine(_ text: String) { writeError(text + "\n") }
+}

@@ -1,0 +1,58 @@
+import LeadModel
+import ArgumentParser
+import Foundation
+import LocalStore
+import SyncClient
+import SyncProtocol
+
+/// `leadrelay login --server URL --token T`: checks the token with the server and keeps it.
+struct LoginCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "login",
+        abstract: "Log in to a LeadRelay server with the device token your manager issued.",
+        discussion: "Logging in again (after an expired token) keeps your queued verdicts and your leads.")
+
+    @OptionGroup var home: HomeOptions
+
+    @Option(help: ArgumentHelp("The server's address, for example http://127.0.0.1:8080.", valueName: "url"))
+    var server: String
+
+    @Option(help: ArgumentHelp("Your device token (leadrelay-server tokens issue --rep REP).", valueName: "token"))
+    var token: String
+
+    func validate() throws {
+        guard let url = URL(string: server), let scheme = url.scheme, ["http", "https"].contains(scheme),
+            url.host != nil
+        else {
+            throw ValidationError("--server '\(server)' is not an http:// or https:// address")
+        }
+        guard !token.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("--token is empty")
+        }
+    }
+
+    func run() async throws {
+        let database = try home.open()
+        let serverURL = server.hasSuffix("/") ? String(server.dropLast()) : server
+        if let session = try database.session(), session.serverURL != serverURL {
+            throw CommandFailure.user(
+                "this device is logged in to \(session.serverURL); run 'leadrelay logout' first (it wipes that data)")
+        }
+        guard let url = URL(string: serverURL) else { throw CommandFailure.user("bad --server '\(server)'") }
+        let transport = ClientEnvironment.current.wrapTransport(HTTPSyncTransport(serverURL: url, token: token))
+        do {
+            // A one-lead pull from no cursor checks the token; nothing of it is kept.
+            _ = try await transport.pull(PullRequest(cursor: nil, limit: 1))
+        } catch let error as SyncError {
+            throw CommandFailure.sync("the server refused the login: \(SyncFailureText.text(for: .refused(error)))")
+        } catch let error as SyncTransportError {
+            throw CommandFailure.sync("cannot log in at \(serverURL): \(error); check --server and try again")
+        }
+        let session = try database.logIn(serverURL: serverURL, token: token)
+        let queued = try database.outbox(states: [.queued, .sent]).count
+        var text = "Logged in to \(serverURL)."
+        if queued > 0 { text += " \(queued) queued change\(queued == 1 ? "" : "s") kept for the next sync." }
+        if session.lastSyncAt == nil { text += " Run 'leadrelay sync' to get your leads." }
+        Console.current.line(text)
+    }
+}

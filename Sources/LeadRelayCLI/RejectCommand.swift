@@ -1,0 +1,39 @@
+import LocalStore
+import Foundation
+import ArgumentParser
+import LeadModel
+import SyncProtocol
+
+/// `leadrelay reject LEAD --reason CODE [--note TEXT]`: queues a rejection with a reason code.
+struct RejectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reject",
+        abstract: "Mark a lead unqualified with a reason code (works offline; sent on the next sync).",
+        discussion: "Reason codes:\n" + ReasonCode.table.map { "  \($0.code.rawValue): \($0.meaning)" }.joined(separator: "\n")
+            + "\nRun 'leadrelay reasons' for what each code does to the lead.")
+
+    @OptionGroup var home: HomeOptions
+
+    @Argument(help: ArgumentHelp("The lead's id or any unique prefix of it.", valueName: "lead"))
+    var lead: String
+
+    @Option(help: ArgumentHelp("Why the lead is not qualified: one of the codes below.", valueName: "code"))
+    var reason: ReasonCode
+
+    @Option(help: ArgumentHelp("A note for marketing (required with --reason other).", valueName: "text"))
+    var note: String?
+
+    func validate() throws {
+        let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if reason.entry.requiresNote && (trimmed ?? "").isEmpty {
+            throw ValidationError("--reason \(reason.rawValue) needs a --note saying why")
+        }
+        if let trimmed, trimmed.isEmpty { throw ValidationError("--note is empty") }
+    }
+
+    func run() throws {
+        let text = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (local, mutation) = try VerdictQueue.queue(.rejecting(reason, note: text), leadPrefix: lead, home: home)
+        Console.current.line(VerdictQueue.confirmation(local, mutation))
+    }
+}

@@ -1,0 +1,75 @@
+public import Foundation
+public import Hummingbird
+public import Logging
+internal import LeadPipeline
+internal import NIOCore
+internal import OpenAPIHummingbird
+internal import OpenAPIRuntime
+public import ServerStore
+internal import SyncAPI
+
+/// The application type ``buildApplication(_:store:logger:now:onServerRunning:)`` returns.
+public typealias LeadRelayApplication = Application<RouterResponder<BasicRequestContext>>
+
+/// The composition root of `leadrelay-server serve` and of the HTTP tests: opens the store at
+/// `configuration.databasePath` (creating and migrating it when absent) and builds the
+/// application over it.
+/// - Parameters:
+///   - configuration: Address, store path, admin token and limits.
+///   - logger: The application's logger (requests are logged at `info` with metadata).
+///   - onServerRunning: Called once the server listens, with the port it bound (useful with
+///     port 0).
+/// - Throws: The store's error when the file cannot be opened or migrated.
+public func buildApplication(
+    _ configuration: ServerConfiguration, logger: Logger = Logger(label: "leadrelay-server"),
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) throws -> LeadRelayApplication {
+    let store = try SQLiteLeadStore(path: configuration.databasePath)
+    return try buildApplication(configuration, store: store, logger: logger, onServerRunning: onServerRunning)
+}
+
+/// Builds the application over an open store (tests seed the store, then call this).
+/// - Parameters:
+///   - configuration: Address, admin token and limits (`databasePath` is ignored).
+///   - store: The server's store; pull, push, tokens and assignment go through LeadPipeline's
+///     services over it.
+///   - metrics: The metrics registry `/metrics` renders (a fresh one by default).
+///   - logger: The application's logger.
+///   - now: The clock for tokens, pushes and assignments.
+///   - onServerRunning: Called once the server listens, with the port it bound.
+/// - Throws: When the generated handlers cannot be registered (a bad server URL in the contract).
+public func buildApplication(
+    _ configuration: ServerConfiguration, store: SQLiteLeadStore, metrics: ServerMetrics = ServerMetrics(),
+    logger: Logger = Logger(label: "leadrelay-server"), now: @escaping @Sendable () -> Date = { Date() },
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) throws -> LeadRelayApplication {
+    let sync = SyncService(store: store, now: now)
+    let tokens = DeviceTokens(store: store, now: now)
+    let api = LeadRelayAPI(
+        store: store, sync: sync, tokens: tokens, assignment: LeadAssignment(store: store, now: now),
+        metrics: metrics, logger: logger, now: now)
+
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+    router.add(middleware: ProblemMiddleware(logger: logger))
+    router.add(middleware: RequestBodyLimitMiddleware(limit: configuration.maxRequestBodyBytes))
+    router.get("/metrics") { _, _ -> Response in
+        Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.rendered())))
+    }
+    let auth = AuthMiddleware(
+        admin: configuration.adminToken.flatMap { $0.isEmpty ? nil : AdminCredential(token: $0) }, tokens: tokens,
+        logger: logger)
+    try api.registerHandlers(on: router, serverURL: URL(string: "/")!, middlewares: [auth])
+
+    var app = Application(
+        router: router,
+        configuration: ApplicationConfiguration(
+            address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
+    app.addServices(RemovalPruner(sync: sync, interval: .seconds(3600), logger: logger))
+    return app
+}

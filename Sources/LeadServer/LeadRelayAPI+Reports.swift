@@ -1,0 +1,65 @@
+import Foundation
+internal import LeadModel
+internal import LeadScoring
+internal import ServerStore
+internal import SyncAPI
+
+extension LeadRelayAPI {
+    /// `GET /v1/admin/scoring-model`: the current model (404 before the first one is stored).
+    func getScoringModel(_ input: Operations.GetScoringModel.Input) async throws -> Operations.GetScoringModel.Output {
+        guard let model = try domain({ try store.currentScoringModel() }) else {
+            throw APIProblem.notFound("No scoring model has been stored yet.")
+        }
+        return .ok(.init(body: .json(Self.wire(model))))
+    }
+
+    /// `PUT /v1/admin/scoring-model`: validates a JSON model document and stores it as the next
+    /// version (422 naming the key path when it does not parse or validate).
+    func setScoringModel(_ input: Operations.SetScoringModel.Input) async throws -> Operations.SetScoringModel.Output {
+        guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
+        do {
+            let model = try JSONDecoder().decode(ScoringModel.self, from: Data(body.document.utf8))
+            try model.validate()
+        } catch let error as ScoringModelError {
+            throw APIProblem.validationFailed("document: \(error.description)")
+        } catch {
+            let detail = ScoringModelError(error).map(\.description) ?? "not a JSON scoring model document"
+            throw APIProblem.validationFailed("document: \(detail)")
+        }
+        let stored = try domain { () throws -> StoredScoringModel? in
+            let version = try store.saveScoringModel(
+                document: body.document, createdBy: "admin-api", note: body.note, at: now())
+            return try store.scoringModels().first { $0.version == version }
+        }
+        guard let stored else { throw APIProblem.internalError }
+        return .ok(.init(body: .json(Self.wire(stored))))
+    }
+
+    /// `GET /v1/admin/reports/funnel`: lead counts by stage and source, and known outcomes.
+    func getFunnelReport(_ input: Operations.GetFunnelReport.Input) async throws -> Operations.GetFunnelReport.Output {
+        let (total, stages, sources, outcomes) = try domain {
+            (
+                try store.leadCount(), try store.leadCountsByStage(), try store.leadCountsBySource(),
+                try store.outcomeCounts()
+            )
+        }
+        let report = Components.Schemas.FunnelReport(
+            totalLeads: total,
+            stages: LifecycleStage.allCases.compactMap { stage in
+                stages[stage].map { Components.Schemas.StageCount(stage: .init(stage), count: $0) }
+            },
+            sources: sources.sorted { ($0.key ?? "") < ($1.key ?? "") }.map {
+                Components.Schemas.SourceCount(source: $0.key, count: $0.value)
+            },
+            outcomes: .init(won: outcomes.won, notWon: outcomes.notWon))
+        return .ok(.init(body: .json(report)))
+    }
+
+    /// The wire form of a stored model (ServerStore's type, so the mapping lives here, not in
+    /// SyncAPI, which does not see the store).
+    private static func wire(_ model: StoredScoringModel) -> Components.Schemas.ScoringModel {
+        .init(
+            version: model.version, document: model.document, createdAt: model.createdAt, createdBy: model.createdBy,
+            note: model.note)
+    }
+}

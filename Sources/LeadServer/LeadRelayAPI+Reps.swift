@@ -1,0 +1,75 @@
+import Foundation
+internal import LeadModel
+internal import LeadPipeline
+internal import ServerStore
+internal import SyncAPI
+
+extension LeadRelayAPI {
+    /// `GET /v1/admin/reps`: every rep.
+    func listReps(_ input: Operations.ListReps.Input) async throws -> Operations.ListReps.Output {
+        let reps = try domain { try store.reps() }
+        return .ok(.init(body: .json(.init(reps: reps.map(Components.Schemas.Rep.init)))))
+    }
+
+    /// `POST /v1/admin/reps`: adds a rep (409 when the email is taken).
+    func createRep(_ input: Operations.CreateRep.Input) async throws -> Operations.CreateRep.Output {
+        guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
+        let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw APIProblem.validationFailed("name: the rep's name is blank") }
+        let email = EmailAddress(body.email.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard email.isValid else { throw APIProblem.validationFailed("email: '\(body.email)' is not an email address") }
+        let capacity = Int(body.capacity ?? Int32(Rep.defaultCapacity))
+        guard capacity >= 0 else { throw APIProblem.validationFailed("capacity: must be 0 or more, not \(capacity)") }
+        let territory = body.territory.flatMap { $0.isEmpty ? nil : $0 }
+        let rep = Rep(name: name, email: email, territory: territory, capacity: capacity)
+        try domain { try store.addRep(rep) }
+        return .created(.init(body: .json(.init(rep))))
+    }
+
+    /// `POST /v1/admin/reps/{repID}/deactivate`: the rep receives no new leads.
+    func deactivateRep(_ input: Operations.DeactivateRep.Input) async throws -> Operations.DeactivateRep.Output {
+        let repID = try Self.repID(input.path.repID, field: "repID")
+        let rep = try domain { () throws -> Rep in
+            guard var rep = try store.rep(id: repID) else { throw LeadStoreError.repNotFound(repID) }
+            try store.deactivateRep(id: repID)
+            rep.isActive = false
+            return rep
+        }
+        return .ok(.init(body: .json(.init(rep))))
+    }
+
+    /// `POST /v1/admin/reps/{repID}/tokens`: issues a device token; the secret is in this answer
+    /// only, its SHA-256 (the token id) is what the store keeps.
+    func issueDeviceToken(_ input: Operations.IssueDeviceToken.Input) async throws
+        -> Operations.IssueDeviceToken.Output
+    {
+        let repID = try Self.repID(input.path.repID, field: "repID")
+        let issuedAt = now()
+        let token = try domain { () throws -> String in
+            guard let rep = try store.rep(id: repID) else { throw LeadStoreError.repNotFound(repID) }
+            guard rep.isActive else { throw LeadStoreError.repInactive(repID) }
+            return try tokens.issue(repID: repID)
+        }
+        return .created(
+            .init(
+                body: .json(
+                    .init(
+                        tokenID: DeviceTokens.hash(token), repID: repID.description, token: token,
+                        issuedAt: issuedAt))))
+    }
+
+    /// `DELETE /v1/admin/tokens/{tokenID}`: revokes a device token by its id (the SHA-256 hex of
+    /// the secret); revoking twice is not an error, an unknown id is 404.
+    func revokeDeviceToken(_ input: Operations.RevokeDeviceToken.Input) async throws
+        -> Operations.RevokeDeviceToken.Output
+    {
+        let id = input.path.tokenID.lowercased()
+        try domain {
+            guard try store.deviceToken(hash: id) != nil else {
+                throw APIProblem.notFound("No device token with id \(input.path.tokenID).")
+            }
+            try store.revokeDeviceToken(hash: id, at: now())
+        }
+        return .noContent(.init())
+    }
+}

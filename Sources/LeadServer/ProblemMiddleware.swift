@@ -1,0 +1,74 @@
+import Foundation
+internal import Hummingbird
+internal import HTTPTypes
+internal import Logging
+internal import OpenAPIRuntime
+
+/// Turns every error that reaches the router into an `application/problem+json` answer with a
+/// stable code (SPEC §5 rule 9), so no client ever parses an error body of another shape.
+///
+/// This plays the part of OpenAPIRuntime's `ErrorHandlingMiddleware` (which answers runtime errors
+/// with the right status but an empty body): request-decoding failures (malformed JSON, a missing
+/// or mistyped field, an unknown enum value) are `400 malformed_request` with the coding path in the
+/// detail, a wrong content type `415`, an unmatched route `404`, a wrong method `405`; an
+/// ``APIProblem`` thrown anywhere is answered as it is; anything else is logged with its
+/// description and answered `500 internal_error` without internals.
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let problem = problem(for: error, request: request)
+            return problem.response(instance: request.uri.path)
+        }
+    }
+
+    private func problem(for error: any Error, request: Request) -> APIProblem {
+        switch error {
+        case let problem as APIProblem:
+            return problem
+        case let serverError as ServerError:
+            if let problem = serverError.underlyingError as? APIProblem { return problem }
+            let status = serverError.httpStatus
+            if status.kind == .clientError {
+                return APIProblem(status: status, detail: Self.detail(of: serverError))
+            }
+            logger.error(
+                "unhandled error in operation",
+                metadata: [
+                    "operation": .string(serverError.operationID),
+                    "error": .string(String(describing: serverError.underlyingError)),
+                ])
+            return .internalError
+        case let httpError as any HTTPResponseError:
+            if httpError.status.kind == .clientError {
+                let detail: String
+                switch httpError.status {
+                case .notFound: detail = "No operation at \(request.method.rawValue) \(request.uri.path)."
+                case .methodNotAllowed: detail = "\(request.method.rawValue) is not allowed on \(request.uri.path)."
+                default: detail = String(describing: httpError)
+                }
+                return APIProblem(status: httpError.status, detail: detail)
+            }
+            logger.error("server error", metadata: ["error": .string(String(describing: httpError))])
+            return .internalError
+        default:
+            logger.error(
+                "unhandled error", metadata: ["error": .string(String(describing: error)), "path": .string(request.uri.path)])
+            return .internalError
+        }
+    }
+
+    /// The detail of a runtime error: for a decoding failure, the place (coding path) and what was
+    /// wrong; otherwise the runtime's own description of the cause.
+    private static func detail(of serverError: ServerError) -> String {
+        if let decoding = serverError.underlyingError as? DecodingError {
+            return "The request body does not match the schema: \(DecodingErrorText.describe(decoding))"
+        }
+        return serverError.causeDescription
+    }
+}

@@ -1,0 +1,77 @@
+import GRDB
+
+extension LocalDatabase {
+    /// The named migrations of the device database, in order. Never edit one once shipped: add
+    /// another. They use SQL only, no application types.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-sync-state") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE sync_state (
+                        singleton INTEGER PRIMARY KEY NOT NULL CHECK (singleton = 1),
+                        server_url TEXT NOT NULL CHECK (server_url <> ''),
+                        token TEXT CHECK (token <> ''),
+                        rep_id TEXT,
+                        client_id TEXT NOT NULL CHECK (client_id <> ''),
+                        next_mutation_id INTEGER NOT NULL DEFAULT 1 CHECK (next_mutation_id >= 1),
+                        cursor TEXT,
+                        epoch TEXT,
+                        last_sync_at REAL,
+                        scope_count INTEGER CHECK (scope_count >= 0),
+                        scope_hash TEXT CHECK (length(scope_hash) = 16),
+                        CHECK ((cursor IS NULL) = (epoch IS NULL))
+                    ) STRICT
+                    """)
+        }
+        migrator.registerMigration("v1-leads") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE lead (
+                        id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36 AND id = lower(id)),
+                        version INTEGER NOT NULL CHECK (version >= 0),
+                        stage TEXT NOT NULL CHECK (stage IN ('assigned', 'accepted')),
+                        score_total REAL,
+                        grade TEXT CHECK (grade IN ('A', 'B', 'C', 'D')),
+                        assigned_at REAL NOT NULL,
+                        label TEXT NOT NULL,
+                        document BLOB NOT NULL
+                    ) STRICT;
+                    CREATE INDEX lead_by_score ON lead (score_total DESC, assigned_at);
+                    CREATE INDEX lead_by_age ON lead (assigned_at);
+                    CREATE TABLE removal (
+                        lead_id TEXT PRIMARY KEY NOT NULL,
+                        reason TEXT NOT NULL
+                            CHECK (reason IN ('reassigned', 'recycled', 'disqualified', 'converted', 'deleted')),
+                        label TEXT,
+                        removed_at_sequence INTEGER NOT NULL
+                    ) STRICT;
+                    """)
+        }
+        migrator.registerMigration("v1-outbox") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE outbox (
+                        mutation_id INTEGER PRIMARY KEY NOT NULL CHECK (mutation_id >= 1),
+                        lead_id TEXT NOT NULL CHECK (length(lead_id) = 36),
+                        intent TEXT NOT NULL
+                            CHECK (intent IN ('accept', 'reject', 'convert', 'addNote', 'correctContact')),
+                        payload BLOB NOT NULL,
+                        lead_label TEXT NOT NULL,
+                        state TEXT NOT NULL DEFAULT 'queued'
+                            CHECK (state IN ('queued', 'sent', 'applied', 'refused')),
+                        refusal_code TEXT,
+                        queued_at REAL NOT NULL,
+                        sent_at REAL,
+                        answered_at REAL,
+                        attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                        CHECK ((state = 'refused') = (refusal_code IS NOT NULL)),
+                        CHECK (state = 'queued' OR sent_at IS NOT NULL)
+                    ) STRICT;
+                    CREATE INDEX outbox_unsent ON outbox (mutation_id) WHERE state IN ('queued', 'sent');
+                    CREATE INDEX outbox_by_lead ON outbox (lead_id, mutation_id);
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,52 @@
+internal import Foundation
+package import LeadModel
+
+extension Lead {
+    /// A new lead (stage `new`, fresh id) from a wire lead input. Blank strings are read as
+    /// absent; the email must be valid when given.
+    /// - Throws: ``WireMappingError`` naming `field.email` for an invalid email, or `field` when
+    ///   the input has neither an external id nor an email (nothing to deduplicate on).
+    package init(wire: Components.Schemas.LeadInput, field: String) throws(WireMappingError) {
+        func clean(_ text: String?) -> String? {
+            guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else {
+                return nil
+            }
+            return trimmed
+        }
+        let email = clean(wire.email).map(EmailAddress.init)
+        if let email, !email.isValid {
+            throw WireMappingError(field: "\(field).email", problem: "'\(email.address)' is not an email address")
+        }
+        let externalID = clean(wire.externalID)
+        guard externalID != nil || email != nil else {
+            throw WireMappingError(field: field, problem: "a lead needs an externalID or an email")
+        }
+        self.init(
+            externalID: externalID, firstName: clean(wire.firstName), lastName: clean(wire.lastName), email: email,
+            phone: clean(wire.phone), company: clean(wire.company), title: clean(wire.title),
+            country: clean(wire.country), city: clean(wire.city), source: clean(wire.source),
+            doNotEmail: wire.doNotEmail ?? false, doNotCall: wire.doNotCall ?? false,
+            attributes: (wire.attributes?.additionalProperties ?? [:]).mapValues { AttributeValue.text($0) })
+    }
+
+    /// The deduplication key of a lead from the API, the same rule as the CSV import's default
+    /// (`externalIDThenEmail`): `ext:ID` when there is an external id, else `email:normalized`.
+    package var apiDedupeKey: String? {
+        if let externalID, !externalID.isEmpty { return "ext:\(externalID)" }
+        if let email, !email.normalized.isEmpty { return "email:\(email.normalized)" }
+        return nil
+    }
+}
+
+extension EngagementEvent {
+    /// The domain event of a wire event input.
+    /// - Throws: ``WireMappingError`` naming `field.leadID` when the lead id is not a UUID, or
+    ///   `field.type` when the type is blank.
+    package init(wire: Components.Schemas.EngagementEventInput, field: String) throws(WireMappingError) {
+        let leadID = try WireIdentifiers.leadID(wire.leadID, field: "\(field).leadID")
+        let type = wire._type.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !type.isEmpty else { throw WireMappingError(field: "\(field).type", problem: "the event type is blank") }
+        let key = wire.dedupeKey.flatMap { $0.isEmpty ? nil : "src:\($0)" }
+        self.init(leadID: leadID, type: type, occurredAt: wire.occurredAt, value: wire.value, dedupeKey: key)
+    }
+}

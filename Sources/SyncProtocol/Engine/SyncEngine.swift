@@ -1,0 +1,183 @@
+public import Foundation
+
+/// The device side of sync (SPEC §5): pushes the outbox in order, then pulls pages until the
+/// server has no more, verifies the local copy against the server's scope digest and repairs a
+/// mismatch. Written against two ports, ``SyncTransport`` and ``SyncLocalStore``, so it runs
+/// the same over HTTP and SQLite as over in-memory fakes in tests.
+///
+/// Rules it keeps:
+/// - a mutation is marked done only when the server answered it (`applied`, `duplicate`,
+///   `rejected(code)`); a failed push leaves it unsent for the next sync;
+/// - the push covers the outbox as it was when the sync started: a mutation queued meanwhile
+///   waits for the next sync (case S6);
+/// - each page's rows and cursor are committed together by the store, so an interrupted sync
+///   resumes from the last committed page (case S4);
+/// - `resync_required` drops the copy (never the outbox) and pulls from no cursor, once per sync;
+/// - a digest mismatch after the last page drops the copy and pulls it whole, once per sync;
+/// - transient failures (``SyncTransportError/unavailable(_:)`` and errors other than
+///   ``SyncError``) are retried per ``retryPolicy`` with capped exponential backoff and jitter.
+public struct SyncEngine: Sendable {
+    /// The port to the server.
+    public let transport: any SyncTransport
+    /// The port to the local store.
+    public let store: any SyncLocalStore
+    /// The page size asked for, 1…``PullRequest/maximumLimit`` changes.
+    public var pageLimit: Int
+    /// How transient failures are retried.
+    public var retryPolicy: RetryPolicy
+    /// Waits the given number of seconds (`Task.sleep` by default; instant in tests).
+    public var sleep: @Sendable (Double) async throws -> Void
+    /// Draws the jitter fraction in 0…1 (uniform random by default; fixed in tests).
+    public var jitter: @Sendable () -> Double
+    /// The clock for sent and sync times.
+    public var now: @Sendable () -> Date
+
+    /// An engine over a transport and a store.
+    public init(
+        transport: any SyncTransport, store: any SyncLocalStore, pageLimit: Int = PullRequest.defaultLimit,
+        retryPolicy: RetryPolicy = RetryPolicy(),
+        sleep: @escaping @Sendable (Double) async throws -> Void = { seconds in
+            try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+        },
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.transport = transport
+        self.store = store
+        self.pageLimit = min(max(1, pageLimit), PullRequest.maximumLimit)
+        self.retryPolicy = retryPolicy
+        self.sleep = sleep
+        self.jitter = jitter
+        self.now = now
+    }
+
+    /// Runs one sync: push, pull, verify.
+    /// - Parameter progress: called after each push batch and each committed page.
+    /// - Returns: what the sync did.
+    /// - Throws: ``SyncFailure`` when the server refused, stayed unavailable, answered something
+    ///   unreadable, or the store failed; `CancellationError` when the task was cancelled.
+    ///   Everything committed before the failure is kept.
+    public func sync(progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncSummary {
+        var summary = SyncSummary()
+        try await push(into: &summary, progress: progress)
+        try await pull(into: &summary, progress: progress)
+        return summary
+    }
+
+    /// Pushes the outbox as it stands now, oldest first, in batches.
+    func push(into summary: inout SyncSummary, progress: @Sendable (SyncProgress) -> Void) async throws {
+        let lastID = try await local { try await store.lastQueuedMutationID() }
+        var report = SyncProgress(phase: .pushing)
+        while true {
+            let batch = try await local {
+                try await store.unsentMutations(upTo: lastID, limit: PushRequest.maximumMutations)
+            }
+            guard let first = batch.first else { return }
+            if report.toPush == 0 { report.toPush = batch.count }
+            let ids = batch.map(\.mutationID)
+            try await local { try await store.markSent(ids, at: now()) }
+            let request = PushRequest(clientID: first.clientID, mutations: batch)
+            let results = try await withRetries(into: &summary) { try await transport.push(request) }
+            let sent = Set(ids)
+            let answered = results.filter { sent.contains($0.mutationID) }
+            try await local { try await store.recordResults(answered, at: now()) }
+            var stalled = answered.count < batch.count
+            for result in answered {
+                switch result.outcome {
+                case .applied, .duplicate: summary.pushed += 1
+                case .rejected(.gap): stalled = true
+                case .rejected: summary.refused += 1
+                }
+            }
+            report.pushed = summary.pushed + summary.refused
+            progress(report)
+            // A gap or a partial answer: the rest waits for the next sync instead of looping here.
+            if stalled { return }
+        }
+    }
+
+    /// Pulls until the server has no more, then verifies the copy; rebuilds it at most once for
+    /// `resync_required` and once for a digest mismatch.
+    func pull(into summary: inout SyncSummary, progress: @Sendable (SyncProgress) -> Void) async throws {
+        var report = SyncProgress(phase: .pulling, pushed: summary.pushed + summary.refused)
+        while true {
+            var cursor = try await local { try await store.cursor() }
+            var lastPage: PullPage?
+            do {
+                repeat {
+                    let request = PullRequest(cursor: cursor, limit: pageLimit)
+                    let page = try await withRetries(into: &summary) { try await transport.pull(request) }
+                    try await local { try await store.apply(page) }
+                    summary.pages += 1
+                    summary.pulled += page.upserts.count
+                    summary.removed += page.removals.count
+                    cursor = page.cursor
+                    lastPage = page
+                    report.pulled += page.upserts.count + page.removals.count
+                    report.scopeCount = page.scopeCount
+                    progress(report)
+                } while lastPage?.hasMore == true
+            } catch SyncFailure.refused(.resyncRequired) where !summary.resynced {
+                summary.resynced = true
+                try await local { try await store.resetReplica() }
+                continue
+            }
+            guard let page = lastPage else { return }
+            guard let expected = page.scopeDigest else {
+                throw SyncFailure.badResponse("scope hash '\(page.scopeHash)' is not 16 hexadecimal digits")
+            }
+            report.phase = .verifying
+            progress(report)
+            let actual = try await local { try await store.localDigest() }
+            if actual == expected {
+                summary.digest = actual
+                try await local { try await store.recordSyncCompleted(at: now(), digest: actual) }
+                return
+            }
+            if summary.repaired { throw SyncFailure.integrity(expected: expected, actual: actual) }
+            summary.repaired = true
+            report.phase = .pulling
+            try await local { try await store.resetReplica() }
+        }
+    }
+
+    /// Runs a transport call, retrying transient failures per ``retryPolicy``.
+    func withRetries<T: Sendable>(
+        into summary: inout SyncSummary, _ operation: () async throws -> T
+    ) async throws -> T {
+        var attempt = 1
+        while true {
+            let failure: String
+            do {
+                return try await operation()
+            } catch let error as SyncError {
+                throw SyncFailure.refused(error)
+            } catch let error as SyncTransportError where !error.isTransient {
+                throw SyncFailure.badResponse(error.description)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                failure = String(describing: error)
+            }
+            if attempt >= retryPolicy.maximumAttempts {
+                throw SyncFailure.unavailable(failure, attempts: attempt)
+            }
+            try await sleep(retryPolicy.delay(beforeRetry: attempt, jitter: jitter()))
+            attempt += 1
+            summary.retries += 1
+        }
+    }
+
+    /// Runs a store call, reporting its failure as ``SyncFailure/localStore(_:)``.
+    func local<T: Sendable>(_ operation: () async throws -> T) async throws -> T {
+        do {
+            return try await operation()
+        } catch let error as SyncFailure {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw SyncFailure.localStore(String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// What one completed sync did.
+public struct SyncSummary: Hashable, Sendable {
+    /// Leads added or updated on the device.
+    public var pulled: Int = 0
+    /// Leads removed from the device.
+    public var removed: Int = 0
+    /// Mutations the server acknowledged (applied, or a duplicate of one applied before).
+    public var pushed: Int = 0
+    /// Mutations the server refused for good, with their codes.
+    public var refused: Int = 0
+    /// Pages pulled.
+    public var pages: Int = 0
+    /// Whether the copy was rebuilt because the server answered `resync_required`.
+    public var resynced: Bool = false
+    /// Whether the copy was rebuilt because it did not match the server's scope digest.
+    public var repaired: Bool = false
+    /// Transient failures retried.
+    public var retries: Int = 0
+    /// The verified digest of the rep's scope after the sync.
+    public var digest: ScopeDigest = .empty
+
+    /// An empty summary.
+    public init() {}
+}

@@ -1,0 +1,4 @@
+import Foundation
+import LeadRelayCLI
+
+exit(await LeadRelayCommand.execute(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,96 @@
+import LeadPipeline
+import ServerStore
+import Foundation
+import LeadRelayCLI
+import LeadRelayServerCLI
+import SyncProtocol
+import Synchronization
+
+/// Runs the real `leadrelay` and `leadrelay-server` command code in process, capturing what it
+/// prints. Each run is a fresh parse and a fresh open of the home's store: a new CLI process as far
+/// as state goes.
+struct CommandRun {
+    let status: Int32
+    let output: String
+    let errorOutput: String
+
+    /// Runs `leadrelay` with `environment` (instant retries by default).
+    static func leadrelay(_ arguments: [String], environment: ClientEnvironment = .test()) async -> CommandRun {
+        let out = Mutex("")
+        let err = Mutex("")
+        let console = LeadRelayCLI.Console(
+            writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } })
+        let status = await LeadRelayCLI.Console.$current.withValue(console) {
+            await ClientEnvironment.$current.withValue(environment) {
+                await LeadRelayCommand.execute(arguments: arguments)
+            }
+        }
+        return CommandRun(status: status, output: out.withLock { $0 }, errorOutput: err.withLock { $0 })
+    }
+
+    /// Runs `leadrelay-server` (the admin verbs) in process.
+    static func leadrelayServer(_ arguments: [String]) async -> CommandRun {
+        let out = Mutex("")
+        let err = Mutex("")
+        let console = LeadRelayServerCLI.Console(
+            writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } })
+        let status = await LeadRelayServerCLI.Console.$current.withValue(console) {
+            await LeadRelayServerCommand.execute(arguments: arguments)
+        }
+        return CommandRun(status: status, output: out.withLock { $0 }, errorOutput: err.withLock { $0 })
+    }
+}
+
+extension ClientEnvironment {
+    /// The tests' environment: no process variables, not a terminal, instant retry sleeps.
+    static func test(
+        pageLimit: Int = PullRequest.defaultLimit, attempts: Int = 3,
+        wrapTransport: @escaping @Sendable (any SyncTransport) -> any SyncTransport = { $0 }
+    ) -> ClientEnvironment {
+        ClientEnvironment(
+            variables: [:], isTerminal: false, sleep: { _ in }, jitter: { 1 }, pageLimit: pageLimit,
+            retryPolicy: RetryPolicy(maximumAttempts: attempts, initialDelay: 0.01), wrapTransport: wrapTransport)
+    }
+}
+
+/// One CLI home folder: a device.
+struct Device: Sendable {
+    let home: String
+
+    /// Runs `leadrelay VERB ARGS… --home HOME`.
+    func run(_ arguments: String..., environment: ClientEnvironment = .test()) async -> CommandRun {
+        await run(arguments, environment: environment)
+    }
+
+    /// Runs `leadrelay` with these arguments and `--home HOME` after the verb.
+    func run(_ arguments: [String], environment: ClientEnvironment = .test()) async -> CommandRun {
+        var full = arguments
+        full.insert(contentsOf: ["--home", home], at: min(1, full.count))
+        return await CommandRun.leadrelay(full, environment: environment)
+    }
+}
+
+/// A temporary folder for one test, removed when the test ends.
+final class TemporaryFolder: Sendable {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("leadrelay-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    /// A path inside the folder.
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+/// Paths of the package and of the shared data beside it (read-only: never written).
+enum Paths {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+
+    static func sharedFile(_ relative: String) -> String { shared.appendingPathComponent(relative).path }
+    static func packageFile(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
+}

@@ -1,0 +1,112 @@
+import LeadPipeline
+import Foundation
+import LeadModel
+import LeadRelayCLI
+import LeadScoring
+import LocalStore
+import ServerStore
+import SyncProtocol
+import Testing
+
+/// The rep's loop on the real X Education file, end to end through the real command code.
+///
+/// Scoring: this branch has no `score` verb yet (it is on branch `scoring2`), so the test scores
+/// with the library the verb wraps: `LeadScorer` over `models/x-education.json`, scores saved in
+/// the store, qualified leads moved `new` → `mql` through the store's one transition path.
+@Suite("Rep loop on real data", .serialized)
+struct RepLoopTests {
+    static let leadsCSV = Paths.sharedFile("data/x-education-leads/Leads.csv")
+
+    /// Scores every lead with the X Education model and moves the qualified ones to `mql`.
+    /// Returns the qualified leads' ids.
+    static func scoreAll(_ world: SyncWorld) throws -> [LeadID] {
+        let document = try String(contentsOfFile: Paths.packageFile("models/x-education.json"), encoding: .utf8)
+        let version = try world.store.saveScoringModel(
+            document: document, createdBy: "admin:test", note: nil, at: Date())
+        var model = try JSONDecoder().decode(ScoringModel.self, from: Data(document.utf8))
+        model.version = version
+        let scorer = try LeadScorer(model: model)
+        let now = Date()
+        var qualified: [LeadID] = []
+        var after: LeadID?
+        while true {
+            let page = try world.store.leads(after: after, limit: 1_000)
+            guard let last = page.last else { break }
+            after = last.id
+            let events = try world.store.events(leadIDs: page.map(\.id))
+            let scores = page.map { scorer.score($0, events: events[$0.id] ?? [], now: now) }
+            try world.store.saveScores(scores)
+            for score in scores where score.qualified {
+                try world.toMQL(score.leadID)
+                qualified.append(score.leadID)
+            }
+        }
+        return qualified
+    }
+
+    @Test func repWorksTwoHundredLeadsOfflineAndTheServerSeesTheVerdicts() async throws {
+        let world = try SyncWorld()
+        let imported = await CommandRun.leadrelayServer([
+            "import", "leads", Self.leadsCSV, "--mapping", Paths.packageFile("mappings/x-education.yaml"), "--db",
+            world.databasePath,
+        ])
+        #expect(imported.status == 0, "\(imported.errorOutput)")
+        let qualified = try Self.scoreAll(world)
+        try #require(qualified.count >= 200, "only \(qualified.count) qualified leads")
+        let (r1, token) = try world.rep("R1")
+        let handed = Array(qualified.shuffled().prefix(200))
+        try world.assign(handed, to: r1)
+
+        var server = try await LiveServer.start(world)
+        let port = server.port
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        let sync = await d1.run("sync")
+        #expect(sync.status == 0, "\(sync.errorOutput)")
+        #expect(sync.output.contains("pulled 200, removed 0, pushed 0, refused 0"))
+
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let listed = try decoder.decode([SyncedLead].self, from: Data(await d1.run("leads", "--json").output.utf8))
+        #expect(Set(listed.map(\.leadID)) == Set(handed))
+        let scores = listed.map { $0.scoreTotal ?? -.infinity }
+        #expect(scores == scores.sorted(by: >))
+        #expect(listed.allSatisfy { $0.scoreTotal != nil && !$0.topContributions.isEmpty })
+        let table = await d1.run("leads", "--limit", "5")
+        #expect(table.output.contains("RANK"))
+        #expect(table.output.contains(String(listed[0].leadID.description.prefix(8))))
+
+        // Offline: the server is down while the rep works.
+        await server.stop()
+        let rejected = Array(listed.suffix(3).map(\.leadID))
+        let accepted = Array(listed.prefix(2).map(\.leadID))
+        let reasons = ["no_budget", "bad_timing", "other"]
+        for (id, reason) in zip(rejected, reasons) {
+            var arguments = ["reject", String(id.description.prefix(8)), "--reason", reason]
+            if reason == "other" { arguments += ["--note", "moved to a competitor's trial"] }
+            let run = await d1.run(arguments)
+            #expect(run.status == 0, "\(run.errorOutput)")
+        }
+        for id in accepted { #expect(await d1.run("accept", id.description).status == 0) }
+        #expect(await d1.run("status").output.contains("Queued: 5"))
+        let shown = await d1.run("show", rejected[0].description)
+        #expect(shown.output.contains("reject no_budget"))
+        #expect(shown.output.contains("Top reasons:"))
+
+        server = try await LiveServer.start(world, port: port)
+        defer { server.cancel() }
+        let second = await d1.run("sync")
+        #expect(second.status == 0, "\(second.errorOutput)")
+        #expect(second.output.contains("removed 3, pushed 5, refused 0"))
+        for (id, reason) in zip(rejected, reasons) {
+            let history = try world.store.stageHistory(leadID: id)
+            let recycle = try #require(history.first { $0.to == .recycled })
+            #expect(recycle.reason?.rawValue == reason)
+        }
+        for id in accepted { #expect(try world.stage(id) == .accepted) }
+        let after = try decoder.decode([SyncedLead].self, from: Data(await d1.run("leads", "--json").output.utf8))
+        #expect(after.count == 197)
+        #expect(await d1.run("leads").output.contains("197 leads."))
+        #expect(await d1.run("leads", "--stage", "accepted", "--json").output.contains(accepted[0].description))
+    }
+}

@@ -1,0 +1,253 @@
+import LeadPipeline
+import ServerStore
+import Foundation
+import LeadModel
+import LeadRelayCLI
+import LocalStore
+import SyncProtocol
+import Synchronization
+import Testing
+
+/// The sync cases of ../shared/cases/sync/README.md end to end: a live server on port 0 over a
+/// temporary SQLite file, CLI homes in temporary folders, the real command code, real HTTP.
+@Suite("Sync cases end to end", .serialized)
+struct SyncCasesTests {
+    /// S4: the first sync of 5,000 leads in pages of 500 dies while applying page 4; the rerun
+    /// resumes from page 4 and ends with exactly 5,000 leads.
+    @Test func s4InterruptedFirstSyncResumes() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        try world.assign(try world.seedQualifiedLeads(5_000), to: r1)
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+
+        let counter = PullCounter(dieOnPull: 4)
+        let killed = await d1.run("sync", environment: .test(pageLimit: 500, wrapTransport: counter.wrap))
+        #expect(killed.status != 0)
+        let local = try LocalDatabase(path: d1.databasePath)
+        #expect(try local.leadCount() == 1_500)
+
+        let resumed = PullCounter(dieOnPull: nil)
+        let rerun = await d1.run("sync", environment: .test(pageLimit: 500, wrapTransport: resumed.wrap))
+        #expect(rerun.status == 0, "\(rerun.errorOutput)")
+        #expect(try local.leadCount() == 5_000)
+        // Pages 4…10 again: the page that was never committed is the only one sent twice.
+        #expect(resumed.upserts == 3_500)
+        #expect(counter.upserts + resumed.upserts == 5_000 + 500)
+        #expect(rerun.output.contains("pulled 3500"))
+    }
+
+    /// S6: while m1–m3 are being pushed, the rep rejects L1 (m4): m4 stays queued for the next sync.
+    @Test func s6MutationQueuedDuringASyncWaits() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        let ids = try world.seedQualifiedLeads(4)
+        try world.assign(ids, to: r1)
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d1.run("sync").status == 0)
+        for id in ids.prefix(3) { #expect(await d1.run("accept", id.description).status == 0) }
+
+        let late = ids[3].description
+        let hook = PushHook { await d1.run("reject", late, "--reason", "no_budget").status }
+        let first = await d1.run("sync", environment: .test(wrapTransport: hook.wrap))
+        #expect(first.status == 0, "\(first.errorOutput)")
+        #expect(first.output.contains("pushed 3"))
+        #expect(hook.status == 0)
+        let status = await d1.run("status")
+        #expect(status.output.contains("Queued: 1"))
+        #expect(try world.stage(ids[3]) == .assigned)
+
+        let second = await d1.run("sync")
+        #expect(second.output.contains("pushed 1"))
+        #expect(try world.stage(ids[3]) == .recycled || world.stage(ids[3]) == .nurturing)
+        #expect(try world.stage(ids[0]) == .accepted)
+    }
+
+    /// S7: the server is down while the rep queues 10 verdicts over several CLI runs; when it is
+    /// back, all 10 land exactly once and nothing was marked sent-and-done before.
+    @Test func s7ServerDownThenBack() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        let ids = try world.seedQualifiedLeads(10)
+        try world.assign(ids, to: r1)
+        var server = try await LiveServer.start(world)
+        let port = server.port
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d1.run("sync").status == 0)
+        await server.stop()
+
+        for (index, id) in ids.enumerated() {
+            let run =
+                index % 2 == 0
+                ? await d1.run("accept", id.description) : await d1.run("reject", id.description, "--reason", "no_need")
+            #expect(run.status == 0)
+            if index == 4 {
+                let down = await d1.run("sync")
+                #expect(down.status == 2)
+                #expect(down.errorOutput.contains("cannot reach the server"))
+                #expect(down.errorOutput.split(separator: "\n").count == 1)
+            }
+        }
+        let local = try LocalDatabase(path: d1.databasePath)
+        #expect(try local.outbox().filter { $0.state == .applied }.isEmpty)
+        #expect(try local.outbox(states: [.queued, .sent]).count == 10)
+
+        server = try await LiveServer.start(world, port: port)
+        defer { server.cancel() }
+        let back = await d1.run("sync")
+        #expect(back.status == 0, "\(back.errorOutput)")
+        #expect(back.output.contains("pushed 10, refused 0"))
+        #expect(try local.outbox().allSatisfy { $0.state == .applied })
+        for (index, id) in ids.enumerated() {
+            let history = try world.store.stageHistory(leadID: id)
+            let verdicts = history.filter { [.accept, .rejectRecyclable].contains($0.trigger) }
+            #expect(verdicts.count == 1, "lead \(index): \(history)")
+        }
+        // Another sync sends nothing again.
+        #expect(await d1.run("sync").output.contains("pushed 0"))
+    }
+
+    /// S10 and S11: L7 moves from R1 to R2; D1's pull removes it (reassigned), D2's adds it; a
+    /// verdict D1 queued offline is refused `not_assigned` and L7 at R2 is untouched.
+    @Test func s10AndS11LeadLeavesTheRep() async throws {
+        let world = try SyncWorld()
+        let (r1, token1) = try world.rep("R1")
+        let (r2, token2) = try world.rep("R2")
+        let ids = try world.seedQualifiedLeads(3)
+        try world.assign(ids, to: r1)
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        let d2 = world.device("D2")
+        #expect(await d1.run("login", "--server", server.url, "--token", token1).status == 0)
+        #expect(await d2.run("login", "--server", server.url, "--token", token2).status == 0)
+        #expect(await d1.run("sync").status == 0)
+        #expect(await d2.run("sync").output.contains("pulled 0"))
+
+        let l7 = ids[0]
+        // D1 rejects L7 offline; meanwhile the manager reassigns it to R2.
+        #expect(await d1.run("reject", String(l7.description.prefix(8)), "--reason", "no_budget").status == 0)
+        try world.assign([l7], to: r2)
+
+        let d1Sync = await d1.run("sync")
+        #expect(d1Sync.status == 0)
+        #expect(d1Sync.output.contains("removed 1, pushed 0, refused 1"))
+        let status = await d1.run("status")
+        #expect(status.output.contains("Refused: 1"))
+        #expect(status.output.contains("not_assigned"))
+        let local = try LocalDatabase(path: d1.databasePath)
+        #expect(try local.removal(of: l7) == .reassigned)
+        #expect(await d1.run("show", l7.description).status == 1)
+
+        let d2Sync = await d2.run("sync")
+        #expect(d2Sync.output.contains("pulled 1"))
+        #expect(try world.stage(l7) == .assigned)
+        let d2Leads = await d2.run("leads", "--json")
+        #expect(d2Leads.output.contains(l7.description))
+    }
+
+    /// S12: R1 rejects L8 with `no_budget`; the server recycles it with the reason; D1's next
+    /// pull removes it with reason `recycled`.
+    @Test func s12RecycledLead() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        let ids = try world.seedQualifiedLeads(2)
+        try world.assign(ids, to: r1)
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d1.run("sync").status == 0)
+        let l8 = ids[1]
+        #expect(await d1.run("reject", l8.description, "--reason", "no_budget", "--note", "frozen until Q3").status == 0)
+        let sync = await d1.run("sync")
+        #expect(sync.output.contains("removed 1, pushed 1, refused 0"))
+        let history = try world.store.stageHistory(leadID: l8)
+        let recycle = try #require(history.first { $0.to == .recycled })
+        #expect(recycle.reason == .noBudget)
+        #expect(try LocalDatabase(path: d1.databasePath).removal(of: l8) == .recycled)
+        #expect(await d1.run("leads", "--json").output.contains(l8.description) == false)
+    }
+
+    /// S17: R2's token never reads R1's leads, its push on R1's lead is refused, and reusing R1's
+    /// client id is forbidden; R1's data is untouched.
+    @Test func s17OtherRepsData() async throws {
+        let world = try SyncWorld()
+        let (r1, token1) = try world.rep("R1")
+        let (_, token2) = try world.rep("R2")
+        let ids = try world.seedQualifiedLeads(3)
+        try world.assign(ids, to: r1)
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        let d2 = world.device("D2")
+        #expect(await d1.run("login", "--server", server.url, "--token", token1).status == 0)
+        #expect(await d1.run("sync").output.contains("pulled 3"))
+        #expect(await d2.run("login", "--server", server.url, "--token", token2).status == 0)
+        #expect(await d2.run("sync").output.contains("pulled 0"))
+
+        let url = try #require(URL(string: server.url))
+        let r2 = HTTPSyncTransportProbe(url: url, token: token2)
+        let page = try await r2.pull()
+        #expect(page.upserts.isEmpty)
+        // A verdict on R1's lead from R2's own client id: refused not_assigned.
+        let results = try await r2.push(clientID: "r2-device", leadID: ids[0])
+        #expect(results.map(\.outcome) == [.rejected(.notAssigned)])
+        // R1's client id under R2's token: 403.
+        let r1Client = try #require(try LocalDatabase(path: d1.databasePath).session()?.clientID)
+        await #expect(throws: SyncError.forbidden) { _ = try await r2.push(clientID: r1Client, leadID: ids[1]) }
+        #expect(try ids.map { try world.stage($0) } == [.assigned, .assigned, .assigned])
+    }
+
+    /// S18: the token is revoked mid-sync: a clean "log in again", the outbox and the last
+    /// committed page kept; a new token carries on.
+    @Test func s18RevokedTokenMidSync() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        let ids = try world.seedQualifiedLeads(1_000)
+        try world.assign(ids, to: r1)
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d1.run("sync", environment: .test(pageLimit: 100)).status == 0)
+        #expect(await d1.run("note", ids[0].description, "called, no answer").status == 0)
+        try world.assign(try world.seedQualifiedLeads(500, prefix: "M"), to: r1)
+
+        let tokens = world.tokens
+        let revoker = PullCounter(dieOnPull: nil) { pulls in
+            if pulls == 3 { _ = try? tokens.revoke(token) }
+        }
+        let revoked = await d1.run("sync", environment: .test(pageLimit: 100, wrapTransport: revoker.wrap))
+        #expect(revoked.status == 2)
+        #expect(revoked.errorOutput.contains("log in again"))
+        #expect(revoked.errorOutput.split(separator: "\n").count == 1)
+        let local = try LocalDatabase(path: d1.databasePath)
+        #expect(try local.session()?.token == nil)
+        // The two pages committed before the revocation are kept, with their cursor.
+        let kept = try local.leadCount()
+        #expect(kept > 1_000 && kept < 1_500)
+        #expect(try local.session()?.cursor != nil)
+        #expect(try local.outbox().map(\.state) == [.applied])
+        // Offline work goes on; the next sync says to log in again.
+        #expect(await d1.run("note", ids[1].description, "call back Tuesday").status == 0)
+        #expect(await d1.run("status").output.contains("log in again"))
+        let refused = await d1.run("sync")
+        #expect(refused.status == 2)
+        #expect(refused.errorOutput.contains("log in again"))
+
+        let fresh = try world.tokens.issue(repID: r1)
+        #expect(await d1.run("login", "--server", server.url, "--token", fresh).output.contains("1 queued change"))
+        let again = await d1.run("sync")
+        #expect(again.status == 0, "\(again.errorOutput)")
+        #expect(again.output.contains("pushed 1, refused 0"))
+        #expect(try local.leadCount() == 1_500)
+        #expect(try local.outbox().map(\.state) == [.applied, .applied])
+    }
+}

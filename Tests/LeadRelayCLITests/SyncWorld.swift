@@ -1,0 +1,88 @@
+import Foundation
+import LeadModel
+import LeadPipeline
+import LeadScoring
+import ServerStore
+import SyncProtocol
+
+/// A server's store in a temporary SQLite file plus the admin verbs the tests need (reps, tokens,
+/// leads handed to reps), and a live server over it (``LiveServer``).
+final class SyncWorld: Sendable {
+    let folder: TemporaryFolder
+    let databasePath: String
+    let store: SQLiteLeadStore
+    let tokens: DeviceTokens
+    let assignment: LeadAssignment
+
+    /// A world with an empty store. `databaseFolder` puts the server's file elsewhere (a RAM disk
+    /// for the large cases).
+    init(databaseFolder: String? = nil) throws {
+        folder = try TemporaryFolder()
+        if let databaseFolder {
+            let sub = URL(fileURLWithPath: databaseFolder).appendingPathComponent("leadrelay-e2e-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+            databasePath = sub.appendingPathComponent("server.sqlite").path
+        } else {
+            databasePath = folder.path("server.sqlite")
+        }
+        store = try SQLiteLeadStore(path: databasePath)
+        tokens = DeviceTokens(store: store)
+        assignment = LeadAssignment(store: store)
+    }
+
+    deinit {
+        if !databasePath.hasPrefix(folder.url.path) {
+            try? FileManager.default.removeItem(at: URL(fileURLWithPath: databasePath).deletingLastPathComponent())
+        }
+    }
+
+    /// A device home folder in this world's temporary folder.
+    func device(_ name: String) -> Device { Device(home: folder.path("home-\(name)")) }
+
+    /// Adds an active rep and issues a device token for it.
+    func rep(_ name: String) throws -> (RepID, String) {
+        let rep = Rep(name: name, email: EmailAddress("\(name.lowercased())@example.com"))
+        try store.addRep(rep)
+        return (rep.id, try tokens.issue(repID: rep.id))
+    }
+
+    /// Imports `count` synthetic leads (scored 0…count-1 with the given model version when set)
+    /// and moves them to `mql`. Returns their ids in import order.
+    func seedQualifiedLeads(_ count: Int, prefix: String = "L") throws -> [LeadID] {
+        let now = Date()
+        let leads = (0..<count).map { index in
+            Lead(
+                externalID: "\(prefix)\(index)", firstName: "First\(index)", lastName: "Last\(index)",
+                email: EmailAddress("\(prefix.lowercased())\(index)@example.com"), company: "Company \(index % 97)",
+                title: "Head of Things", country: "India", city: "Mumbai", source: "google", createdAt: now)
+        }
+        var ids: [LeadID] = []
+        ids.reserveCapacity(count)
+        for chunk in stride(from: 0, to: count, by: 5_000) {
+            let outcomes = try store.importLeads(runID: ImportRunID()) { session in
+                try leads[chunk..<min(count, chunk + 5_000)].map { try session.upsert($0, dedupeKey: $0.externalID!) }
+            }
+            for outcome in outcomes {
+                guard case .created(let id) = outcome else { throw SeedError.notCreated }
+                ids.append(id)
+            }
+        }
+        for id in ids { try toMQL(id) }
+        return ids
+    }
+
+    /// `new` → `mql`, as a scoring run would do for a qualified lead.
+    func toMQL(_ id: LeadID) throws {
+        try store.transition(StageTransitionRequest(leadID: id, to: .mql, trigger: .score, actor: "test:score", at: Date()))
+    }
+
+    /// Hands leads to a rep.
+    func assign(_ ids: [LeadID], to rep: RepID) throws {
+        for id in ids { try assignment.assign(id, to: rep, actor: "admin:test") }
+    }
+
+    /// The lead's stage on the server.
+    func stage(_ id: LeadID) throws -> LifecycleStage? { try store.lead(id: id)?.stage }
+
+    enum SeedError: Error { case notCreated }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import HTTPTypes
+import Testing
+
+/// SPEC §8 over HTTP: every bad request is a 4xx `application/problem+json` with a stable code,
+/// never a 500.
+@Suite struct BadInputTests {
+    @Test func malformedJSONIsBadRequestProblem() async throws {
+        let server = try TestServer()
+        let token = try server.token(for: try server.addRep("Rita"))
+        let answer = try await server.test {
+            try await $0.send(.post, "/v1/sync/pull", token: token, json: #"{"protocolVersion": 1"#)
+        }
+        #expect(answer.status == 400)
+        #expect(answer.problemCode == "malformed_request")
+        #expect(answer.json["status"] as? Int == 400)
+        #expect(answer.json["type"] as? String == "https://leadrelay.dev/problems/malformed_request")
+    }
+
+    @Test func missingFieldIsNamedInTheDetail() async throws {
+        let server = try TestServer()
+        let token = try server.token(for: try server.addRep("Rita"))
+        let answer = try await server.test {
+            try await $0.send(.post, "/v1/sync/push", token: token, json: #"{"protocolVersion": 1, "mutations": []}"#)
+        }
+        #expect(answer.status == 400)
+        #expect(answer.problemCode == "malformed_request")
+        #expect((answer.json["detail"] as? String)?.contains("clientID") == true)
+    }
+
+    @Test func unknownIntentKindIsBadRequest() async throws {
+        let server = try TestServer()
+        let token = try server.token(for: try server.addRep("Rita"))
+        let answer = try await server.test {
+            try await $0.push(
+                token: token, clientID: "d1",
+                mutations: [#"{"mutationID": 1, "leadID": "\#(UUID())", "intent": {"kind": "explode"}}"#])
+        }
+        #expect(answer.status == 400)
+        #expect(answer.problemCode == "malformed_request")
+    }
+
+    @Test func oversizedBodyIsPayloadTooLarge() async throws {
+        let server = try TestServer(maxRequestBodyBytes: 1_024)
+        let token = try server.token(for: try server.addRep("Rita"))
+        let padding = String(repeating: "x", count: 2_000)
+        let answer = try await server.test {
+            try await $0.send(.post, "/v1/sync/pull", token: token, json: #"{"protocolVersion": 1, "pad": "\#(padding)"}"#)
+        }
+        #expect(answer.status == 413)
+        #expect(answer.problemCode == "payload_too_large")
+    }
+
+    /// S16: an unsupported protocol version is a typed error on both sync operations.
+    @Test func unsupportedProtocolVersionIsTyped() async throws {
+        let server = try TestServer()
+        let token = try server.token(for: try server.addRep("Rita"))
+        let (pull, push) = try await server.test { client in
+            (
+                try await client.send(.post, "/v1/sync/pull", token: token, json: #"{"protocolVersion": 99}"#),
+                try await client.send(
+                    .post, "/v1/sync/push", token: token,
+                    json: #"{"protocolVersion": 99, "clientID": "d1", "mutations": []}"#)
+            )
+        }
+        for answer in [pull, push] {
+            #expect(answer.status == 400)
+            #expect(answer.problemCode == "unsupported_protocol_version")
+        }
+    }
+
+    @Test func foreignCursorIsInvalidRequest() async throws {
+        let server = try TestServer()
+        let token = try server.token(for: try server.addRep("Rita"))
+        let answer = try await server.test { try await $0.pull(token: token, cursor: "not-a-cursor") }
+        #expect(answer.status == 400)
+        #expect(answer.problemCode == "invalid_request")
+    }
+
+    @Test func cursorFromAnotherEpochIsResyncRequired() async throws {
+        let server = try TestServer()
+        let token = try server.token(for: try server.addRep("Rita"))
+        let answer = try await server.test { try await $0.pull(token: token, cursor: "c1.\(UUID().uuidString.lowercased()).5") }
+        #expect(answer.status == 409)
+        #expect(answer.problemCode == "resync_required")
+    }
+
+    @Test func limitOutOfRangeIsInvalidRequest() async throws {
+        let server = try TestServer()
+        let token = try server.token(for: try server.addRep("Rita"))
+        let answer = try await server.test { try await $0.pull(token: token, limit: 5_001) }
+        #expect(answer.status == 400)
+        #expect(answer.problemCode == "invalid_request")
+    }
+
+    @Test func unknownRouteIsNotFoundProblem() async throws {
+        let server = try TestServer()
+        let answer = try await server.test { try await $0.send(.get, "/v1/nothing-here") }
+        #expect(answer.status == 404)
+        #expect(answer.problemCode == "not_found")
+    }
+
+    @Test func wrongContentTypeIsAClientError() async throws {
+        let server = try TestServer()
+        let token = try server.token(for: try server.addRep("Rita"))
+        let answer = try await server.test {
+            try await $0.send(.post, "/v1/sync/pull", token: token, json: "protocolVersion=1", contentType: "text/plain")
+        }
+        #expect((400..<500).contains(answer.status))
+        #expect(answer.problemCode != nil)
+    }
+
+    @Test func invalidLeadEmailIsNamedValidationFailure() async throws {
+        let server = try TestServer()
+        let answer = try await server.test {
+            try await $0.send(
+                .post, "/v1/admin/leads/batch", token: TestServer.adminToken,
+                json: #"{"leads": [{"email": "ok@example.com"}, {"email": "not-an-email"}]}"#)
+        }
+        #expect(answer.status == 422)
+        #expect(answer.problemCode == "validation_failed")
+        #expect((answer.json["detail"] as? String)?.hasPrefix("leads[1].email") == true)
+    }
+}

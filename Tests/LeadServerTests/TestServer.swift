@@ -1,0 +1,94 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LeadModel
+import LeadPipeline
+import LeadServer
+import Logging
+import NIOCore
+import ServerStore
+
+/// One test's whole server: a temporary SQLite store, the application over it (the same
+/// `buildApplication` as `serve`), and helpers to seed reps, tokens and assigned leads.
+final class TestServer: Sendable {
+    static let adminToken = "test-admin-token-0123456789"
+
+    let folder: TemporaryFolder
+    let store: SQLiteLeadStore
+    let metrics = ServerMetrics()
+    let configuration: ServerConfiguration
+
+    init(maxRequestBodyBytes: Int = ServerConfiguration.defaultMaxRequestBodyBytes) throws {
+        folder = try TemporaryFolder()
+        store = try SQLiteLeadStore(path: folder.path("server.sqlite"))
+        configuration = ServerConfiguration(
+            port: 0, databasePath: folder.path("server.sqlite"), adminToken: Self.adminToken,
+            maxRequestBodyBytes: maxRequestBodyBytes)
+        _ = try store.saveScoringModel(document: #"{"version": 1}"#, createdBy: "test", note: nil, at: Date())
+    }
+
+    /// Runs `body` against the application in process (no sockets).
+    func test<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let app = try buildApplication(configuration, store: store, metrics: metrics, logger: logger)
+        return try await app.test(.router) { client in try await body(client) }
+    }
+
+    /// Adds an active rep.
+    func addRep(_ name: String) throws -> Rep {
+        let rep = Rep(name: name, email: EmailAddress("\(name.lowercased())@example.com"))
+        try store.addRep(rep)
+        return rep
+    }
+
+    /// Issues a device token for `rep`.
+    func token(for rep: Rep) throws -> String {
+        try DeviceTokens(store: store).issue(repID: rep.id)
+    }
+
+    /// Adds a scored, qualified lead (stage `mql`) with a two-rule explanation.
+    func addQualifiedLead(_ name: String, total: Double = 70) throws -> LeadID {
+        let lead = Lead(firstName: name, email: EmailAddress("\(name.lowercased())@lead.example"), company: "\(name) Ltd")
+        let outcome = try store.importLeads(runID: ImportRunID()) { session in
+            try session.upsert(lead, dedupeKey: "email:\(name.lowercased())@lead.example")
+        }
+        guard case .created(let id) = outcome else { throw TestFailure("lead \(name) not created: \(outcome)") }
+        try store.saveScores([
+            LeadScore(
+                leadID: id, fit: total - 20, engagement: 20, total: total, grade: .b, qualified: true, modelVersion: 1,
+                contributions: [
+                    ScoreContribution(ruleID: "title-vp", label: "Title is VP or above", points: total - 20, kind: .fit),
+                    ScoreContribution(ruleID: "pricing", label: "Visited the pricing page", points: 20, kind: .engagement),
+                ], scoredAt: Date())
+        ])
+        try store.transition(StageTransitionRequest(leadID: id, to: .mql, trigger: .score, actor: "test", at: Date()))
+        return id
+    }
+
+    /// Hands `lead` to `rep` (or reassigns it).
+    func assign(_ lead: LeadID, to rep: Rep) throws {
+        try LeadAssignment(store: store).assign(lead, to: rep.id, actor: "test")
+    }
+}
+
+/// A failed expectation outside `#expect`.
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A temporary folder for one test's store, removed when the test ends.
+final class TemporaryFolder: Sendable {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("leadrelay-http-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
