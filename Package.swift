@@ -176,7 +176,9 @@ let package = Package(
         ),
         .testTarget(
             name: "LeadRelayServerCLITests",
-            dependencies: ["LeadModel", "LeadScoring", "ServerStore", "LeadPipeline", "LeadRelayServerCLI"],
+            dependencies: [
+                "LeadModel", "ServerStore", "LeadPipeline", "LeadRelayServerCLI", "SyncProtocol", "LeadScoring",
+            ],
             swiftSettings: sharedSwiftSettings
         ),
     ]

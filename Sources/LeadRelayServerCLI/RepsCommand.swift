@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeadModel
+import LeadPipeline
 import ServerStore
 
 /// `reps add | list | deactivate`: the sales manager's roster.
@@ -62,8 +63,9 @@ struct RepsCommand: ParsableCommand {
 
     struct Deactivate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Deactivate a rep: they receive no new leads.")
+            abstract: "Deactivate a rep: they receive no new leads, and their assigned leads are re-routed.")
         @OptionGroup var store: StoreOptions
+        @OptionGroup var rules: RoutingRulesOptions
         @Argument(help: "The rep's id or email.") var rep: String
 
         func run() throws {
@@ -77,8 +79,13 @@ struct RepsCommand: ParsableCommand {
             guard let found else {
                 throw CommandFailure("no rep with id or email '\(rep)'; see `leadrelay-server reps list`")
             }
+            let routingRules = try rules.load()
             try leadStore.deactivateRep(id: found.id)
             Console.current.line("deactivated rep \(found.name) <\(found.email.address)>")
+            let summary = try Router(store: leadStore, rules: routingRules).rerouteOpenLeads(of: found.id)
+            Console.current.line(
+                "re-routed \(summary.rerouted) of their assigned leads; \(summary.overflow) waiting in overflow; "
+                    + "\(summary.keptAcceptedOfInactiveReps) accepted leads stay with them")
         }
     }
 }

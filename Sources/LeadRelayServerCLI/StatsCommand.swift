@@ -14,6 +14,8 @@ struct StatsCommand: ParsableCommand {
         var byStage: [String: Int]
         var bySource: [String: Int]
         var outcomes: Outcomes
+        /// MQLs no rep could take, waiting for the next `route`.
+        var overflow: Int
         struct Outcomes: Encodable { var won: Int; var notWon: Int }
     }
 
@@ -29,7 +31,7 @@ struct StatsCommand: ParsableCommand {
             total: byStage.values.reduce(0, +),
             byStage: Dictionary(uniqueKeysWithValues: byStage.map { ($0.key.rawValue, $0.value) }),
             bySource: Dictionary(uniqueKeysWithValues: bySource.map { ($0.key ?? Self.noSourceLabel, $0.value) }),
-            outcomes: .init(won: outcomes.won, notWon: outcomes.notWon))
+            outcomes: .init(won: outcomes.won, notWon: outcomes.notWon), overflow: try leadStore.overflow().count)
         if format.json {
             Console.current.line(try JSONOutput.render(stats))
             return
@@ -47,6 +49,11 @@ struct StatsCommand: ParsableCommand {
         if outcomes.won + outcomes.notWon > 0 {
             Console.current.line()
             Console.current.line("outcomes from import: \(outcomes.won) won, \(outcomes.notWon) not won")
+        }
+        if stats.overflow > 0 {
+            Console.current.line()
+            Console.current.line(
+                "overflow: \(stats.overflow) leads no rep could take (run `route` after adding capacity)")
         }
     }
 }

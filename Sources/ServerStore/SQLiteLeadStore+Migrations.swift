@@ -166,6 +166,7 @@ extension SQLiteLeadStore {
         }
 
         registerSyncMigrations(&migrator)
+        registerHandoffMigrations(&migrator)
         return migrator
     }
 }

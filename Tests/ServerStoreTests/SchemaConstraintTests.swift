@@ -120,8 +120,9 @@ struct SchemaConstraintTests {
 
     @Test func migrationsAreNamedAndAllApplied() throws {
         let store = try StoreFixtures.store()
-        #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations") == 12)
+        #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations") == 13)
         #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier LIKE 'v2-%'") == 5)
+        #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier = 'v3-handoff'") == 1)
         #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier = 'v1-leads'") == 1)
     }
 }

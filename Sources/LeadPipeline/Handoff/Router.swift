@@ -1,0 +1,132 @@
+public import Foundation
+public import LeadModel
+import ServerStore
+
+/// Routes every `mql` lead to one active rep (issue 6 item 1), through ``LeadAssignment`` so the
+/// change log carries each hand-off to the rep's device.
+///
+/// One run: (1) merges duplicates, the later of two leads with the same normalised email moving
+/// `mql` → `nurturing` with reason `duplicate` and a merge record; (2) takes the `assigned` leads
+/// of deactivated reps and every `mql` lead, highest current score first (unscored last, then
+/// oldest, then by id); (3) gives each to a rep of its territory by ``WeightedRoundRobin``
+/// weighted by remaining capacity (the rep's cap minus their open `assigned` + `accepted` leads);
+/// (4) puts the leads nobody can take in the overflow queue.
+public struct Router: Sendable {
+    /// The actor recorded in the history of a routed lead.
+    public static let actor = "system:router"
+
+    private let store: any HandoffStoreServices
+    private let rules: RoutingRules?
+    private let now: @Sendable () -> Date
+
+    /// A router.
+    /// - Parameters:
+    ///   - rules: the sales manager's rules; `nil` uses ``RoutingRules/fromRepTerritories(_:)``.
+    ///   - now: the server clock.
+    public init(
+        store: any HandoffStoreServices, rules: RoutingRules? = nil, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self.rules = rules
+        self.now = now
+    }
+
+    /// Runs the router once.
+    /// - Throws: a store error; ``StageTransitionError`` only when another writer moved a lead meanwhile.
+    @discardableResult
+    public func route() throws -> RoutingSummary {
+        var summary = RoutingSummary()
+        let date = now()
+        for (duplicate, original) in try store.duplicateOriginals().sorted(by: { $0.key < $1.key }) {
+            try store.transition(
+                StageTransitionRequest(
+                    leadID: duplicate, to: .nurturing, trigger: .score, actor: Self.actor, at: date,
+                    reason: .duplicate, note: "merged into lead \(original)"))
+            try store.recordMerge(leadID: duplicate, into: original, at: date)
+            summary.mergedDuplicates += 1
+        }
+
+        let reps = try store.reps()
+        let rules = self.rules ?? .fromRepTerritories(reps)
+        var pool = try RepPool(reps: reps, openCounts: store.openLeadCounts())
+        summary.unavailableRepEmails = pool.unavailable(
+            rules.territories.flatMap(\.repEmails) + (rules.defaultRepEmails ?? []))
+
+        var candidates: [(lead: Lead, owner: RepID?)] = []
+        for assignment in try store.openAssignments() where !pool.isActive(assignment.repID) {
+            if assignment.stage == .assigned, let lead = try store.lead(id: assignment.leadID) {
+                candidates.append((lead, assignment.repID))
+            } else {
+                summary.keptAcceptedOfInactiveReps += 1
+            }
+        }
+        candidates += try store.leads(stage: .mql, limit: nil).map { ($0, nil) }
+        let overflow = try place(candidates, rules: rules, pool: &pool, summary: &summary, at: date)
+        try store.replaceOverflow(overflow)
+        summary.overflow = overflow.count
+        return summary
+    }
+
+    /// Re-routes the open `assigned` leads of one rep, after `reps deactivate`: each goes to
+    /// another active rep of its territory, or waits in the overflow queue (still `assigned` to
+    /// the deactivated rep: the stage table has no way back to `mql`). `accepted` leads stay.
+    /// - Throws: a store error.
+    @discardableResult
+    public func rerouteOpenLeads(of repID: RepID) throws -> RoutingSummary {
+        var summary = RoutingSummary()
+        let date = now()
+        let reps = try store.reps()
+        let rules = self.rules ?? .fromRepTerritories(reps)
+        var pool = try RepPool(reps: reps, openCounts: store.openLeadCounts())
+        var candidates: [(lead: Lead, owner: RepID?)] = []
+        for assignment in try store.openAssignments() where assignment.repID == repID {
+            if assignment.stage == .assigned, let lead = try store.lead(id: assignment.leadID) {
+                candidates.append((lead, repID))
+            } else {
+                summary.keptAcceptedOfInactiveReps += 1
+            }
+        }
+        let moving = Set(candidates.map(\.lead.id))
+        let waiting = try place(candidates, rules: rules, pool: &pool, summary: &summary, at: date)
+        let kept = try store.overflow().filter { !moving.contains($0.leadID) }
+        try store.replaceOverflow(kept + waiting)
+        summary.overflow = kept.count + waiting.count
+        return summary
+    }
+
+    /// Hands each candidate (highest score first) to a rep of its territory, never its current
+    /// owner; returns the ones nobody could take.
+    private func place(
+        _ candidates: [(lead: Lead, owner: RepID?)], rules: RoutingRules, pool: inout RepPool,
+        summary: inout RoutingSummary, at date: Date
+    ) throws -> [OverflowEntry] {
+        let scores = try store.currentScores(leadIDs: candidates.map(\.lead.id))
+        let ordered = candidates.sorted { Self.routesBefore($0.lead, $1.lead, scores: scores) }
+        var overflow: [OverflowEntry] = []
+        let assignment = LeadAssignment(store: store, now: { date })
+        for (lead, owner) in ordered {
+            let territory = rules.territory(for: lead)
+            guard let rep = pool.next(for: territory.repEmails, excluding: owner) else {
+                overflow.append(OverflowEntry(leadID: lead.id, territory: territory.name, since: date))
+                continue
+            }
+            try assignment.assign(lead.id, to: rep.id, actor: Self.actor)
+            pool.took(rep.id)
+            if let owner { pool.released(owner) }
+            summary.perRep[rep.email.address, default: 0] += 1
+            if owner == nil { summary.routed += 1 } else { summary.rerouted += 1 }
+        }
+        return overflow
+    }
+
+    /// Highest score first, unscored last; then oldest (created, unknown last); then by id.
+    static func routesBefore(_ lhs: Lead, _ rhs: Lead, scores: [LeadID: LeadScore]) -> Bool {
+        let left = scores[lhs.id]?.total ?? -Double.infinity
+        let right = scores[rhs.id]?.total ?? -Double.infinity
+        if left != right { return left > right }
+        let leftDate = lhs.createdAt ?? .distantFuture
+        let rightDate = rhs.createdAt ?? .distantFuture
+        if leftDate != rightDate { return leftDate < rightDate }
+        return lhs.id < rhs.id
+    }
+}

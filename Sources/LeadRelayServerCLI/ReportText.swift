@@ -1,0 +1,66 @@
+import Foundation
+import LeadPipeline
+
+/// The readable (terminal) forms of the reports.
+enum ReportText {
+    static func percent(_ rate: Double?) -> String { rate.map { String(format: "%.1f%%", $0 * 100) } ?? "-" }
+
+    static func funnel(_ report: FunnelReport) -> String {
+        var out: [String] = []
+        let conversion = report.conversion
+        out.append(
+            "\(report.leads) leads · \(conversion.mql) MQL → \(conversion.accepted) accepted "
+                + "(\(percent(conversion.mqlToAccepted))) → \(conversion.converted) converted "
+                + "(\(percent(conversion.acceptedToConverted))) · \(report.overflow) in overflow")
+        var stages = TextTable("STAGE", "LEADS", "MEDIAN HOURS IN STAGE")
+        for (count, stay) in zip(report.stages, report.timeInStage) {
+            stages.append([
+                count.stage, String(count.count), stay.medianHours.map { String(format: "%.1f", $0) } ?? "-",
+            ])
+        }
+        out.append(stages.rendered())
+        var sources = TextTable("SOURCE", "MQL", "ACCEPTED", "CONVERTED", "MQL→ACC", "ACC→CONV")
+        for row in report.bySource {
+            sources.append([
+                row.group, String(row.mql), String(row.accepted), String(row.converted), percent(row.mqlToAccepted),
+                percent(row.acceptedToConverted),
+            ])
+        }
+        out.append(sources.rendered())
+        return out.joined(separator: "\n\n")
+    }
+
+    static func quality(_ report: QualityReport) -> String {
+        var out: [String] = []
+        out.append(
+            "\(report.overall.handed) handed · \(report.overall.accepted) accepted "
+                + "(\(percent(report.overall.acceptanceRate))) · \(report.converted) converted · "
+                + "\(report.overflow) in overflow")
+        func table(_ title: String, _ rows: [AcceptanceRow]) -> String {
+            var table = TextTable(title, "HANDED", "ACCEPTED", "REJECTED", "ACCEPTANCE")
+            for row in rows {
+                table.append([
+                    row.group, String(row.handed), String(row.accepted), String(row.rejected),
+                    percent(row.acceptanceRate),
+                ])
+            }
+            return table.rendered()
+        }
+        out.append(table("SOURCE", report.bySource))
+        out.append(table("SCORE BAND", report.byScoreBand))
+        out.append(table("GRADE", report.byGrade))
+        if !report.byRule.isEmpty { out.append(table("RULE", report.byRule)) }
+        var reasons = TextTable("REJECTION REASON", "COUNT")
+        for reason in report.rejectionReasons { reasons.append([reason.reason, String(reason.count)]) }
+        out.append(reasons.rendered())
+        var reps = TextTable("REP", "HANDED", "ACCEPTED", "SHARE", "ON TIME", "LATE", "BREACHES", "SLA")
+        for rep in report.reps {
+            reps.append([
+                rep.email, String(rep.handed), String(rep.accepted), percent(rep.acceptedShare), String(rep.onTime),
+                String(rep.late), String(rep.breaches), percent(rep.slaCompliance),
+            ])
+        }
+        out.append(reps.rendered())
+        return out.joined(separator: "\n\n")
+    }
+}
