@@ -1,0 +1,39 @@
+import Foundation
+
+/// The suite's result table, printed row by row as results arrive and once more at the end as
+/// Markdown.
+final class BenchTable: @unchecked Sendable {
+    /// One measured figure.
+    struct Row {
+        var name: String
+        var value: String
+        var note: String
+    }
+
+    private(set) var rows: [Row] = []
+
+    /// Records a row and prints it at once.
+    func add(_ name: String, _ value: String, _ note: String = "") {
+        rows.append(Row(name: name, value: value, note: note))
+        print("  \(name): \(value)\(note.isEmpty ? "" : "  (\(note))")")
+        fflush(stdout)
+    }
+
+    /// The table as Markdown.
+    var markdown: String {
+        var text = "| benchmark | result | notes |\n| --- | --- | --- |\n"
+        for row in rows { text += "| \(row.name) | \(row.value) | \(row.note) |\n" }
+        return text
+    }
+
+    /// `value` with `digits` decimals and thousands grouped.
+    static func number(_ value: Double, digits: Int = 0) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.groupingSeparator = ","
+        formatter.decimalSeparator = "."
+        formatter.minimumFractionDigits = digits
+        formatter.maximumFractionDigits = digits
+        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+    }
+}
