@@ -3,6 +3,7 @@ public import Foundation
 /// Something a lead did (page view, form submit, email open, webinar, …): the input to the
 /// engagement score (SPEC §3).
 public struct EngagementEvent: Hashable, Codable, Sendable, Identifiable {
+    /// Server-assigned identity.
     public var id: EventID
     /// The lead it belongs to.
     public var leadID: LeadID

@@ -8,19 +8,26 @@ public struct Lead: Hashable, Codable, Sendable, Identifiable {
     public var externalID: String?
     /// Contact fields.
     public var firstName: String?
+    /// Family name.
     public var lastName: String?
+    /// Email as imported (validity is checked, not enforced).
     public var email: EmailAddress?
+    /// Phone number as imported.
     public var phone: String?
     /// Company fields.
     public var company: String?
+    /// Job title.
     public var title: String?
+    /// Country, as the source writes it.
     public var country: String?
+    /// City, as the source writes it.
     public var city: String?
     /// Where marketing got the lead (case-folded by the mapping when asked, so `Google` and
     /// `google` are one source).
     public var source: String?
     /// Consent flags; `true` means the lead must not be contacted that way.
     public var doNotEmail: Bool
+    /// `true` when the lead must not be phoned.
     public var doNotCall: Bool
     /// When the lead was created in the source system, when it says.
     public var createdAt: Date?

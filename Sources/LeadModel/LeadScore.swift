@@ -2,6 +2,7 @@ public import Foundation
 
 /// A lead's score under one scoring-model version at one instant (SPEC §4).
 public struct LeadScore: Hashable, Codable, Sendable {
+    /// The lead scored.
     public var leadID: LeadID
     /// Fit points (who the lead is).
     public var fit: Double
@@ -20,6 +21,7 @@ public struct LeadScore: Hashable, Codable, Sendable {
     /// The clock reading the score was computed at (decay depends on it).
     public var scoredAt: Date
 
+    /// A score; `contributions` should already be sorted, largest absolute points first.
     public init(
         leadID: LeadID, fit: Double, engagement: Double, total: Double, grade: Grade, qualified: Bool,
         modelVersion: Int, contributions: [ScoreContribution], scoredAt: Date

@@ -1,5 +1,6 @@
 /// A sales rep who receives qualified leads.
 public struct Rep: Hashable, Codable, Sendable, Identifiable {
+    /// Server-assigned identity.
     public var id: RepID
     /// Display name.
     public var name: String

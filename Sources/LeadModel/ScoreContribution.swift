@@ -9,8 +9,10 @@ public struct ScoreContribution: Hashable, Codable, Sendable {
     public var label: String
     /// Points given, possibly negative, after caps and decay.
     public var points: Double
+    /// Which part of the score the points went to.
     public var kind: Kind
 
+    /// One explanation line.
     public init(ruleID: String, label: String, points: Double, kind: Kind) {
         self.ruleID = ruleID
         self.label = label

@@ -4,6 +4,7 @@ import Foundation
 /// `leadrelay-server`: the admin verbs marketing ops and sales managers use against the server's
 /// store (import, leads, reps, stats).
 public struct LeadRelayServerCommand: AsyncParsableCommand {
+    /// The verb tree.
     public static let configuration = CommandConfiguration(
         commandName: "leadrelay-server",
         abstract: "LeadRelay server: import and score marketing's leads, hand the qualified ones to sales reps.",
@@ -13,6 +14,7 @@ public struct LeadRelayServerCommand: AsyncParsableCommand {
             SLACommand.self, RecycleCommand.self, ReportCommand.self,
         ])
 
+    /// The root command (argument parser entry).
     public init() {}
 
     /// Parses `arguments` (without the program name), runs the command, and returns the exit

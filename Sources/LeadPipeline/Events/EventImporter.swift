@@ -12,11 +12,11 @@ public import ServerStore
 /// identity is already stored — the source's id when the mapping has an `id` column, else
 /// (lead, type, time, value) — counts once (SPEC §4: the same event delivered twice counts once).
 public struct EventImporter: Sendable {
-    let store: any LeadStore
+    let store: any LeadStore & HandoffStore
     let clock: @Sendable () -> Date
 
     /// An importer writing into `store`; `clock` is the instant touched leads are rescored at.
-    public init(store: any LeadStore, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(store: any LeadStore & HandoffStore, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.clock = clock
     }

@@ -8,8 +8,11 @@ public struct ImportSummary: Codable, Sendable, Hashable {
     public var file: String
     /// Data rows read (the header is not counted).
     public var rowsRead: Int
+    /// Leads created by this run.
     public var created: Int
+    /// Stored leads whose imported values changed.
     public var updated: Int
+    /// Stored leads the file repeated exactly.
     public var unchanged: Int
     /// Rows that repeated a lead already written by this run (same dedupe key), with where they went.
     public var merged: [MergedRow]
@@ -43,6 +46,7 @@ public struct MergedRow: Codable, Sendable, Hashable {
     /// The dedupe key both rows share (`email:john.doe@example.com`).
     public var dedupeKey: String
 
+    /// A merged row.
     public init(row: Int, leadID: LeadID, dedupeKey: String) {
         self.row = row
         self.leadID = leadID
@@ -59,6 +63,7 @@ public struct RejectedRow: Codable, Sendable, Hashable {
     /// Why, in words a marketing-ops person can act on.
     public var reason: String
 
+    /// A rejected row.
     public init(row: Int, column: String?, reason: String) {
         self.row = row
         self.column = column

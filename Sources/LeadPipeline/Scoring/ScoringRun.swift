@@ -9,7 +9,8 @@ public import ServerStore
 /// Per lead: the score (with its model version and contributions) is saved, and the stage moves
 /// by the score's `qualified`: `new` → `mql` or `nurturing`; `nurturing` → `mql`; `mql` →
 /// `nurturing`. A lead already in the right stage is left alone (so a second run with nothing
-/// changed moves nothing). `recycled` leads are scored but never moved here (the cool-down is the
+/// changed moves nothing). A lead sales rejected before, or merged as a duplicate, goes back to
+/// `mql` only when ``ReentryGate`` allows it: after its cool-down and on new engagement. `recycled` leads are scored but never moved here (the cool-down is the
 /// recycling service's); `assigned`, `accepted`, `converted` and `disqualified` leads are neither
 /// scored nor moved. Moves are recorded with actor ``actor``, trigger `score` and the model
 /// version; each page of scores and moves is one store transaction.
@@ -17,19 +18,25 @@ public struct ScoringRun: Sendable {
     /// The actor recorded on the stage-history rows of scoring moves.
     public static let actor = "system:scoring"
 
-    let store: any LeadStore
+    let store: any LeadStore & HandoffStore
     let clock: @Sendable () -> Date
     let pageSize: Int
+    let reentryGate: ReentryGate
 
     /// A scoring service.
     /// - Parameters:
     ///   - store: where leads, events, scores and stages live.
     ///   - clock: the instant scores are computed at (decay reads it); injected for tests.
     ///   - pageSize: leads per page (and per transaction), default 1,000.
-    public init(store: any LeadStore, clock: @escaping @Sendable () -> Date = { Date() }, pageSize: Int = 1_000) {
+    ///   - reentryGate: the rule a rejected or merged lead must pass to become `mql` again.
+    public init(
+        store: any LeadStore & HandoffStore, clock: @escaping @Sendable () -> Date = { Date() },
+        pageSize: Int = 1_000, reentryGate: ReentryGate = ReentryGate()
+    ) {
         self.store = store
         self.clock = clock
         self.pageSize = Swift.max(1, pageSize)
+        self.reentryGate = reentryGate
     }
 
     /// Scores every lead not with sales under `model`, whose `version` must be a saved version.
@@ -83,7 +90,10 @@ public struct ScoringRun: Sendable {
         _ page: [Lead], scorer: LeadScorer, now: Date, into summary: inout ScoringRunSummary
     ) throws {
         guard !page.isEmpty else { return }
-        let events = try store.events(leadIDs: page.map(\.id))
+        let leadIDs = page.map(\.id)
+        let events = try store.events(leadIDs: leadIDs)
+        let rejections = try store.rejections(leadIDs: leadIDs)
+        let mergeTargets = try store.mergeTargets(leadIDs: leadIDs)
         var scores: [LeadScore] = []
         scores.reserveCapacity(page.count)
         var moves: [StageTransitionRequest] = []
@@ -92,6 +102,16 @@ public struct ScoringRun: Sendable {
             scores.append(score)
             if score.qualified { summary.qualified += 1 }
             if let target = Self.target(from: lead.stage, qualified: score.qualified) {
+                if target == .mql {
+                    let rejection = rejections[lead.id]
+                    let decision = reentryGate.decide(
+                        rejection: rejection, coolDownEnd: rejection?.coolDownUntil, currentScore: score.total,
+                        now: now, mergedInto: mergeTargets[lead.id])
+                    guard decision.allowsRequalification else {
+                        summary.heldByReentryGate += 1
+                        continue
+                    }
+                }
                 moves.append(
                     StageTransitionRequest(
                         leadID: lead.id, to: target, trigger: .score, actor: Self.actor, at: now,

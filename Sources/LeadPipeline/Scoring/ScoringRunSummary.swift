@@ -12,6 +12,9 @@ public struct ScoringRunSummary: Hashable, Codable, Sendable {
     public var unchanged: Int
     /// Scored leads that meet the qualification definition.
     public var qualified: Int
+    /// Qualifying leads kept out of `mql` by the re-entry gate (rejected before and still cooling
+    /// down or without new engagement, or merged as a duplicate).
+    public var heldByReentryGate: Int
     /// Wall time of the run, in seconds.
     public var durationSeconds: Double
 
@@ -23,6 +26,7 @@ public struct ScoringRunSummary: Hashable, Codable, Sendable {
         movedToNurturing = 0
         unchanged = 0
         qualified = 0
+        heldByReentryGate = 0
         durationSeconds = 0
     }
 
