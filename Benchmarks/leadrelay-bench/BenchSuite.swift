@@ -44,12 +44,17 @@ struct BenchSuite {
             try? FileManager.default.removeItem(at: folder)
             try? FileManager.default.removeItem(at: serverFolder)
         }
-        print("LeadRelay benchmarks (release), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        #if DEBUG
+            let build = "debug build: figures are far below release"
+        #else
+            let build = "release build"
+        #endif
+        BenchTable.say("LeadRelay benchmarks (\(build)), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         try await PipelineBenchmarks(suite: self).run()
         try await SyncBenchmarks(suite: self).run()
         try await LoadBenchmarks(suite: self).run()
-        print("")
-        print(table.markdown)
+        BenchTable.say("")
+        BenchTable.say(table.markdown)
     }
 
     /// Runs `leadrelay-server ARGUMENTS` in process with its output discarded.

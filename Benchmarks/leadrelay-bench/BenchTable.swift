@@ -15,8 +15,7 @@ final class BenchTable: @unchecked Sendable {
     /// Records a row and prints it at once.
     func add(_ name: String, _ value: String, _ note: String = "") {
         rows.append(Row(name: name, value: value, note: note))
-        print("  \(name): \(value)\(note.isEmpty ? "" : "  (\(note))")")
-        fflush(stdout)
+        Self.say("  \(name): \(value)\(note.isEmpty ? "" : "  (\(note))")")
     }
 
     /// The table as Markdown.
@@ -25,6 +24,9 @@ final class BenchTable: @unchecked Sendable {
         for row in rows { text += "| \(row.name) | \(row.value) | \(row.note) |\n" }
         return text
     }
+
+    /// Prints a line at once (standard output unbuffered, so progress shows through a pipe).
+    static func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
     /// `value` with `digits` decimals and thousands grouped.
     static func number(_ value: Double, digits: Int = 0) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Text collected from a command's standard error (thread-safe).

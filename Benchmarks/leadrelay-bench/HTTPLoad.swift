@@ -39,36 +39,48 @@ struct HTTPLoad: Sendable {
     /// Runs `requests.count` clients for `seconds` (after a one-second warm-up), or until
     /// `maximumRequests` answers arrived.
     func run(requests: [URLRequest], seconds: Double, maximumRequests: Int) async -> Result {
-        let completed = Atomic<Int>(0)
-        let failed = Atomic<Int>(0)
-        let measuring = Atomic<Bool>(false)
+        let counters = Counters()
         let deadline = ContinuousClock.now + .milliseconds(Int((seconds + 1) * 1_000))
-        let start = Mutex(ContinuousClock.now)
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 try? await Task.sleep(for: .seconds(1))
-                start.withLock { $0 = ContinuousClock.now }
-                measuring.store(true, ordering: .sequentiallyConsistent)
+                counters.startMeasuring()
             }
             for request in requests {
                 group.addTask {
-                    while ContinuousClock.now < deadline,
-                        completed.load(ordering: .relaxed) < maximumRequests
+                    while ContinuousClock.now < deadline, counters.completed.load(ordering: .relaxed) < maximumRequests
                     {
                         let ok = (try? await send(request))?.0 == 200
-                        guard measuring.load(ordering: .relaxed) else { continue }
-                        if ok {
-                            completed.add(1, ordering: .relaxed)
-                        } else {
-                            failed.add(1, ordering: .relaxed)
-                        }
+                        counters.record(ok: ok)
                     }
                 }
             }
         }
-        let elapsed = ContinuousClock.now - start.withLock { $0 }
+        let elapsed = ContinuousClock.now - counters.start.withLock { $0 }
         return Result(
-            completed: completed.load(ordering: .relaxed), failed: failed.load(ordering: .relaxed),
+            completed: counters.completed.load(ordering: .relaxed), failed: counters.failed.load(ordering: .relaxed),
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// Answers counted once the warm-up is over.
+    final class Counters: Sendable {
+        let completed = Atomic<Int>(0)
+        let failed = Atomic<Int>(0)
+        let measuring = Atomic<Bool>(false)
+        let start = Mutex(ContinuousClock.now)
+
+        func startMeasuring() {
+            start.withLock { $0 = ContinuousClock.now }
+            measuring.store(true, ordering: .sequentiallyConsistent)
+        }
+
+        func record(ok: Bool) {
+            guard measuring.load(ordering: .relaxed) else { return }
+            if ok {
+                completed.add(1, ordering: .relaxed)
+            } else {
+                failed.add(1, ordering: .relaxed)
+            }
+        }
     }
 }

@@ -17,7 +17,7 @@ struct LoadBenchmarks {
     static let leadsPerRep = 20
 
     func run() async throws {
-        print("Server under load (127.0.0.1, closed loop, 5 s per run after a 1 s warm-up)")
+        BenchTable.say("Server under load (127.0.0.1, closed loop, 5 s per run after a 1 s warm-up)")
         let db = suite.serverDatabase("load")
         let store = try SQLiteLeadStore(path: db)
         let tokens = DeviceTokens(store: store)

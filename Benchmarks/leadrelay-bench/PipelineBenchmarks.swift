@@ -9,7 +9,7 @@ struct PipelineBenchmarks {
     let suite: BenchSuite
 
     func run() async throws {
-        print("Import, scoring, evaluation (Leads.csv)")
+        BenchTable.say("Import, scoring, evaluation (Leads.csv)")
         let db = suite.serverDatabase("pipeline")
         let mapping = suite.packageRoot.appendingPathComponent("mappings/x-education.yaml").path
         let modelFile = suite.packageRoot.appendingPathComponent("models/x-education.json").path

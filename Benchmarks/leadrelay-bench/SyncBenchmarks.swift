@@ -11,7 +11,7 @@ struct SyncBenchmarks {
     let suite: BenchSuite
 
     func run() async throws {
-        print("Sync (live server on 127.0.0.1, the `leadrelay sync` command code)")
+        BenchTable.say("Sync (live server on 127.0.0.1, the `leadrelay sync` command code)")
         for count in [10_000, suite.largeSync] {
             try await firstSync(count: count, measureQuietSync: count == 10_000)
         }
@@ -26,7 +26,7 @@ struct SyncBenchmarks {
         let (_, seedSeconds) = try await Stopwatch.time {
             _ = try BenchSuite.seed(store, count: count, reps: [rep.id], prefix: "S\(count)-")
         }
-        print("  (seeded \(count) assigned leads in \(BenchTable.number(seedSeconds, digits: 1)) s)")
+        BenchTable.say("  (seeded \(count) assigned leads in \(BenchTable.number(seedSeconds, digits: 1)) s)")
         let server = try await BenchServer.leadRelay(store: store, databasePath: db)
         let home = suite.folder.appendingPathComponent("home-\(count)").path
         do {
