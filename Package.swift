@@ -182,6 +182,13 @@ let package = Package(
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(
+            name: "SyncClientTests",
+            dependencies: [
+                "SyncProtocol", "SyncClient", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
             name: "LeadRelayCLITests",
             dependencies: [
                 "LeadModel", "SyncProtocol", "LocalStore", "SyncClient", "LeadRelayCLI", "LeadScoring",

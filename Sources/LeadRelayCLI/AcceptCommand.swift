@@ -1,12 +1,13 @@
-import LocalStore
-import LeadModel
-import Foundation
 import ArgumentParser
+import Foundation
+import LeadModel
+import LocalStore
 import SyncProtocol
 
 /// `leadrelay accept LEAD`: queues the verdict in the outbox.
 struct AcceptCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "accept", abstract: "Accept a lead: sales takes it (works offline; sent on the next sync).")
+    static let configuration = CommandConfiguration(
+        commandName: "accept", abstract: "Accept a lead: sales takes it (works offline; sent on the next sync).")
 
     @OptionGroup var home: HomeOptions
 

@@ -1,7 +1,8 @@
-import SyncProtocol
-import LocalStore
-import LeadModel
 import Foundation
+import LeadModel
+import LocalStore
+import SyncProtocol
+
 /// A command's error that a person must act on: printed on one line to standard error, with
 /// exit status 1 for a user error and 2 for a sync or server failure.
 struct CommandFailure: Error, CustomStringConvertible {

@@ -1,12 +1,13 @@
-import LocalStore
-import LeadModel
-import Foundation
 import ArgumentParser
+import Foundation
+import LeadModel
+import LocalStore
 import SyncProtocol
 
 /// `leadrelay convert LEAD`: queues the verdict in the outbox.
 struct ConvertCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "convert", abstract: "Mark an accepted lead converted: it became an opportunity (works offline).")
+    static let configuration = CommandConfiguration(
+        commandName: "convert", abstract: "Mark an accepted lead converted: it became an opportunity (works offline).")
 
     @OptionGroup var home: HomeOptions
 

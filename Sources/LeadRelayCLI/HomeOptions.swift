@@ -1,8 +1,8 @@
-import SyncProtocol
-import LeadModel
 import ArgumentParser
 import Foundation
+import LeadModel
 import LocalStore
+import SyncProtocol
 
 /// The `--home` option every verb takes, and the rule that picks the data folder.
 struct HomeOptions: ParsableArguments {

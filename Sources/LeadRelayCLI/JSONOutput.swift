@@ -1,7 +1,7 @@
-import SyncProtocol
-import LocalStore
-import LeadModel
 import Foundation
+import LeadModel
+import LocalStore
+import SyncProtocol
 
 /// Encodes a value as the pretty, key-sorted JSON the `--json` flags print.
 enum JSONOutput {

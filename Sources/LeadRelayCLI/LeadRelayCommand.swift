@@ -5,6 +5,7 @@ import LocalStore
 /// `leadrelay`: the sales rep's client (SPEC §6), standing in for the phone app. It keeps the
 /// rep's leads in a local store, works offline, and syncs with `leadrelay-server`.
 public struct LeadRelayCommand: AsyncParsableCommand {
+    /// The verbs and the help text.
     public static let configuration = CommandConfiguration(
         commandName: "leadrelay",
         abstract: "LeadRelay for sales reps: sync your qualified leads, work them offline, send your verdicts.",
@@ -18,6 +19,7 @@ public struct LeadRelayCommand: AsyncParsableCommand {
             ReasonsCommand.self,
         ])
 
+    /// The root command (ArgumentParser builds it when parsing).
     public init() {}
 
     /// Parses `arguments` (without the program name), runs the command, and returns the exit
@@ -49,7 +51,9 @@ public struct LeadRelayCommand: AsyncParsableCommand {
                 console.line(message)
                 return 0
             }
-            let line = message.split(separator: "\n").first.map(String.init) ?? message
+            // One line: the error's own lines (a list of valid values included), without the usage.
+            let line = message.split(separator: "\n").prefix { !$0.hasPrefix("Usage:") }
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
             console.errorLine(line.hasPrefix("Error:") || line.hasPrefix("error:") ? line : "error: \(line)")
             return 1
         }

@@ -1,8 +1,8 @@
-import SyncProtocol
-import Foundation
 import ArgumentParser
+import Foundation
 import LeadModel
 import LocalStore
+import SyncProtocol
 
 /// `leadrelay leads`: the rep's queue, ranked by score (offline).
 struct LeadsCommand: ParsableCommand {
@@ -37,7 +37,8 @@ struct LeadsCommand: ParsableCommand {
             return
         }
         guard !leads.isEmpty else {
-            console.line(stage == nil ? "No leads on this device; run 'leadrelay sync'." : "No \(stage!.rawValue) leads.")
+            console.line(
+                stage == nil ? "No leads on this device; run 'leadrelay sync'." : "No \(stage!.rawValue) leads.")
             return
         }
         var table = TextTable("RANK", "ID", "SCORE", "GRADE", "STAGE", "LEAD", "TOP REASON", "PENDING")

@@ -1,6 +1,6 @@
-import LeadModel
 import ArgumentParser
 import Foundation
+import LeadModel
 import LocalStore
 import SyncClient
 import SyncProtocol

@@ -1,8 +1,8 @@
-import SyncProtocol
-import LeadModel
-import Foundation
 import ArgumentParser
+import Foundation
+import LeadModel
 import LocalStore
+import SyncProtocol
 
 /// `leadrelay logout`: wipes this rep's data from the device.
 struct LogoutCommand: ParsableCommand {
@@ -24,7 +24,8 @@ struct LogoutCommand: ParsableCommand {
         let unsent = try database.outbox(states: [.queued, .sent]).count
         if unsent > 0 && !force {
             throw CommandFailure.user(
-                "\(unsent) change\(unsent == 1 ? " is" : "s are") not sent yet; run 'leadrelay sync' first, or 'leadrelay logout --force' to drop them")
+                "\(unsent) change\(unsent == 1 ? " is" : "s are") not sent yet; run 'leadrelay sync' first, or 'leadrelay logout --force' to drop them"
+            )
         }
         try database.wipe()
         Console.current.line("Logged out; this rep's data is wiped from the device.")

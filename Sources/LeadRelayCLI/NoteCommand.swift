@@ -1,7 +1,7 @@
-import LocalStore
-import LeadModel
 import ArgumentParser
 import Foundation
+import LeadModel
+import LocalStore
 import SyncProtocol
 
 /// `leadrelay note LEAD TEXT`: queues a note on a lead.

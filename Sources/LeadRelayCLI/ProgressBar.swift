@@ -1,6 +1,6 @@
-import LocalStore
-import LeadModel
 import Foundation
+import LeadModel
+import LocalStore
 import SyncProtocol
 
 /// The `sync` progress line drawn on a terminal: `pulling [#####-----] 2500/5000 leads`, redrawn
@@ -13,7 +13,8 @@ struct ProgressBar: Sendable {
     static func line(for progress: SyncProgress) -> String {
         switch progress.phase {
         case .pushing:
-            return "pushing \(bar(done: progress.pushed, total: progress.toPush)) \(progress.pushed)/\(progress.toPush) changes"
+            return
+                "pushing \(bar(done: progress.pushed, total: progress.toPush)) \(progress.pushed)/\(progress.toPush) changes"
         case .pulling:
             let total = max(progress.scopeCount, progress.pulled)
             return "pulling \(bar(done: progress.pulled, total: total)) \(progress.pulled)/\(total) leads"

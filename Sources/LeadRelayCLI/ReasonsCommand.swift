@@ -1,8 +1,8 @@
-import SyncProtocol
-import LocalStore
-import Foundation
 import ArgumentParser
+import Foundation
 import LeadModel
+import LocalStore
+import SyncProtocol
 
 /// `leadrelay reasons`: the reason-code table (SPEC §3.2).
 struct ReasonsCommand: ParsableCommand {

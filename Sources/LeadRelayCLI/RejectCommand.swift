@@ -1,7 +1,7 @@
-import LocalStore
-import Foundation
 import ArgumentParser
+import Foundation
 import LeadModel
+import LocalStore
 import SyncProtocol
 
 /// `leadrelay reject LEAD --reason CODE [--note TEXT]`: queues a rejection with a reason code.
@@ -9,7 +9,8 @@ struct RejectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reject",
         abstract: "Mark a lead unqualified with a reason code (works offline; sent on the next sync).",
-        discussion: "Reason codes:\n" + ReasonCode.table.map { "  \($0.code.rawValue): \($0.meaning)" }.joined(separator: "\n")
+        discussion: "Reason codes:\n"
+            + ReasonCode.table.map { "  \($0.code.rawValue): \($0.meaning)" }.joined(separator: "\n")
             + "\nRun 'leadrelay reasons' for what each code does to the lead.")
 
     @OptionGroup var home: HomeOptions

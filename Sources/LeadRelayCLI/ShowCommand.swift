@@ -1,8 +1,8 @@
-import SyncProtocol
-import Foundation
 import ArgumentParser
+import Foundation
 import LeadModel
 import LocalStore
+import SyncProtocol
 
 /// `leadrelay show LEAD`: one lead's fields, score, reasons, stage and the rep's verdicts.
 struct ShowCommand: ParsableCommand {
@@ -30,13 +30,27 @@ struct ShowCommand: ParsableCommand {
         let lead = local.lead
         var table = TextTable("FIELD", "VALUE")
         let fields: [(String, String?)] = [
-            ("id", lead.leadID.description), ("name", [lead.firstName, lead.lastName].compactMap { $0 }.joined(separator: " ")),
+            ("id", lead.leadID.description),
+            ("name", [lead.firstName, lead.lastName].compactMap { $0 }.joined(separator: " ")),
             ("email", lead.email), ("phone", lead.phone), ("company", lead.company), ("title", lead.title),
             ("city", lead.city), ("country", lead.country), ("source", lead.source), ("external id", lead.externalID),
-            ("consent", [lead.doNotEmail ? "do not email" : nil, lead.doNotCall ? "do not call" : nil].compactMap { $0 }
-                .joined(separator: ", ")),
-            ("stage", local.effectiveStage == lead.stage ? lead.stage.rawValue : "\(local.effectiveStage.rawValue) (server: \(lead.stage.rawValue), verdict not sent yet)"),
-            ("score", lead.scoreTotal.map { "\(LeadFormatting.score($0)) (fit \(LeadFormatting.score(lead.fitScore)), engagement \(LeadFormatting.score(lead.engagementScore)))" }),
+            (
+                "consent",
+                [lead.doNotEmail ? "do not email" : nil, lead.doNotCall ? "do not call" : nil].compactMap { $0 }
+                    .joined(separator: ", ")
+            ),
+            (
+                "stage",
+                local.effectiveStage == lead.stage
+                    ? lead.stage.rawValue
+                    : "\(local.effectiveStage.rawValue) (server: \(lead.stage.rawValue), verdict not sent yet)"
+            ),
+            (
+                "score",
+                lead.scoreTotal.map {
+                    "\(LeadFormatting.score($0)) (fit \(LeadFormatting.score(lead.fitScore)), engagement \(LeadFormatting.score(lead.engagementScore)))"
+                }
+            ),
             ("grade", lead.grade?.rawValue), ("model version", lead.modelVersion.map(String.init)),
             ("assigned", LeadFormatting.time(lead.assignedAt)),
         ]
@@ -49,7 +63,9 @@ struct ShowCommand: ParsableCommand {
             console.line("Top reasons:")
             for contribution in lead.topContributions {
                 let sign = contribution.points >= 0 ? "+" : ""
-                console.line("  \(sign)\(LeadFormatting.score(contribution.points))  \(contribution.label) (\(contribution.kind.rawValue))")
+                console.line(
+                    "  \(sign)\(LeadFormatting.score(contribution.points))  \(contribution.label) (\(contribution.kind.rawValue))"
+                )
             }
         }
         if !lead.notes.isEmpty {
@@ -61,7 +77,9 @@ struct ShowCommand: ParsableCommand {
             console.line()
             console.line("Your verdicts and notes:")
             for entry in history {
-                console.line("  #\(entry.mutation.mutationID)  \(LeadFormatting.intent(entry.mutation.intent))  \(LeadFormatting.state(entry))")
+                console.line(
+                    "  #\(entry.mutation.mutationID)  \(LeadFormatting.intent(entry.mutation.intent))  \(LeadFormatting.state(entry))"
+                )
             }
         }
     }

@@ -1,8 +1,8 @@
-import SyncProtocol
-import LeadModel
-import Foundation
 import ArgumentParser
+import Foundation
+import LeadModel
 import LocalStore
+import SyncProtocol
 
 /// `leadrelay status`: login, last sync, queued and refused changes.
 struct StatusCommand: ParsableCommand {
@@ -29,18 +29,24 @@ struct StatusCommand: ParsableCommand {
             let digest = session.lastDigest.map { " (\($0.count) leads verified)" } ?? ""
             console.line("Last sync: \(LeadFormatting.time(last))\(digest)")
         } else {
-            console.line("Last sync: never\(session.cursor != nil ? " completed (a sync was interrupted; run 'leadrelay sync' to resume)" : "")")
+            console.line(
+                "Last sync: never\(session.cursor != nil ? " completed (a sync was interrupted; run 'leadrelay sync' to resume)" : "")"
+            )
         }
         console.line("Leads on this device: \(try database.leadCount())")
         let unsent = try database.outbox(states: [.queued, .sent])
         console.line("Queued: \(unsent.count)")
         for entry in unsent {
-            console.line("  #\(entry.mutation.mutationID)  \(LeadFormatting.intent(entry.mutation.intent))  \(LeadFormatting.shortID(entry.leadID)) \(entry.leadLabel)  \(entry.state.rawValue)")
+            console.line(
+                "  #\(entry.mutation.mutationID)  \(LeadFormatting.intent(entry.mutation.intent))  \(LeadFormatting.shortID(entry.leadID)) \(entry.leadLabel)  \(entry.state.rawValue)"
+            )
         }
         let refused = try database.outbox(states: [.refused])
         console.line("Refused: \(refused.count)")
         for entry in refused {
-            console.line("  #\(entry.mutation.mutationID)  \(LeadFormatting.intent(entry.mutation.intent))  \(LeadFormatting.shortID(entry.leadID)) \(entry.leadLabel)  \(entry.refusalCode?.rawValue ?? "?")")
+            console.line(
+                "  #\(entry.mutation.mutationID)  \(LeadFormatting.intent(entry.mutation.intent))  \(LeadFormatting.shortID(entry.leadID)) \(entry.leadLabel)  \(entry.refusalCode?.rawValue ?? "?")"
+            )
         }
     }
 }

@@ -1,6 +1,6 @@
-import LeadModel
 import ArgumentParser
 import Foundation
+import LeadModel
 import LocalStore
 import SyncClient
 import SyncProtocol
@@ -22,7 +22,8 @@ struct SyncCommand: AsyncParsableCommand {
             )
         }
         guard let url = URL(string: session.serverURL) else {
-            throw CommandFailure.user("the stored server address '\(session.serverURL)' is not a URL; log out and log in")
+            throw CommandFailure.user(
+                "the stored server address '\(session.serverURL)' is not a URL; log out and log in")
         }
         let environment = ClientEnvironment.current
         let console = Console.current

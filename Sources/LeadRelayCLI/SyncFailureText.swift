@@ -1,6 +1,6 @@
-import LocalStore
-import LeadModel
 import Foundation
+import LeadModel
+import LocalStore
 import SyncProtocol
 
 /// One line per sync failure that says what to do.
@@ -9,14 +9,17 @@ enum SyncFailureText {
     static func text(for failure: SyncFailure, serverURL: String? = nil) -> String {
         switch failure {
         case .refused(.unauthorized):
-            return "the server refused this device's token (expired or revoked); log in again with 'leadrelay login --server \(serverURL ?? "URL") --token NEW_TOKEN' (your queued changes are kept)"
+            return
+                "the server refused this device's token (expired or revoked); log in again with 'leadrelay login --server \(serverURL ?? "URL") --token NEW_TOKEN' (your queued changes are kept)"
         case .refused(.unsupportedProtocolVersion(let version)):
-            return "the server does not speak sync protocol \(version) any more; update leadrelay (your queued changes are kept)"
+            return
+                "the server does not speak sync protocol \(version) any more; update leadrelay (your queued changes are kept)"
         case .refused(.forbidden):
             return "the server says this token may not sync this device's data; log out and log in with your own token"
         case .refused(let error): return "the server refused the sync: \(error.description)"
         case .unavailable(let detail, let attempts):
-            return "cannot reach the server at \(serverURL ?? "its address") after \(attempts) attempts (\(detail)); your changes are kept, run 'leadrelay sync' again later"
+            return
+                "cannot reach the server at \(serverURL ?? "its address") after \(attempts) attempts (\(detail)); your changes are kept, run 'leadrelay sync' again later"
         case .badResponse(let detail):
             return "the server's answer could not be read (\(detail)); run 'leadrelay sync' again later"
         case .integrity:

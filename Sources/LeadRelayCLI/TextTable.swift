@@ -1,7 +1,8 @@
-import SyncProtocol
-import LocalStore
-import LeadModel
 import Foundation
+import LeadModel
+import LocalStore
+import SyncProtocol
+
 /// A plain left-aligned text table for terminal output; numbers are right-aligned.
 struct TextTable {
     let headers: [String]
@@ -14,7 +15,9 @@ struct TextTable {
     /// The table as lines, columns separated by two spaces.
     func rendered() -> String {
         let all = [headers] + rows
-        let widths = headers.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        let widths = headers.indices.map { column in
+            all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+        }
         let numeric = headers.indices.map { column in
             !rows.isEmpty && rows.allSatisfy { row in row.indices.contains(column) && Double(row[column]) != nil }
         }

@@ -1,6 +1,6 @@
 internal import HTTPTypes
 internal import SyncAPI
-public import SyncProtocol
+internal import SyncProtocol
 
 extension APIProblem {
     /// 401: no bearer token, or an unknown or revoked one; the device asks the rep to log in again.

@@ -62,7 +62,8 @@ public func buildApplication(
     let auth = AuthMiddleware(
         admin: configuration.adminToken.flatMap { $0.isEmpty ? nil : AdminCredential(token: $0) }, tokens: tokens,
         logger: logger)
-    try api.registerHandlers(on: router, serverURL: URL(string: "/")!, middlewares: [auth])
+    try api.registerHandlers(
+        on: router, serverURL: URL(string: "/")!, configuration: .leadRelay, middlewares: [auth])
 
     var app = Application(
         router: router,

@@ -3,6 +3,7 @@ internal import Hummingbird
 internal import HTTPTypes
 internal import Logging
 internal import OpenAPIRuntime
+internal import SyncAPI
 
 /// Turns every error that reaches the router into an `application/problem+json` answer with a
 /// stable code (SPEC §5 rule 9), so no client ever parses an error body of another shape.
@@ -48,7 +49,17 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             if httpError.status.kind == .clientError {
                 let detail: String
                 switch httpError.status {
-                case .notFound: detail = "No operation at \(request.method.rawValue) \(request.uri.path)."
+                case .notFound:
+                    if let allowed = KnownRoutes.allowedMethods(path: request.uri.path),
+                        !allowed.contains(request.method)
+                    {
+                        let names = allowed.map(\.rawValue).joined(separator: ", ")
+                        return APIProblem(
+                            status: .methodNotAllowed, code: .methodNotAllowed,
+                            detail: "\(request.method.rawValue) is not allowed on \(request.uri.path); use \(names).",
+                            headers: [.allow: names])
+                    }
+                    detail = "No operation at \(request.method.rawValue) \(request.uri.path)."
                 case .methodNotAllowed: detail = "\(request.method.rawValue) is not allowed on \(request.uri.path)."
                 default: detail = String(describing: httpError)
                 }

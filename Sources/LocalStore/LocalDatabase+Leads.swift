@@ -67,8 +67,10 @@ extension LocalDatabase {
     /// - Throws: a GRDB `DatabaseError`.
     public func removal(of leadID: LeadID) throws -> RemovalReason? {
         try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT reason FROM removal WHERE lead_id = ?", arguments: [leadID.description])
-                .flatMap(RemovalReason.init(rawValue:))
+            try String.fetchOne(
+                db, sql: "SELECT reason FROM removal WHERE lead_id = ?", arguments: [leadID.description]
+            )
+            .flatMap(RemovalReason.init(rawValue:))
         }
     }
 

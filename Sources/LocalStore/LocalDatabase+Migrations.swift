@@ -35,6 +35,8 @@ extension LocalDatabase {
                         grade TEXT CHECK (grade IN ('A', 'B', 'C', 'D')),
                         assigned_at REAL NOT NULL,
                         label TEXT NOT NULL,
+                        hash_high INTEGER NOT NULL CHECK (hash_high BETWEEN 0 AND 4294967295),
+                        hash_low INTEGER NOT NULL CHECK (hash_low BETWEEN 0 AND 4294967295),
                         document BLOB NOT NULL
                     ) STRICT;
                     CREATE INDEX lead_by_score ON lead (score_total DESC, assigned_at);

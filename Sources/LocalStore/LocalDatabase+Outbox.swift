@@ -51,8 +51,10 @@ extension LocalDatabase {
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let clientID = try String.fetchOne(db, sql: "SELECT client_id FROM sync_state") ?? ""
             let decoder = JSONDecoder()
-            return try Row.fetchAll(db, sql: "SELECT * FROM outbox \(filter) ORDER BY mutation_id", arguments: arguments)
-                .map { try Self.outboxEntry($0, clientID: clientID, decoder: decoder) }
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM outbox \(filter) ORDER BY mutation_id", arguments: arguments
+            )
+            .map { try Self.outboxEntry($0, clientID: clientID, decoder: decoder) }
         }
     }
 
@@ -74,7 +76,8 @@ extension LocalDatabase {
         return OutboxEntry(
             mutation: Mutation(clientID: clientID, mutationID: id, leadID: leadID, intent: intent), state: state,
             refusalCode: code.flatMap(MutationRejectionCode.init(rawValue:)), leadLabel: row["lead_label"],
-            queuedAt: Date(timeIntervalSince1970: row["queued_at"]), sentAt: sent.map(Date.init(timeIntervalSince1970:)),
+            queuedAt: Date(timeIntervalSince1970: row["queued_at"]),
+            sentAt: sent.map(Date.init(timeIntervalSince1970:)),
             answeredAt: answered.map(Date.init(timeIntervalSince1970:)))
     }
 }

@@ -25,7 +25,8 @@ extension LocalDatabase {
         try writer.write { db in
             if try Self.session(db) != nil {
                 try db.execute(
-                    sql: "UPDATE sync_state SET server_url = ?, token = ?, rep_id = coalesce(?, rep_id) WHERE singleton = 1",
+                    sql:
+                        "UPDATE sync_state SET server_url = ?, token = ?, rep_id = coalesce(?, rep_id) WHERE singleton = 1",
                     arguments: [serverURL, token, repID?.description])
             } else {
                 try db.execute(

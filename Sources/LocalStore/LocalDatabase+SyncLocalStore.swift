@@ -4,10 +4,12 @@ import LeadModel
 public import SyncProtocol
 
 extension LocalDatabase: SyncLocalStore {
+    /// The cursor of the last committed page (`sync_state.cursor`), or `nil`.
     public func cursor() async throws -> SyncCursor? {
         try await writer.read { db in try Self.session(db)?.cursor }
     }
 
+    /// Queued and sent outbox rows up to `lastID`, oldest first, at most `limit`.
     public func unsentMutations(upTo lastID: Int64, limit: Int) async throws -> [Mutation] {
         try await writer.read { db in
             let clientID = try String.fetchOne(db, sql: "SELECT client_id FROM sync_state") ?? ""
@@ -23,10 +25,12 @@ extension LocalDatabase: SyncLocalStore {
         }
     }
 
+    /// The largest mutation id in the outbox, 0 when empty.
     public func lastQueuedMutationID() async throws -> Int64 {
         try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT max(mutation_id) FROM outbox") ?? 0 }
     }
 
+    /// Marks queued or sent rows as sent at `date` and counts the attempt; answered rows are left alone.
     public func markSent(_ mutationIDs: [Int64], at date: Date) async throws {
         try await writer.write { db in
             let statement = try db.cachedStatement(
@@ -38,6 +42,8 @@ extension LocalDatabase: SyncLocalStore {
         }
     }
 
+    /// Applied and duplicate answers mark rows `applied`; refusals mark them `refused` with the code;
+    /// a `gap` leaves the row unsent. One transaction.
     public func recordResults(_ results: [PushResult], at date: Date) async throws {
         try await writer.write { db in
             let statement = try db.cachedStatement(
@@ -60,6 +66,9 @@ extension LocalDatabase: SyncLocalStore {
         }
     }
 
+    /// Upserts, removals (remembered with their reason) and the page's cursor in one transaction.
+    /// - Throws: ``LocalStoreError/notLoggedIn`` without a session row (nothing is kept), or a GRDB
+    ///   `DatabaseError` (a row breaking a CHECK: nothing of the page is kept).
     public func apply(_ page: PullPage) async throws {
         let encoder = JSONEncoder()
         var documents: [(SyncedLead, Data)] = []
@@ -69,15 +78,18 @@ extension LocalDatabase: SyncLocalStore {
         try await writer.write { db in
             let upsert = try db.cachedStatement(
                 sql: """
-                    INSERT OR REPLACE INTO lead (id, version, stage, score_total, grade, assigned_at, label, document)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO lead (
+                        id, version, stage, score_total, grade, assigned_at, label, hash_high, hash_low, document)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let forgetRemoval = try db.cachedStatement(sql: "DELETE FROM removal WHERE lead_id = ?")
             for (lead, document) in rows {
                 let id = lead.leadID.description
+                let hash = ScopeDigest.elementHash(leadID: lead.leadID, version: lead.version)
                 try upsert.execute(arguments: [
                     id, lead.version, lead.stage.rawValue, lead.scoreTotal, lead.grade?.rawValue,
-                    lead.assignedAt.timeIntervalSince1970, LocalLead.label(of: lead), document,
+                    lead.assignedAt.timeIntervalSince1970, LocalLead.label(of: lead), Int64(hash >> 32),
+                    Int64(hash & 0xffff_ffff), document,
                 ])
                 try forgetRemoval.execute(arguments: [id])
             }
@@ -99,20 +111,24 @@ extension LocalDatabase: SyncLocalStore {
         }
     }
 
+    /// The digest of the lead rows: their count and the wrapping sum of their element hashes.
+    /// Each row stores its element hash (``ScopeDigest/elementHash(leadID:version:)``) split in
+    /// two 32-bit halves, so SQLite sums them without overflow and the digest of 100,000 rows
+    /// costs one aggregate query instead of hashing every row again in Swift.
     public func localDigest() async throws -> ScopeDigest {
         try await writer.read { db in
-            var digest = ScopeDigest.empty
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, version FROM lead")
-            while let row = try rows.next() {
-                guard let id = LeadID(uuidString: row[0]) else {
-                    throw LocalStoreError.corruptRow(table: "lead", detail: "id '\(row[0] as String)' is not a UUID")
-                }
-                digest.insert(leadID: id, version: row[1])
-            }
-            return digest
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT count(*), coalesce(sum(hash_high), 0), coalesce(sum(hash_low), 0) FROM lead")
+            else { return .empty }
+            let high: Int64 = row[1]
+            let low: Int64 = row[2]
+            return ScopeDigest(
+                count: row[0], hash: (UInt64(truncatingIfNeeded: high) << 32) &+ UInt64(truncatingIfNeeded: low))
         }
     }
 
+    /// Deletes every lead and the cursor and digest; the outbox and the session stay.
     public func resetReplica() async throws {
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM lead")
@@ -124,6 +140,7 @@ extension LocalDatabase: SyncLocalStore {
         }
     }
 
+    /// Stores the sync time and the verified scope count and hash.
     public func recordSyncCompleted(at date: Date, digest: ScopeDigest) async throws {
         try await writer.write { db in
             try db.execute(

@@ -4,7 +4,8 @@ package import LeadModel
 extension Lead {
     /// A new lead (stage `new`, fresh id) from a wire lead input. Blank strings are read as
     /// absent; the email must be valid when given.
-    /// - Throws: ``WireMappingError`` naming `field.email` for an invalid email, or `field` when
+    /// - Throws: ``WireMappingError`` naming `field.NAME` for a value longer than the schema's
+    ///   `maxLength`, `field.email` for an invalid email, or `field` when
     ///   the input has neither an external id nor an email (nothing to deduplicate on).
     package init(wire: Components.Schemas.LeadInput, field: String) throws(WireMappingError) {
         func clean(_ text: String?) -> String? {
@@ -12,6 +13,15 @@ extension Lead {
                 return nil
             }
             return trimmed
+        }
+        let limits: [(String, String?, Int)] = [
+            ("externalID", wire.externalID, 200), ("firstName", wire.firstName, 200), ("lastName", wire.lastName, 200),
+            ("email", wire.email, 320), ("phone", wire.phone, 64), ("company", wire.company, 200),
+            ("title", wire.title, 200), ("country", wire.country, 100), ("city", wire.city, 100),
+            ("source", wire.source, 100),
+        ]
+        for (name, value, limit) in limits where (value?.count ?? 0) > limit {
+            throw WireMappingError(field: "\(field).\(name)", problem: "longer than \(limit) characters")
         }
         let email = clean(wire.email).map(EmailAddress.init)
         if let email, !email.isValid {

@@ -1,11 +1,12 @@
 public import Foundation
-#if canImport(FoundationNetworking)
-    public import FoundationNetworking
-#endif
 internal import OpenAPIRuntime
 internal import OpenAPIURLSession
 internal import SyncAPI
 public import SyncProtocol
+
+#if canImport(FoundationNetworking)
+    public import FoundationNetworking
+#endif
 
 /// The sync engine's transport over HTTP: the generated `SyncAPI` client on URLSession.
 ///
@@ -49,6 +50,8 @@ public struct HTTPSyncTransport: SyncTransport {
             middlewares: [SyncHTTPMiddleware(token: token)])
     }
 
+    /// `POST /v1/sync/pull`: one page of changes after the request's cursor.
+    /// - Throws: see the type's errors.
     public func pull(_ request: PullRequest) async throws -> PullPage {
         let output = try await call { try await client.pull(body: .json(.init(request))) }
         switch output {
@@ -64,6 +67,8 @@ public struct HTTPSyncTransport: SyncTransport {
         }
     }
 
+    /// `POST /v1/sync/push`: the mutations in order; one result per mutation.
+    /// - Throws: see the type's errors.
     public func push(_ request: PushRequest) async throws -> [PushResult] {
         let output = try await call { try await client.push(body: .json(.init(request))) }
         switch output {

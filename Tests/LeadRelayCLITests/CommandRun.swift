@@ -1,8 +1,8 @@
-import LeadPipeline
-import ServerStore
 import Foundation
+import LeadPipeline
 import LeadRelayCLI
 import LeadRelayServerCLI
+import ServerStore
 import SyncProtocol
 import Synchronization
 

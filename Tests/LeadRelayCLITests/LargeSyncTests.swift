@@ -1,9 +1,9 @@
-import LeadPipeline
-import ServerStore
 import Foundation
 import LeadModel
+import LeadPipeline
 import LeadRelayCLI
 import LocalStore
+import ServerStore
 import SyncProtocol
 import Testing
 

@@ -1,9 +1,9 @@
-import LeadPipeline
-import ServerStore
 import Foundation
 import Hummingbird
+import LeadPipeline
 import LeadServer
 import Logging
+import ServerStore
 import Synchronization
 
 /// `leadrelay-server serve` in process: the server's composition root over the world's store,

@@ -1,6 +1,6 @@
-import LeadPipeline
 import Foundation
 import LeadModel
+import LeadPipeline
 import LeadRelayCLI
 import LeadScoring
 import LocalStore

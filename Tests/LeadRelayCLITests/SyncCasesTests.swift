@@ -1,9 +1,9 @@
-import LeadPipeline
-import ServerStore
 import Foundation
 import LeadModel
+import LeadPipeline
 import LeadRelayCLI
 import LocalStore
+import ServerStore
 import SyncProtocol
 import Synchronization
 import Testing
@@ -165,7 +165,8 @@ struct SyncCasesTests {
         #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
         #expect(await d1.run("sync").status == 0)
         let l8 = ids[1]
-        #expect(await d1.run("reject", l8.description, "--reason", "no_budget", "--note", "frozen until Q3").status == 0)
+        #expect(
+            await d1.run("reject", l8.description, "--reason", "no_budget", "--note", "frozen until Q3").status == 0)
         let sync = await d1.run("sync")
         #expect(sync.output.contains("removed 1, pushed 1, refused 0"))
         let history = try world.store.stageHistory(leadID: l8)
@@ -189,6 +190,9 @@ struct SyncCasesTests {
         let d2 = world.device("D2")
         #expect(await d1.run("login", "--server", server.url, "--token", token1).status == 0)
         #expect(await d1.run("sync").output.contains("pulled 3"))
+        // D1's client id is bound to R1 by its first push.
+        #expect(await d1.run("note", ids[2].description, "left a voicemail").status == 0)
+        #expect(await d1.run("sync").output.contains("pushed 1"))
         #expect(await d2.run("login", "--server", server.url, "--token", token2).status == 0)
         #expect(await d2.run("sync").output.contains("pulled 0"))
 

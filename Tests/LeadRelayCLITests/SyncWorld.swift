@@ -13,6 +13,7 @@ final class SyncWorld: Sendable {
     let store: SQLiteLeadStore
     let tokens: DeviceTokens
     let assignment: LeadAssignment
+    let keepsDatabase: Bool
 
     /// A world with an empty store. `databaseFolder` puts the server's file elsewhere (a RAM disk
     /// for the large cases).
@@ -28,10 +29,21 @@ final class SyncWorld: Sendable {
         store = try SQLiteLeadStore(path: databasePath)
         tokens = DeviceTokens(store: store)
         assignment = LeadAssignment(store: store)
+        keepsDatabase = false
+    }
+
+    /// A world over the store file at `databasePath` (kept after the test: the benchmark seed).
+    init(databasePath: String) throws {
+        folder = try TemporaryFolder()
+        self.databasePath = databasePath
+        keepsDatabase = true
+        store = try SQLiteLeadStore(path: databasePath)
+        tokens = DeviceTokens(store: store)
+        assignment = LeadAssignment(store: store)
     }
 
     deinit {
-        if !databasePath.hasPrefix(folder.url.path) {
+        if !keepsDatabase && !databasePath.hasPrefix(folder.url.path) {
             try? FileManager.default.removeItem(at: URL(fileURLWithPath: databasePath).deletingLastPathComponent())
         }
     }
@@ -73,7 +85,8 @@ final class SyncWorld: Sendable {
 
     /// `new` → `mql`, as a scoring run would do for a qualified lead.
     func toMQL(_ id: LeadID) throws {
-        try store.transition(StageTransitionRequest(leadID: id, to: .mql, trigger: .score, actor: "test:score", at: Date()))
+        try store.transition(
+            StageTransitionRequest(leadID: id, to: .mql, trigger: .score, actor: "test:score", at: Date()))
     }
 
     /// Hands leads to a rep.

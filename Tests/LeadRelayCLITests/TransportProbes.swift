@@ -1,7 +1,7 @@
-import LeadPipeline
-import ServerStore
 import Foundation
 import LeadModel
+import LeadPipeline
+import ServerStore
 import SyncClient
 import SyncProtocol
 import Synchronization

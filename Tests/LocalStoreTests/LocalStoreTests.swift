@@ -16,7 +16,8 @@ struct LocalStoreTests {
         try database.logIn(serverURL: "http://127.0.0.1:1", token: "secret")
     }
 
-    func lead(_ id: LeadID = LeadID(), version: Int64, score: Double?, stage: LifecycleStage = .assigned) -> SyncedLead {
+    func lead(_ id: LeadID = LeadID(), version: Int64, score: Double?, stage: LifecycleStage = .assigned) -> SyncedLead
+    {
         SyncedLead(
             leadID: id, version: version, firstName: "Ada", lastName: "L\(version)", company: "Engines", stage: stage,
             scoreTotal: score, grade: .b,
@@ -28,7 +29,8 @@ struct LocalStoreTests {
         -> PullPage
     {
         PullPage(
-            cursor: SyncCursor(epoch: epoch, sequence: sequence), hasMore: hasMore, upserts: upserts, removals: removals,
+            cursor: SyncCursor(epoch: epoch, sequence: sequence), hasMore: hasMore, upserts: upserts,
+            removals: removals,
             scopeCount: 0, scopeHash: "0000000000000000")
     }
 
@@ -59,7 +61,8 @@ struct LocalStoreTests {
         let kept = lead(version: 1, score: 1)
         let gone = lead(version: 2, score: 2)
         try await database.apply(page(2, upserts: [kept, gone]))
-        try await database.apply(page(3, upserts: [], removals: [LeadRemoval(leadID: gone.leadID, reason: .reassigned)]))
+        try await database.apply(
+            page(3, upserts: [], removals: [LeadRemoval(leadID: gone.leadID, reason: .reassigned)]))
         #expect(try database.leadCount() == 1)
         #expect(try database.removal(of: gone.leadID) == .reassigned)
         #expect(try database.removalCounts() == [.reassigned: 1])
@@ -78,7 +81,8 @@ struct LocalStoreTests {
         #expect(try database.outbox().map(\.state) == [.sent, .sent, .sent])
         try await database.recordResults(
             [
-                PushResult(mutationID: 1, outcome: .applied), PushResult(mutationID: 2, outcome: .rejected(.notAssigned)),
+                PushResult(mutationID: 1, outcome: .applied),
+                PushResult(mutationID: 2, outcome: .rejected(.notAssigned)),
                 PushResult(mutationID: 3, outcome: .rejected(.gap)),
             ], at: now)
         let outbox = try database.outbox()

@@ -12,7 +12,8 @@ public struct RetryPolicy: Hashable, Sendable {
     public var maximumDelay: Double
 
     /// A policy; the default tries 5 times with bounds 0.5, 1, 2, 4 s (capped at 30 s).
-    public init(maximumAttempts: Int = 5, initialDelay: Double = 0.5, multiplier: Double = 2, maximumDelay: Double = 30) {
+    public init(maximumAttempts: Int = 5, initialDelay: Double = 0.5, multiplier: Double = 2, maximumDelay: Double = 30)
+    {
         self.maximumAttempts = max(1, maximumAttempts)
         self.initialDelay = initialDelay
         self.multiplier = multiplier

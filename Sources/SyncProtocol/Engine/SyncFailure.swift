@@ -18,7 +18,8 @@ public enum SyncFailure: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .refused(let error): return error.description
         case .unavailable(let detail, let attempts):
-            return "the server is unavailable after \(attempts) attempts (\(detail)); your changes are kept, sync again later"
+            return
+                "the server is unavailable after \(attempts) attempts (\(detail)); your changes are kept, sync again later"
         case .badResponse(let detail): return "the server's answer could not be read (\(detail)); sync again later"
         case .integrity(let expected, let actual):
             return "the local copy (\(actual)) does not match the server's (\(expected)) even after a full resync"

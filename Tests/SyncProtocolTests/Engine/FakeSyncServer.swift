@@ -120,7 +120,8 @@ actor FakeSyncServer: SyncTransport {
             let last = lastApplied[request.clientID] ?? 0
             if mutation.mutationID <= last {
                 let same = payloads[request.clientID]?[mutation.mutationID] == mutation
-                results.append(PushResult(mutationID: mutation.mutationID, outcome: same ? .duplicate : .rejected(.conflict)))
+                results.append(
+                    PushResult(mutationID: mutation.mutationID, outcome: same ? .duplicate : .rejected(.conflict)))
                 continue
             }
             if blocked || mutation.mutationID != last + 1 {

@@ -56,7 +56,9 @@ actor InMemorySyncStore: SyncLocalStore {
 
     func recordResults(_ results: [PushResult], at date: Date) async throws {
         for result in results {
-            guard let index = outbox.firstIndex(where: { $0.mutation.mutationID == result.mutationID }) else { continue }
+            guard let index = outbox.firstIndex(where: { $0.mutation.mutationID == result.mutationID }) else {
+                continue
+            }
             switch result.outcome {
             case .applied, .duplicate: outbox[index].state = "applied"
             case .rejected(.gap): break
