@@ -162,7 +162,7 @@ let package = Package(
         .testTarget(
             name: "LeadServerTests",
             dependencies: [
-                "LeadModel", "SyncProtocol", "ServerStore", "LeadPipeline", "LeadServer", "LeadRelayServerCLI",
+                "LeadModel", "SyncProtocol", "ServerStore", "LeadPipeline", "SyncAPI", "LeadServer", "LeadRelayServerCLI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
