@@ -24,7 +24,9 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535, not \(port)") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level '\(logLevel)' is unknown") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level '\(logLevel)' is unknown")
+        }
     }
 
     func run() async throws {
@@ -45,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
             throw CommandFailure("cannot open the store at \(store.databasePath): \(error)")
         }
         if token == nil || token?.isEmpty == true {
-            console.errorLine("warning: no admin token (--admin-token or LEADRELAY_ADMIN_TOKEN); admin operations answer 401")
+            console.errorLine(
+                "warning: no admin token (--admin-token or LEADRELAY_ADMIN_TOKEN); admin operations answer 401")
         }
         do {
             try await runUntilShutdown(app)

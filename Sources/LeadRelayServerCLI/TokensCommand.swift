@@ -7,7 +7,8 @@ import ServerStore
 /// `tokens issue | revoke`: device tokens for reps (only their SHA-256 is stored).
 struct TokensCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tokens", abstract: "Issue and revoke reps' device tokens.", subcommands: [Issue.self, Revoke.self])
+        commandName: "tokens", abstract: "Issue and revoke reps' device tokens.",
+        subcommands: [Issue.self, Revoke.self])
 
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -46,7 +47,8 @@ struct TokensCommand: ParsableCommand {
             if let rep {
                 let found = try RepLookup(store: leadStore).rep(matching: rep)
                 let count = try DeviceTokens(store: leadStore).revokeAll(repID: found.id)
-                Console.current.line("revoked \(count) token\(count == 1 ? "" : "s") of rep \(found.name) <\(found.email.address)>")
+                Console.current.line(
+                    "revoked \(count) token\(count == 1 ? "" : "s") of rep \(found.name) <\(found.email.address)>")
                 return
             }
             guard let token else { return }

@@ -66,5 +66,6 @@ extension APIProblem {
 extension APIProblem {
     /// 415: the body is not one of the operation's content types.
     static let unsupportedBody = APIProblem(
-        status: .unsupportedMediaType, code: .unsupportedMediaType, detail: "The request body must be application/json.")
+        status: .unsupportedMediaType, code: .unsupportedMediaType, detail: "The request body must be application/json."
+    )
 }

@@ -1,7 +1,7 @@
 public import Foundation
 public import Hummingbird
-public import Logging
 internal import LeadPipeline
+public import Logging
 internal import NIOCore
 internal import OpenAPIHummingbird
 internal import OpenAPIRuntime

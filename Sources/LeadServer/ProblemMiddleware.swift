@@ -1,6 +1,6 @@
 import Foundation
-internal import Hummingbird
 internal import HTTPTypes
+internal import Hummingbird
 internal import Logging
 internal import OpenAPIRuntime
 internal import SyncAPI
@@ -69,7 +69,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return .internalError
         default:
             logger.error(
-                "unhandled error", metadata: ["error": .string(String(describing: error)), "path": .string(request.uri.path)])
+                "unhandled error",
+                metadata: ["error": .string(String(describing: error)), "path": .string(request.uri.path)])
             return .internalError
         }
     }

@@ -16,7 +16,9 @@ struct RemovalPruner: Service {
             while !Task.isCancelled {
                 do {
                     let pruned = try sync.pruneExpiredRemovals()
-                    if pruned > 0 { logger.info("pruned expired removals", metadata: ["count": .stringConvertible(pruned)]) }
+                    if pruned > 0 {
+                        logger.info("pruned expired removals", metadata: ["count": .stringConvertible(pruned)])
+                    }
                 } catch {
                     logger.error("removal pruning failed", metadata: ["error": .string(String(describing: error))])
                 }

@@ -1,5 +1,5 @@
-internal import Hummingbird
 internal import HTTPTypes
+internal import Hummingbird
 
 /// Refuses request bodies larger than the configured limit with `413 payload_too_large`, before
 /// any decoding: a declared `Content-Length` over the limit is refused at once; a body without one

@@ -1,6 +1,6 @@
 import Foundation
-internal import Hummingbird
 internal import HTTPTypes
+internal import Hummingbird
 
 /// Counts every request and its latency in ``ServerMetrics``, labelled by the matched route
 /// pattern (never the raw path, so the label set stays bounded). Sits inside

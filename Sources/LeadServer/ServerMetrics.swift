@@ -1,5 +1,5 @@
-import Foundation
 internal import CoreMetrics
+import Foundation
 public import Prometheus
 
 /// The server's Prometheus metrics, all in one registry that `/metrics` renders.

@@ -41,7 +41,8 @@ extension Components.Schemas.ScoreContribution {
 extension ScoreContribution {
     /// The domain form of a wire score contribution.
     package init(_ wire: Components.Schemas.ScoreContribution) {
-        self.init(ruleID: wire.ruleID, label: wire.label, points: wire.points, kind: wire.kind == .fit ? .fit : .engagement)
+        self.init(
+            ruleID: wire.ruleID, label: wire.label, points: wire.points, kind: wire.kind == .fit ? .fit : .engagement)
     }
 }
 

@@ -42,7 +42,8 @@ extension MutationIntent {
         case .convert: self = .convert
         case .addNote(let note): self = .addNote(text: note.text)
         case .correctContact(let correction): self = .correctContact(ContactCorrection(correction.fields))
-        case .reject(let reject): self = .reject(reason: reject.reason, note: reject.note, reentryDate: reject.reentryDate)
+        case .reject(let reject):
+            self = .reject(reason: reject.reason, note: reject.note, reentryDate: reject.reentryDate)
         }
     }
 }

@@ -71,13 +71,19 @@ import Testing
             ("/v1/sync/pull", #"{"protocolVersion": 1}"#)
         },
         Operation(id: "push", kind: .sync, method: .post, success: 200) { world in
-            ("/v1/sync/push", #"{"protocolVersion": 1, "clientID": "matrix-\#(UUID())", "mutations": [{"mutationID": 1, "leadID": "\#(world.l1)", "intent": {"kind": "addNote", "text": "called"}}]}"#)
+            (
+                "/v1/sync/push",
+                #"{"protocolVersion": 1, "clientID": "matrix-\#(UUID())", "mutations": [{"mutationID": 1, "leadID": "\#(world.l1)", "intent": {"kind": "addNote", "text": "called"}}]}"#
+            )
         },
         Operation(id: "upsertLeads", kind: .admin, method: .post, success: 200) { _ in
             ("/v1/admin/leads/batch", #"{"leads": [{"email": "new@lead.example", "firstName": "New"}]}"#)
         },
         Operation(id: "addEvents", kind: .admin, method: .post, success: 200) { world in
-            ("/v1/admin/events/batch", #"{"events": [{"leadID": "\#(world.l1)", "type": "pricing_page_visit", "occurredAt": "2026-11-20T09:15:00Z"}]}"#)
+            (
+                "/v1/admin/events/batch",
+                #"{"events": [{"leadID": "\#(world.l1)", "type": "pricing_page_visit", "occurredAt": "2026-11-20T09:15:00Z"}]}"#
+            )
         },
         Operation(id: "listReps", kind: .admin, method: .get, success: 200) { _ in ("/v1/admin/reps", nil) },
         Operation(id: "createRep", kind: .admin, method: .post, success: 201) { _ in
@@ -145,10 +151,14 @@ import Testing
         let (verdict, impersonation, r1Pull) = try await world.server.test { client in
             let verdict = try await client.push(
                 token: world.r2Token, clientID: "r2-device",
-                mutations: [#"{"mutationID": 1, "leadID": "\#(world.l1)", "intent": {"kind": "reject", "reason": "spam"}}"#])
+                mutations: [
+                    #"{"mutationID": 1, "leadID": "\#(world.l1)", "intent": {"kind": "reject", "reason": "spam"}}"#
+                ])
             _ = try await client.push(
                 token: world.r1Token, clientID: "r1-device",
-                mutations: [#"{"mutationID": 1, "leadID": "\#(world.l1)", "intent": {"kind": "addNote", "text": "mine"}}"#])
+                mutations: [
+                    #"{"mutationID": 1, "leadID": "\#(world.l1)", "intent": {"kind": "addNote", "text": "mine"}}"#
+                ])
             let impersonation = try await client.push(
                 token: world.r2Token, clientID: "r1-device",
                 mutations: [#"{"mutationID": 2, "leadID": "\#(world.l1)", "intent": {"kind": "accept"}}"#])

@@ -45,7 +45,8 @@ import Testing
         let token = try server.token(for: try server.addRep("Rita"))
         let padding = String(repeating: "x", count: 2_000)
         let answer = try await server.test {
-            try await $0.send(.post, "/v1/sync/pull", token: token, json: #"{"protocolVersion": 1, "pad": "\#(padding)"}"#)
+            try await $0.send(
+                .post, "/v1/sync/pull", token: token, json: #"{"protocolVersion": 1, "pad": "\#(padding)"}"#)
         }
         #expect(answer.status == 413)
         #expect(answer.problemCode == "payload_too_large")
@@ -80,7 +81,9 @@ import Testing
     @Test func cursorFromAnotherEpochIsResyncRequired() async throws {
         let server = try TestServer()
         let token = try server.token(for: try server.addRep("Rita"))
-        let answer = try await server.test { try await $0.pull(token: token, cursor: "c1.\(UUID().uuidString.lowercased()).5") }
+        let answer = try await server.test {
+            try await $0.pull(token: token, cursor: "c1.\(UUID().uuidString.lowercased()).5")
+        }
         #expect(answer.status == 409)
         #expect(answer.problemCode == "resync_required")
     }
@@ -104,7 +107,8 @@ import Testing
         let server = try TestServer()
         let token = try server.token(for: try server.addRep("Rita"))
         let answer = try await server.test {
-            try await $0.send(.post, "/v1/sync/pull", token: token, json: "protocolVersion=1", contentType: "text/plain")
+            try await $0.send(
+                .post, "/v1/sync/pull", token: token, json: "protocolVersion=1", contentType: "text/plain")
         }
         #expect((400..<500).contains(answer.status))
         #expect(answer.problemCode != nil)

@@ -67,6 +67,8 @@ extension TestClientProtocol {
     func push(token: String, clientID: String, mutations: [String]) async throws -> HTTPExchange {
         try await send(
             .post, "/v1/sync/push", token: token,
-            json: #"{"protocolVersion": 1, "clientID": "\#(clientID)", "mutations": [\#(mutations.joined(separator: ","))]}"#)
+            json:
+                #"{"protocolVersion": 1, "clientID": "\#(clientID)", "mutations": [\#(mutations.joined(separator: ","))]}"#
+        )
     }
 }

@@ -50,7 +50,8 @@ final class TestServer: Sendable {
 
     /// Adds a scored, qualified lead (stage `mql`) with a two-rule explanation.
     func addQualifiedLead(_ name: String, total: Double = 70) throws -> LeadID {
-        let lead = Lead(firstName: name, email: EmailAddress("\(name.lowercased())@lead.example"), company: "\(name) Ltd")
+        let lead = Lead(
+            firstName: name, email: EmailAddress("\(name.lowercased())@lead.example"), company: "\(name) Ltd")
         let outcome = try store.importLeads(runID: ImportRunID()) { session in
             try session.upsert(lead, dedupeKey: "email:\(name.lowercased())@lead.example")
         }
@@ -59,8 +60,10 @@ final class TestServer: Sendable {
             LeadScore(
                 leadID: id, fit: total - 20, engagement: 20, total: total, grade: .b, qualified: true, modelVersion: 1,
                 contributions: [
-                    ScoreContribution(ruleID: "title-vp", label: "Title is VP or above", points: total - 20, kind: .fit),
-                    ScoreContribution(ruleID: "pricing", label: "Visited the pricing page", points: 20, kind: .engagement),
+                    ScoreContribution(
+                        ruleID: "title-vp", label: "Title is VP or above", points: total - 20, kind: .fit),
+                    ScoreContribution(
+                        ruleID: "pricing", label: "Visited the pricing page", points: 20, kind: .engagement),
                 ], scoredAt: Date())
         ])
         try store.transition(StageTransitionRequest(leadID: id, to: .mql, trigger: .score, actor: "test", at: Date()))

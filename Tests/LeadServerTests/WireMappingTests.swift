@@ -41,7 +41,8 @@ import Testing
                 Mutation(clientID: "d1", mutationID: 2, leadID: lead, intent: .rejecting(.badTiming, note: "Q3")),
                 Mutation(clientID: "d1", mutationID: 3, leadID: lead, intent: .addNote(text: "called")),
                 Mutation(
-                    clientID: "d1", mutationID: 4, leadID: lead, intent: .correctContact(ContactCorrection(phone: "+1"))),
+                    clientID: "d1", mutationID: 4, leadID: lead, intent: .correctContact(ContactCorrection(phone: "+1"))
+                ),
                 Mutation(clientID: "d1", mutationID: 5, leadID: lead, intent: .convert),
             ])
         #expect(try PushRequest(wire: Components.Schemas.PushRequest(request)) == request)
