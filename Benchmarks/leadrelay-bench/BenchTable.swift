@@ -30,12 +30,14 @@ final class BenchTable: @unchecked Sendable {
 
     /// `value` with `digits` decimals and thousands grouped.
     static func number(_ value: Double, digits: Int = 0) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.groupingSeparator = ","
-        formatter.decimalSeparator = "."
-        formatter.minimumFractionDigits = digits
-        formatter.maximumFractionDigits = digits
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+        let text = String(format: "%.\(digits)f", value)
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let whole = String(parts[0])
+        var grouped = ""
+        for (index, character) in whole.enumerated() {
+            if index > 0 && (whole.count - index) % 3 == 0 && character != "-" && grouped != "-" { grouped.append(",") }
+            grouped.append(character)
+        }
+        return parts.count > 1 ? grouped + "." + parts[1] : grouped
     }
 }

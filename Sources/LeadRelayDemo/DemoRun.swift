@@ -218,9 +218,9 @@ public struct DemoRun: Sendable {
         out.line("The server keeps running at \(server.url). Log in as Rep 2 from another terminal:")
         out.line("   token: \(secondToken)")
         let tokenArgument = secondToken.hasPrefix("-") ? "--token=\(secondToken)" : "--token \(secondToken)"
-        out.line("   swift run leadrelay --home \(repHome(2)) login --server \(server.url) \(tokenArgument)")
-        out.line("   swift run leadrelay --home \(repHome(2)) sync")
-        out.line("   swift run leadrelay --home \(repHome(2)) leads --limit 10")
+        out.line("   swift run leadrelay login --home \(repHome(2)) --server \(server.url) \(tokenArgument)")
+        out.line("   swift run leadrelay sync --home \(repHome(2))")
+        out.line("   swift run leadrelay leads --limit 10 --home \(repHome(2))")
         out.line("Admin verbs work on the same store: swift run leadrelay-server report funnel --db \(databasePath)")
         out.line("Press Ctrl-C to stop the server.")
         await server.waitUntilStopped()

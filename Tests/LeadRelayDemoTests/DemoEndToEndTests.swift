@@ -39,8 +39,9 @@ struct DemoEndToEndTests {
             let page = try store.leads(after: after, limit: 1_000)
             guard let last = page.last else { break }
             after = last.id
-            for lead in page where try store.stageHistory(leadID: lead.id).contains(where: { $0.to == .mql }) {
-                qualified += 1
+            for lead in page {
+                let history = try store.stageHistory(leadID: lead.id)
+                if history.contains(where: { $0.to == .mql }) { qualified += 1 }
             }
         }
         #expect(figures.mqls == qualified)
