@@ -173,7 +173,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LeadRelayDemoTests",
-            dependencies: ["LeadModel", "ServerStore", "LeadRelayDemo"],
+            dependencies: [
+                "LeadModel", "ServerStore", "LeadRelayDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(

@@ -56,6 +56,11 @@ public struct DemoRun: Sendable {
         let out = DemoOutput.current
         let db = databasePath
         var figures = DemoFigures()
+        do {
+            try FileManager.default.createDirectory(atPath: settings.home, withIntermediateDirectories: true)
+        } catch {
+            throw DemoFailure("cannot create the demo folder \(settings.home): \(error.localizedDescription)")
+        }
         out.line("LeadRelay demo: the whole hand-off on real data, through the real command code.")
         out.line("Store: \(db) (embedded SQLite)")
         out.line()
