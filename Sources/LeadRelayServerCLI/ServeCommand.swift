@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LeadPipeline
 import LeadServer
 import Logging
 
@@ -20,10 +21,18 @@ struct ServeCommand: AsyncParsableCommand {
     var maxBodyBytes: Int = ServerConfiguration.defaultMaxRequestBodyBytes
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
+    @Option(name: .customLong("sla-hours"), help: "Hours a lead may stay assigned before it is escalated.")
+    var slaHours: Double = SLAEscalation.defaultHours
+    @Option(
+        name: .customLong("follow-up-every"),
+        help: "Seconds between follow-up SLA and recycling rounds.")
+    var followUpSeconds: Int = 300
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535, not \(port)") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
+        guard slaHours > 0 else { throw ValidationError("--sla-hours must be more than 0, not \(slaHours)") }
+        guard followUpSeconds > 0 else { throw ValidationError("--follow-up-every must be at least 1 second") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level '\(logLevel)' is unknown")
         }
@@ -33,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
         let token = adminToken ?? ProcessInfo.processInfo.environment["LEADRELAY_ADMIN_TOKEN"]
         let configuration = ServerConfiguration(
             host: host, port: port, databasePath: store.databasePath, adminToken: token,
-            maxRequestBodyBytes: maxBodyBytes)
+            maxRequestBodyBytes: maxBodyBytes, slaHours: slaHours, followUpInterval: .seconds(followUpSeconds))
         var logger = Logger(label: "leadrelay-server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let console = Console.current

@@ -72,5 +72,10 @@ public func buildApplication(
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
     app.addServices(RemovalPruner(sync: sync, interval: .seconds(3600), logger: logger))
+    app.addServices(
+        FollowUpScheduler(
+            escalation: SLAEscalation(store: store, slaHours: configuration.slaHours),
+            recycling: Recycling(store: store),
+            interval: configuration.followUpInterval, now: now, logger: logger))
     return app
 }

@@ -1,4 +1,5 @@
 import Foundation
+public import LeadPipeline
 
 /// Everything `buildApplication` needs to know that is not code: where to listen, where the store
 /// is, the admin secret and the request limits. `leadrelay-server serve` fills it from flags and
@@ -19,6 +20,10 @@ public struct ServerConfiguration: Sendable {
     public var maxRequestBodyBytes: Int
     /// The server's name in logs and the `Server` header.
     public var serverName: String
+    /// Hours a lead may stay `assigned` before the follow-up SLA escalates it (24 by default).
+    public var slaHours: Double
+    /// How often the follow-up SLA and the recycling cool-downs are checked (5 minutes by default).
+    public var followUpInterval: Duration
 
     /// The default request body limit: 4 MiB, room for a push of 1,000 mutations or a batch of
     /// 1,000 leads with attributes.
@@ -28,7 +33,8 @@ public struct ServerConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "./leadrelay.sqlite",
         adminToken: String? = nil, maxRequestBodyBytes: Int = Self.defaultMaxRequestBodyBytes,
-        serverName: String = "leadrelay-server"
+        serverName: String = "leadrelay-server", slaHours: Double = SLAEscalation.defaultHours,
+        followUpInterval: Duration = .seconds(300)
     ) {
         self.host = host
         self.port = port
@@ -36,5 +42,7 @@ public struct ServerConfiguration: Sendable {
         self.adminToken = adminToken
         self.maxRequestBodyBytes = maxRequestBodyBytes
         self.serverName = serverName
+        self.slaHours = slaHours
+        self.followUpInterval = followUpInterval
     }
 }

@@ -1,5 +1,5 @@
 internal import Foundation
-package import LeadModel
+internal import LeadModel
 package import SyncProtocol
 
 extension Components.Schemas.PullPage {
