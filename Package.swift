@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "leadrelay-server", targets: ["leadrelay-server"]),
         .executable(name: "leadrelay", targets: ["leadrelay"]),
+        .executable(name: "leadrelay-demo", targets: ["leadrelay-demo"]),
         .library(name: "LeadModel", targets: ["LeadModel"]),
         .library(name: "LeadScoring", targets: ["LeadScoring"]),
         .library(name: "SyncProtocol", targets: ["SyncProtocol"]),
@@ -119,6 +120,17 @@ let package = Package(
             swiftSettings: sharedSwiftSettings
         ),
         .executableTarget(name: "leadrelay", dependencies: ["LeadRelayCLI"], swiftSettings: sharedSwiftSettings),
+        // The one-command demo links both sides (server admin verbs and the rep's CLI); the server
+        // library itself never links the client.
+        .target(
+            name: "LeadRelayDemo",
+            dependencies: [
+                "LeadModel", "SyncProtocol", "ServerStore", "LeadPipeline", "LeadRelayServerCLI", "LeadRelayCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .executableTarget(name: "leadrelay-demo", dependencies: ["LeadRelayDemo"], swiftSettings: sharedSwiftSettings),
         .executableTarget(
             name: "leadrelay-server",
             dependencies: ["LeadRelayServerCLI"],
@@ -160,6 +172,14 @@ let package = Package(
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(
+            name: "LeadRelayDemoTests",
+            dependencies: [
+                "LeadModel", "ServerStore", "LeadRelayDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
             name: "LocalStoreTests",
             dependencies: ["LeadModel", "SyncProtocol", "LocalStore"],
             swiftSettings: sharedSwiftSettings
@@ -190,3 +210,22 @@ let package = Package(
         ),
     ]
 )
+
+// The benchmark suite (scripts/bench.sh): built only with LEADRELAY_BENCHMARKS=1, so CI and the
+// tests never build it.
+if Context.environment["LEADRELAY_BENCHMARKS"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "leadrelay-bench",
+            dependencies: [
+                "LeadModel", "LeadScoring", "SyncProtocol", "ServerStore", "LeadPipeline", "LeadServer",
+                "LeadRelayServerCLI", "LocalStore", "SyncClient", "LeadRelayCLI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Benchmarks/leadrelay-bench",
+            swiftSettings: sharedSwiftSettings
+        ))
+}

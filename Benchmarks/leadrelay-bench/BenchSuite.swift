@@ -1,0 +1,122 @@
+import Foundation
+import LeadModel
+import LeadPipeline
+import LeadRelayCLI
+import LeadRelayServerCLI
+import LeadScoring
+import ServerStore
+import SyncProtocol
+
+/// Every benchmark in one run, in release mode (scripts/bench.sh): the real command code and
+/// services, on the real Leads.csv and on synthetic leads shaped like it, with requests to
+/// 127.0.0.1 only, bounded in count and time.
+struct BenchSuite {
+    let packageRoot: URL
+    let leadsCSV: String
+    let folder: URL
+    /// Where the servers' SQLite files go: /dev/shm when it exists (seeding is then not bound by fsync).
+    let serverFolder: URL
+    let table = BenchTable()
+    /// Leads for the large first sync (100,000 unless `--quick`).
+    let largeSync: Int
+
+    init(arguments: [String]) throws {
+        packageRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        leadsCSV =
+            packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/x-education-leads/Leads.csv")
+            .path
+        guard FileManager.default.fileExists(atPath: leadsCSV) else {
+            throw BenchError("no \(leadsCSV); run from the package root with ../shared/data beside it")
+        }
+        let id = UUID().uuidString.prefix(8).lowercased()
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadrelay-bench-\(id)")
+        let shm = URL(fileURLWithPath: "/dev/shm")
+        serverFolder =
+            FileManager.default.fileExists(atPath: shm.path)
+            ? shm.appendingPathComponent("leadrelay-bench-\(id)") : folder
+        largeSync = arguments.contains("--quick") ? 20_000 : 100_000
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: serverFolder, withIntermediateDirectories: true)
+    }
+
+    func run() async throws {
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: serverFolder)
+        }
+        #if DEBUG
+            let build = "debug build: figures are far below release"
+        #else
+            let build = "release build"
+        #endif
+        BenchTable.say("LeadRelay benchmarks (\(build)), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        try await PipelineBenchmarks(suite: self).run()
+        try await SyncBenchmarks(suite: self).run()
+        try await LoadBenchmarks(suite: self).run()
+        BenchTable.say("")
+        BenchTable.say(table.markdown)
+    }
+
+    /// Runs `leadrelay-server ARGUMENTS` in process with its output discarded.
+    /// - Throws: ``BenchError`` with what it printed on standard error when it fails.
+    static func server(_ arguments: [String]) async throws {
+        let errors = ErrorText()
+        let console = LeadRelayServerCLI.Console(writeOut: { _ in }, writeError: { errors.append($0) })
+        let status = await LeadRelayServerCLI.Console.$current.withValue(console) {
+            await LeadRelayServerCommand.execute(arguments: arguments)
+        }
+        guard status == 0 else { throw BenchError("leadrelay-server \(arguments[0]) failed: \(errors.text)") }
+    }
+
+    /// Runs `leadrelay ARGUMENTS` in process with its output discarded.
+    static func client(_ arguments: [String]) async throws {
+        let errors = ErrorText()
+        let console = LeadRelayCLI.Console(writeOut: { _ in }, writeError: { errors.append($0) })
+        let status = await LeadRelayCLI.Console.$current.withValue(console) {
+            await ClientEnvironment.$current.withValue(ClientEnvironment(variables: [:], isTerminal: false)) {
+                await LeadRelayCommand.execute(arguments: arguments)
+            }
+        }
+        guard status == 0 else { throw BenchError("leadrelay \(arguments[0]) failed: \(errors.text)") }
+    }
+
+    /// A fresh server store file.
+    func serverDatabase(_ name: String) -> String { serverFolder.appendingPathComponent("\(name).sqlite").path }
+
+    /// Imports `count` synthetic qualified leads (fields shaped like Leads.csv rows), moves them to
+    /// `mql` and hands them round robin to `reps`.
+    static func seed(_ store: SQLiteLeadStore, count: Int, reps: [RepID], prefix: String) throws -> [LeadID] {
+        let now = Date()
+        let sources = ["google", "direct traffic", "olark chat", "organic search", "reference"]
+        var ids: [LeadID] = []
+        ids.reserveCapacity(count)
+        for chunk in stride(from: 0, to: count, by: 5_000) {
+            let leads = (chunk..<min(count, chunk + 5_000)).map { index in
+                Lead(
+                    externalID: "\(prefix)\(index)", firstName: "First\(index)", lastName: "Last\(index)",
+                    email: EmailAddress("\(prefix.lowercased())\(index)@example.com"),
+                    phone: "+91 98\(index % 100_000)",
+                    company: "Company \(index % 97)", title: "Working Professional", country: "India", city: "Mumbai",
+                    source: sources[index % sources.count], createdAt: now,
+                    attributes: [
+                        "total_visits": .number(Double(index % 12)), "page_views_per_visit": .number(2.5),
+                        "last_activity": .text("Email Opened"),
+                    ])
+            }
+            let outcomes = try store.importLeads(runID: ImportRunID()) { session in
+                try leads.map { try session.upsert($0, dedupeKey: $0.externalID!) }
+            }
+            for outcome in outcomes {
+                guard case .created(let id) = outcome else { throw BenchError("seed: a lead was not created") }
+                ids.append(id)
+            }
+        }
+        let assignment = LeadAssignment(store: store)
+        for (index, id) in ids.enumerated() {
+            try store.transition(
+                StageTransitionRequest(leadID: id, to: .mql, trigger: .score, actor: "bench:seed", at: now))
+            try assignment.assign(id, to: reps[index % reps.count], actor: "admin:bench")
+        }
+        return ids
+    }
+}

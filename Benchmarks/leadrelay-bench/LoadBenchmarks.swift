@@ -1,0 +1,98 @@
+import Foundation
+import LeadModel
+import LeadPipeline
+import ServerStore
+import SyncClient
+import SyncProtocol
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Pulls per second with 200 reps pulling at once (each with its own token) against the same
+/// load on a plain Hummingbird JSON route, and verdicts applied per second.
+struct LoadBenchmarks {
+    let suite: BenchSuite
+    static let reps = 200
+    static let leadsPerRep = 20
+
+    func run() async throws {
+        BenchTable.say("Server under load (127.0.0.1, closed loop, 5 s per run after a 1 s warm-up)")
+        let db = suite.serverDatabase("load")
+        let store = try SQLiteLeadStore(path: db)
+        let tokens = DeviceTokens(store: store)
+        var repIDs: [RepID] = []
+        var repTokens: [String] = []
+        for index in 0..<Self.reps {
+            let rep = Rep(name: "Rep \(index)", email: EmailAddress("load-\(index)@example.com"))
+            try store.addRep(rep)
+            repIDs.append(rep.id)
+            repTokens.append(try tokens.issue(repID: rep.id))
+        }
+        _ = try BenchSuite.seed(store, count: Self.reps * Self.leadsPerRep, reps: repIDs, prefix: "P")
+        let verdictRep = Rep(name: "Verdict Rep", email: EmailAddress("verdicts@example.com"))
+        try store.addRep(verdictRep)
+        let verdictToken = try tokens.issue(repID: verdictRep.id)
+        let verdictLeads = try BenchSuite.seed(store, count: 5_000, reps: [verdictRep.id], prefix: "V")
+
+        let server = try await BenchServer.leadRelay(store: store, databasePath: db)
+        let load = HTTPLoad(connections: Self.reps)
+        let body = Data(#"{"protocolVersion":1,"limit":50}"#.utf8)
+        let pulls = repTokens.map { token -> URLRequest in
+            var request = URLRequest(url: URL(string: "\(server.url)/v1/sync/pull")!)
+            request.httpMethod = "POST"
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            request.httpBody = body
+            return request
+        }
+        let (status, page) = try await load.send(pulls[0])
+        guard status == 200 else {
+            throw BenchError("a pull answered \(status): \(String(decoding: page, as: UTF8.self))")
+        }
+        let pulled = await load.run(requests: pulls, seconds: 5, maximumRequests: 200_000)
+
+        let plainServer = try await BenchServer.plain(answer: Array(page))
+        let plainRequests = pulls.map { pull -> URLRequest in
+            var request = pull
+            request.url = URL(string: "\(plainServer.url)/plain")!
+            return request
+        }
+        let plain = await load.run(requests: plainRequests, seconds: 5, maximumRequests: 200_000)
+        await plainServer.stop()
+        suite.table.add(
+            "pulls/s, 200 reps at once (own tokens)", "\(BenchTable.number(pulled.perSecond)) /s",
+            "first page of \(Self.leadsPerRep) leads (\(BenchTable.number(Double(page.count))) bytes); \(pulled.completed) pulls, \(pulled.failed) failed"
+        )
+        suite.table.add(
+            "plain Hummingbird JSON route, same load", "\(BenchTable.number(plain.perSecond)) /s",
+            "POST, decodes the JSON body, answers the same bytes; \(plain.completed) requests, \(plain.failed) failed")
+        suite.table.add(
+            "pulls vs plain route", "\(BenchTable.number(pulled.perSecond / plain.perSecond, digits: 2))",
+            "ratio of requests/s (client: URLSession on FoundationNetworking, the same for both)")
+
+        // Verdicts: 50 pushes of 100 accepts each, one after the other, through the rep's transport.
+        let transport = HTTPSyncTransport(serverURL: URL(string: server.url)!, token: verdictToken)
+        let clientID = "bench-device"
+        let (applied, seconds) = try await Stopwatch.time { () -> Int in
+            var applied = 0
+            for batch in stride(from: 0, to: verdictLeads.count, by: 100) {
+                let mutations = (batch..<min(verdictLeads.count, batch + 100)).map { index in
+                    Mutation(
+                        clientID: clientID, mutationID: Int64(index + 1), leadID: verdictLeads[index], intent: .accept)
+                }
+                let results = try await transport.push(PushRequest(clientID: clientID, mutations: mutations))
+                applied += results.filter { if case .applied = $0.outcome { return true } else { return false } }.count
+            }
+            return applied
+        }
+        await server.stop()
+        guard applied == verdictLeads.count else {
+            throw BenchError("only \(applied) of \(verdictLeads.count) verdicts applied")
+        }
+        suite.table.add(
+            "verdicts applied/s (batches of 100)", "\(BenchTable.number(Double(applied) / seconds)) /s",
+            "\(applied) accepts in \(applied / 100) pushes over HTTP, one rep, \(BenchTable.number(seconds, digits: 2)) s"
+        )
+    }
+}

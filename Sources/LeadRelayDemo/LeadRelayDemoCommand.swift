@@ -1,0 +1,113 @@
+public import ArgumentParser
+import Foundation
+
+/// `leadrelay-demo`: the whole product on real data in one command. It imports the X Education
+/// leads into a fresh embedded store, scores them, creates reps with device tokens, routes the
+/// MQLs, starts the server on a free port, and drives the real `leadrelay` client code for one
+/// rep (login, sync, list, accept one, reject two, sync), then prints the quality report.
+public struct LeadRelayDemoCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "leadrelay-demo",
+        abstract:
+            "Run LeadRelay end to end on the real X Education leads: import, score, route, sync, verdicts, report.",
+        discussion: """
+            Everything runs in this process through the real leadrelay-server and leadrelay command code, against a \
+            fresh SQLite store in --home (default: a new temporary folder). With --keep-running the server stays up \
+            and the demo prints how to log in as another rep from a second terminal; Ctrl-C stops it.
+            """)
+
+    @Option(
+        help: ArgumentHelp("The leads CSV (default: ../shared/data/x-education-leads/Leads.csv).", valueName: "file"))
+    var leads: String?
+
+    @Option(help: ArgumentHelp("The column mapping (YAML).", valueName: "file"))
+    var mapping: String = DemoPaths.defaultMapping
+
+    @Option(help: ArgumentHelp("The scoring model (JSON or YAML).", valueName: "file"))
+    var model: String = DemoPaths.defaultModel
+
+    @Option(help: "How many sales reps to create.") var reps: Int = 5
+
+    @Option(
+        help: ArgumentHelp(
+            "An empty or new folder for the demo's store and CLI homes (default: a temporary one).", valueName: "folder"
+        ))
+    var home: String?
+
+    @Flag(help: "Leave the server running and print how to log in as another rep; stop with Ctrl-C.")
+    var keepRunning = false
+
+    public init() {}
+
+    public func validate() throws {
+        guard (2...100).contains(reps) else { throw ValidationError("--reps must be 2 to 100, not \(reps)") }
+    }
+
+    public func run() async throws {
+        _ = try await DemoRun(settings: try settings()).run()
+    }
+
+    /// The checked settings: input files found, the home folder created and empty of a store.
+    /// - Throws: ``DemoFailure`` naming the option to fix.
+    func settings() throws -> DemoRun.Settings {
+        let leadsPath = leads ?? DemoPaths.defaultLeads
+        guard let leadsFile = DemoPaths.resolve(leadsPath) else {
+            throw DemoFailure(
+                "no lead file at \(leadsPath); give the X Education Leads.csv (or another CSV) with --leads FILE")
+        }
+        guard let mappingFile = DemoPaths.resolve(mapping) else {
+            throw DemoFailure("no mapping file at \(mapping); give one with --mapping FILE (see mappings/)")
+        }
+        guard let modelFile = DemoPaths.resolve(model) else {
+            throw DemoFailure("no scoring model at \(model); give one with --model FILE (see models/)")
+        }
+        let folder: URL
+        if let home {
+            folder = URL(fileURLWithPath: home)
+        } else {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "leadrelay-demo-\(UUID().uuidString.prefix(8).lowercased())")
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DemoFailure(
+                "cannot create the demo folder \(folder.path): \(error.localizedDescription); pick another with --home")
+        }
+        let databasePath = folder.appendingPathComponent("server.sqlite").path
+        if FileManager.default.fileExists(atPath: databasePath) {
+            throw DemoFailure("\(folder.path) already holds a demo store; give an empty folder with --home")
+        }
+        return DemoRun.Settings(
+            leadsFile: leadsFile, mappingFile: mappingFile, modelFile: modelFile, repCount: reps, home: folder.path,
+            keepRunning: keepRunning)
+    }
+
+    /// Parses `arguments` (without the program name), runs the demo, and returns the exit status:
+    /// 0 on success (and for `--help`), 1 when an input is missing or a step failed, 64 for a
+    /// command line that does not parse. Errors go to standard error as one line starting `error:`.
+    public static func execute(arguments: [String]) async -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch let failure as DemoFailure {
+            FileHandle.standardError.write(Data("error: \(failure.description)\n".utf8))
+            return 1
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                DemoOutput.current.line(message)
+                return 0
+            }
+            let line = message.hasPrefix("Error:") || message.hasPrefix("error:") ? message : "error: \(message)"
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+            return code.rawValue
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import LeadRelayDemo
+
+exit(await LeadRelayDemoCommand.execute(arguments: Array(CommandLine.arguments.dropFirst())))
