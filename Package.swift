@@ -40,6 +40,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "LeadModel", swiftSettings: sharedSwiftSettings),
+        .target(name: "CommandLineSupport", swiftSettings: sharedSwiftSettings),
         .target(name: "LeadScoring", dependencies: ["LeadModel"], swiftSettings: sharedSwiftSettings),
         .target(name: "SyncProtocol", dependencies: ["LeadModel"], swiftSettings: sharedSwiftSettings),
         .target(
@@ -87,7 +88,7 @@ let package = Package(
         .target(
             name: "LeadRelayServerCLI",
             dependencies: [
-                "LeadModel", "LeadScoring", "ServerStore", "LeadPipeline", "LeadServer",
+                "CommandLineSupport", "LeadModel", "LeadScoring", "ServerStore", "LeadPipeline", "LeadServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -114,7 +115,7 @@ let package = Package(
         .target(
             name: "LeadRelayCLI",
             dependencies: [
-                "LeadModel", "SyncProtocol", "LocalStore", "SyncClient",
+                "CommandLineSupport", "LeadModel", "SyncProtocol", "LocalStore", "SyncClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: sharedSwiftSettings
@@ -125,8 +126,8 @@ let package = Package(
         .target(
             name: "LeadRelayDemo",
             dependencies: [
-                "LeadModel", "SyncProtocol", "ServerStore", "LeadPipeline", "LeadRelayServerCLI", "LeadRelayCLI",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CommandLineSupport", "LeadModel", "SyncProtocol", "ServerStore", "LeadPipeline",
+                "LeadRelayServerCLI", "LeadRelayCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: sharedSwiftSettings
         ),
@@ -162,7 +163,8 @@ let package = Package(
         .testTarget(
             name: "LeadServerTests",
             dependencies: [
-                "LeadModel", "SyncProtocol", "ServerStore", "LeadPipeline", "SyncAPI", "LeadServer", "LeadRelayServerCLI",
+                "CommandLineSupport", "LeadModel", "SyncProtocol", "ServerStore", "LeadPipeline", "SyncAPI",
+                "LeadServer", "LeadRelayServerCLI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -174,7 +176,7 @@ let package = Package(
         .testTarget(
             name: "LeadRelayDemoTests",
             dependencies: [
-                "LeadModel", "ServerStore", "LeadRelayDemo",
+                "CommandLineSupport", "LeadModel", "ServerStore", "LeadRelayDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: sharedSwiftSettings
@@ -194,7 +196,8 @@ let package = Package(
         .testTarget(
             name: "LeadRelayCLITests",
             dependencies: [
-                "LeadModel", "SyncProtocol", "LocalStore", "SyncClient", "LeadRelayCLI", "LeadScoring",
+                "CommandLineSupport", "LeadModel", "SyncProtocol", "LocalStore", "SyncClient", "LeadRelayCLI",
+                "LeadScoring",
                 "ServerStore", "LeadPipeline", "LeadServer", "LeadRelayServerCLI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -204,7 +207,8 @@ let package = Package(
         .testTarget(
             name: "LeadRelayServerCLITests",
             dependencies: [
-                "LeadModel", "ServerStore", "LeadPipeline", "LeadRelayServerCLI", "SyncProtocol", "LeadScoring",
+                "CommandLineSupport", "LeadModel", "ServerStore", "LeadPipeline", "LeadRelayServerCLI",
+                "SyncProtocol", "LeadScoring",
             ],
             swiftSettings: sharedSwiftSettings
         ),
@@ -219,7 +223,7 @@ if Context.environment["LEADRELAY_BENCHMARKS"] == "1" {
             name: "leadrelay-bench",
             dependencies: [
                 "LeadModel", "LeadScoring", "SyncProtocol", "ServerStore", "LeadPipeline", "LeadServer",
-                "LeadRelayServerCLI", "LocalStore", "SyncClient", "LeadRelayCLI",
+                "LeadRelayServerCLI", "LocalStore", "SyncClient", "LeadRelayCLI", "CommandLineSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

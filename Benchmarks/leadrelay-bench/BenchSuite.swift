@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Foundation
 import LeadModel
 import LeadPipeline
@@ -61,8 +62,8 @@ struct BenchSuite {
     /// - Throws: ``BenchError`` with what it printed on standard error when it fails.
     static func server(_ arguments: [String]) async throws {
         let errors = ErrorText()
-        let console = LeadRelayServerCLI.Console(writeOut: { _ in }, writeError: { errors.append($0) })
-        let status = await LeadRelayServerCLI.Console.$current.withValue(console) {
+        let console = Console(writeOut: { _ in }, writeError: { errors.append($0) })
+        let status = await Console.$current.withValue(console) {
             await LeadRelayServerCommand.execute(arguments: arguments)
         }
         guard status == 0 else { throw BenchError("leadrelay-server \(arguments[0]) failed: \(errors.text)") }
@@ -71,8 +72,8 @@ struct BenchSuite {
     /// Runs `leadrelay ARGUMENTS` in process with its output discarded.
     static func client(_ arguments: [String]) async throws {
         let errors = ErrorText()
-        let console = LeadRelayCLI.Console(writeOut: { _ in }, writeError: { errors.append($0) })
-        let status = await LeadRelayCLI.Console.$current.withValue(console) {
+        let console = Console(writeOut: { _ in }, writeError: { errors.append($0) })
+        let status = await Console.$current.withValue(console) {
             await ClientEnvironment.$current.withValue(ClientEnvironment(variables: [:], isTerminal: false)) {
                 await LeadRelayCommand.execute(arguments: arguments)
             }

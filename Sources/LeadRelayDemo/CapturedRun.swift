@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Foundation
 import LeadRelayCLI
 import LeadRelayServerCLI
@@ -17,9 +18,9 @@ struct CapturedRun: Sendable {
     static func server(_ arguments: [String]) async -> CapturedRun {
         let out = Mutex("")
         let err = Mutex("")
-        let console = LeadRelayServerCLI.Console(
+        let console = Console(
             writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } })
-        let status = await LeadRelayServerCLI.Console.$current.withValue(console) {
+        let status = await Console.$current.withValue(console) {
             await LeadRelayServerCommand.execute(arguments: arguments)
         }
         return CapturedRun(status: status, output: out.withLock { $0 }, errorOutput: err.withLock { $0 })
@@ -30,9 +31,9 @@ struct CapturedRun: Sendable {
     static func client(_ arguments: [String]) async -> CapturedRun {
         let out = Mutex("")
         let err = Mutex("")
-        let console = LeadRelayCLI.Console(
+        let console = Console(
             writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } })
-        let status = await LeadRelayCLI.Console.$current.withValue(console) {
+        let status = await Console.$current.withValue(console) {
             await ClientEnvironment.$current.withValue(ClientEnvironment(variables: [:], isTerminal: false)) {
                 await LeadRelayCommand.execute(arguments: arguments)
             }

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import CommandLineSupport
 import Foundation
 
 /// `leadrelay-server`: the admin verbs marketing ops and sales managers use against the server's

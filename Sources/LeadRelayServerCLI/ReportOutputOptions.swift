@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 
 /// The output choices of `report`: a readable summary by default, or `--json` (standard output),

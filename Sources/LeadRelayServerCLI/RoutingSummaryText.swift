@@ -1,3 +1,4 @@
+import CommandLineSupport
 import LeadPipeline
 
 /// The readable form of a routing run.

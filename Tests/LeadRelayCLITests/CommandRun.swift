@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Foundation
 import LeadPipeline
 import LeadRelayCLI
@@ -18,9 +19,9 @@ struct CommandRun {
     static func leadrelay(_ arguments: [String], environment: ClientEnvironment = .test()) async -> CommandRun {
         let out = Mutex("")
         let err = Mutex("")
-        let console = LeadRelayCLI.Console(
+        let console = Console(
             writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } })
-        let status = await LeadRelayCLI.Console.$current.withValue(console) {
+        let status = await Console.$current.withValue(console) {
             await ClientEnvironment.$current.withValue(environment) {
                 await LeadRelayCommand.execute(arguments: arguments)
             }
@@ -32,9 +33,9 @@ struct CommandRun {
     static func leadrelayServer(_ arguments: [String]) async -> CommandRun {
         let out = Mutex("")
         let err = Mutex("")
-        let console = LeadRelayServerCLI.Console(
+        let console = Console(
             writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } })
-        let status = await LeadRelayServerCLI.Console.$current.withValue(console) {
+        let status = await Console.$current.withValue(console) {
             await LeadRelayServerCommand.execute(arguments: arguments)
         }
         return CommandRun(status: status, output: out.withLock { $0 }, errorOutput: err.withLock { $0 })

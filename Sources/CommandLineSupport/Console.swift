@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where the rep's commands write: standard output and standard error by default, a buffer in
+/// Where the command-line tools (`leadrelay`, `leadrelay-server`, the demo) write: standard output and standard error by default, a buffer in
 /// tests (set with `Console.$current.withValue`).
 public struct Console: Sendable {
     /// Writes one chunk of standard output text.
@@ -23,7 +23,7 @@ public struct Console: Sendable {
     @TaskLocal public static var current: Console = .standard
 
     /// Prints a line to standard output.
-    func line(_ text: String = "") { writeOut(text + "\n") }
+    public func line(_ text: String = "") { writeOut(text + "\n") }
     /// Prints a line to standard error.
-    func errorLine(_ text: String) { writeError(text + "\n") }
+    public func errorLine(_ text: String) { writeError(text + "\n") }
 }

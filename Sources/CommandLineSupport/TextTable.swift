@@ -1,19 +1,18 @@
-import Foundation
-import LeadModel
-import LocalStore
-import SyncProtocol
-
 /// A plain left-aligned text table for terminal output; numbers are right-aligned.
-struct TextTable {
-    let headers: [String]
-    var rows: [[String]] = []
+public struct TextTable {
+    /// The column titles.
+    public let headers: [String]
+    /// The rows, each a cell per header.
+    public var rows: [[String]] = []
 
-    init(_ headers: String...) { self.headers = headers }
+    /// A table with these column titles.
+    public init(_ headers: String...) { self.headers = headers }
 
-    mutating func append(_ row: [String]) { rows.append(row) }
+    /// Adds a row.
+    public mutating func append(_ row: [String]) { rows.append(row) }
 
     /// The table as lines, columns separated by two spaces.
-    func rendered() -> String {
+    public func rendered() -> String {
         let all = [headers] + rows
         let widths = headers.indices.map { column in
             all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
