@@ -17,6 +17,17 @@ struct DeviceTokenTests {
         #expect(try world.tokens.issue(repID: world.r1) != token)
     }
 
+    /// A token starting with `-` was read as an option by `leadrelay login --token T` (the rep-loop
+    /// test failed about once in 64 runs). Without the redraw, 500 tokens all avoid a leading dash
+    /// with probability (63/64)^500, about 0.04 %.
+    @Test func noTokenStartsWithADashSoItNeverReadsAsAnOption() throws {
+        let world = try SyncWorld()
+        for _ in 0..<500 {
+            let token = try world.tokens.issue(repID: world.r1)
+            #expect(!token.hasPrefix("-"), "token \(token) would read as a command-line option")
+        }
+    }
+
     @Test func unknownMalformedAndRevokedTokensDoNotVerify() throws {
         let world = try SyncWorld()
         let token = try world.tokens.issue(repID: world.r1)

@@ -25,11 +25,16 @@ public struct DeviceTokens: Sendable {
     /// - Throws: ``LeadStoreError/repNotFound(_:)``; a database error.
     public func issue(repID: RepID) throws -> String {
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let token = Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        var token: String
+        // A token that starts with `-` reads as an option on a command line (`--token -abc…`), so
+        // such draws are redrawn (1 in 64 of them).
+        repeat {
+            let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+            token = Data(bytes).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-")
+                .replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+        } while token.hasPrefix("-")
         try store.saveDeviceToken(hash: Self.hash(token), repID: repID, at: now())
         return token
     }
