@@ -39,6 +39,17 @@ extension EventMapping {
             return text
         }
         /// A column given as `NAME` or `{column: NAME, …}`; returns the column and the other keys.
+        /// The named choice a key's scalar spells (`nil` when the key is absent).
+        func choice<Choice: RawRepresentable<String>>(
+            _ node: Node?, _ key: String, as _: Choice.Type, expected: String
+        ) throws(IntakeError) -> Choice? {
+            guard let node else { return nil }
+            let text = try scalar(node, key)
+            guard let parsed = Choice(rawValue: text) else {
+                throw invalid(key, node, "expected \(expected), found '\(text)'")
+            }
+            return parsed
+        }
         func column(_ node: Node, _ key: String, allowed: Set<String>) throws(IntakeError) -> (String, [String: Node]) {
             if let text = node.scalar?.string { return (text, [:]) }
             guard let mapping = node.mapping else { throw invalid(key, node, "expected a column name or a mapping") }
@@ -72,25 +83,13 @@ extension EventMapping {
                 break
             case "lead":
                 let (name, options) = try column(value, key, allowed: ["match"])
-                var match = EventLeadMatch.externalIDThenEmail
-                if let node = options["match"] {
-                    let text = try scalar(node, "lead.match")
-                    guard let parsed = EventLeadMatch(rawValue: text) else {
-                        throw invalid("lead.match", node, "expected default, externalID or email, found '\(text)'")
-                    }
-                    match = parsed
-                }
-                lead = (name, match)
+                let match = try choice(
+                    options["match"], "lead.match", as: EventLeadMatch.self, expected: "default, externalID or email")
+                lead = (name, match ?? .externalIDThenEmail)
             case "type":
                 let (name, options) = try column(value, key, allowed: ["case"])
-                var folding: CaseFolding?
-                if let node = options["case"] {
-                    let text = try scalar(node, "type.case")
-                    guard let parsed = CaseFolding(rawValue: text) else {
-                        throw invalid("type.case", node, "expected lower, upper or title, found '\(text)'")
-                    }
-                    folding = parsed
-                }
+                let folding = try choice(
+                    options["case"], "type.case", as: CaseFolding.self, expected: "lower, upper or title")
                 type = (name, folding)
             case "timestamp":
                 let (name, options) = try column(value, key, allowed: ["format"])
