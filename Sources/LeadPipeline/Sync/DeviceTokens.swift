@@ -1,3 +1,4 @@
+import Crypto
 public import Foundation
 public import LeadModel
 public import ServerStore
@@ -65,8 +66,14 @@ public struct DeviceTokens: Sendable {
         try store.revokeDeviceTokens(repID: repID, at: now())
     }
 
-    /// The stored form of a token: SHA-256 of its UTF-8 text, 64 lower-case hex digits.
-    public static func hash(_ token: String) -> String { SHA256.hexDigest(Array(token.utf8)) }
+    /// The stored form of a token: SHA-256 (FIPS 180-4, computed by swift-crypto) of its UTF-8 text,
+    /// as 64 lower-case hex digits.
+    public static func hash(_ token: String) -> String {
+        SHA256.hash(data: Array(token.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
 
     /// Whether two byte strings are equal, taking the same time whatever the first difference.
     public static func constantTimeEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
