@@ -32,7 +32,9 @@ struct ImportCommand: ParsableCommand {
             }
             let summary: ImportSummary
             do {
-                summary = try LeadImporter(store: try store.openStore()).run(plan, strict: strict)
+                let leadStore = try store.openStore()
+                summary = try LeadImporter(store: leadStore).run(
+                    plan, strict: strict, model: try CurrentScoringModel.optional(in: leadStore))
             } catch let failure as CommandFailure {
                 throw failure
             } catch {

@@ -30,6 +30,7 @@ struct ImportSummaryText {
             lines.append(
                 "  … and \(summary.rejected.count - Self.listedRejections) more rejected rows (--json lists all)")
         }
+        if let scoring = summary.scoring { lines.append(ScoringRunText(summary: scoring).rendered) }
         if !summary.committed {
             lines.append("nothing was stored: --strict refuses the file when any row is rejected")
         } else if !summary.rejected.isEmpty {

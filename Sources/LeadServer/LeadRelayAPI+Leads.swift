@@ -26,6 +26,7 @@ extension LeadRelayAPI {
             leads.append((lead, key))
         }
         var result = Components.Schemas.LeadBatchResult(created: 0, updated: 0, unchanged: 0, results: [])
+        var touched: [LeadID] = []
         try domain {
             try store.importLeads(runID: ImportRunID()) { session in
                 for (index, item) in leads.enumerated() {
@@ -45,10 +46,12 @@ extension LeadRelayAPI {
                         (outcome, id) = (.merged, leadID)
                         result.unchanged += 1
                     }
+                    if outcome != .unchanged { touched.append(id) }
                     result.results.append(.init(index: index, leadID: id.description, outcome: outcome))
                 }
             }
         }
+        try rescoreUnderCurrentModel(touched)
         return .ok(.init(body: .json(result)))
     }
 
@@ -74,6 +77,7 @@ extension LeadRelayAPI {
             if case .leadNotFound = error { throw APIProblem.validationFailed("events: \(error.description)") }
             throw error
         }
+        if recorded > 0 { try rescoreUnderCurrentModel(events.map(\.leadID)) }
         return .ok(.init(body: .json(.init(recorded: recorded, duplicates: events.count - recorded))))
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 internal import LeadModel
+internal import LeadPipeline
 internal import LeadScoring
 internal import ServerStore
 internal import SyncAPI
@@ -32,6 +33,10 @@ extension LeadRelayAPI {
             return try store.scoringModels().first { $0.version == version }
         }
         guard let stored else { throw APIProblem.internalError }
+        try domain {
+            let model = try ScoringModelCatalog(store: store).model(of: stored)
+            _ = try ScoringRun(store: store, clock: now).run(model: model)
+        }
         return .ok(.init(body: .json(Self.wire(stored))))
     }
 

@@ -22,6 +22,38 @@ struct ScoringCommandTests {
         try #require(run.status == 0, "\(run.errorOutput)")
     }
 
+    struct ImportResult: Decodable {
+        var created: Int
+        var scoring: ScoringRunSummary?
+    }
+
+    /// With a model in force, imported leads are scored at once: none waits in `new`. The 3,604
+    /// MQLs are the count `model set` gives on the same file.
+    @Test func importUnderAModelScoresTheNewLeads() async throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("store.sqlite")
+        #expect(await CommandRun.leadrelayServer("model", "set", Self.xModel, "--db", db).status == 0)
+        let run = await CommandRun.leadrelayServer(
+            "import", "leads", Self.leadsCSV, "--mapping", Paths.packageFile("mappings/x-education.yaml"), "--db", db,
+            "--json")
+        #expect(run.status == 0, "\(run.errorOutput)")
+        let result = try JSONDecoder().decode(ImportResult.self, from: Data(run.output.utf8))
+        #expect(result.created == 9_240)
+        #expect(result.scoring?.scored == 9_240)
+        #expect(result.scoring?.movedToMQL == 3_604)
+        #expect(result.scoring?.movedToNurturing == 5_636)
+        let byStage = try SQLiteLeadStore(path: db).leadCountsByStage()
+        #expect(byStage[.new] == nil)
+        #expect(byStage[.mql] == 3_604)
+
+        let again = await CommandRun.leadrelayServer(
+            "import", "leads", Self.leadsCSV, "--mapping", Paths.packageFile("mappings/x-education.yaml"), "--db", db,
+            "--json")
+        let unchanged = try JSONDecoder().decode(ImportResult.self, from: Data(again.output.utf8))
+        #expect(unchanged.created == 0)
+        #expect(unchanged.scoring == nil)
+    }
+
     @Test func modelSetMovesStagesAndNeverTouchesLeadsWithSales() async throws {
         let folder = try TemporaryFolder()
         let db = folder.path("store.sqlite")

@@ -13,6 +13,12 @@ import ServerStore
 /// `buildApplication` as `serve`), and helpers to seed reps, tokens and assigned leads.
 final class TestServer: Sendable {
     static let adminToken = "test-admin-token-0123456789"
+    /// The model in force in every test store (version 1): a lead with a VP title qualifies.
+    static let scoringModel = #"""
+        {"version": 1, "name": "test",
+         "fitRules": [{"id": "title-vp", "label": "Title is VP or above", "field": "title", "equals": "VP", "points": 50}],
+         "gradeBands": {"a": 50, "b": 30, "c": 10}, "qualification": {"threshold": 45}}
+        """#
 
     let folder: TemporaryFolder
     let store: SQLiteLeadStore
@@ -25,7 +31,7 @@ final class TestServer: Sendable {
         configuration = ServerConfiguration(
             port: 0, databasePath: folder.path("server.sqlite"), adminToken: Self.adminToken,
             maxRequestBodyBytes: maxRequestBodyBytes)
-        _ = try store.saveScoringModel(document: #"{"version": 1}"#, createdBy: "test", note: nil, at: Date())
+        _ = try store.saveScoringModel(document: Self.scoringModel, createdBy: "test", note: nil, at: Date())
     }
 
     /// Runs `body` against the application in process (no sockets).

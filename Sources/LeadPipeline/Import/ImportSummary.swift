@@ -20,7 +20,10 @@ public struct ImportSummary: Codable, Sendable, Hashable {
     public var rejected: [RejectedRow]
     /// Whether the run was committed: `false` when `--strict` refused it because a row was rejected.
     public var committed: Bool
-    /// Wall time of the whole run, in seconds.
+    /// The scoring of the created and changed leads under the model in force; `nil` when no
+    /// model is set or nothing was created or changed.
+    public var scoring: ScoringRunSummary?
+    /// Wall time of the whole run (scoring included), in seconds.
     public var durationSeconds: Double
 
     /// An empty summary for `file`.
@@ -33,6 +36,7 @@ public struct ImportSummary: Codable, Sendable, Hashable {
         self.merged = []
         self.rejected = []
         self.committed = true
+        self.scoring = nil
         self.durationSeconds = 0
     }
 }

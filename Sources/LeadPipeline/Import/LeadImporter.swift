@@ -1,4 +1,6 @@
-import Foundation
+public import Foundation
+import LeadModel
+public import LeadScoring
 public import ServerStore
 
 /// Imports a CSV file of leads into the store, as one transaction (SPEC §8): rows that cannot be
@@ -6,21 +8,30 @@ public import ServerStore
 /// a lead the same run already wrote. Re-running an import changes nothing. With `strict`, any
 /// rejected row refuses the whole file: every row is still read, so the summary lists every
 /// rejection, and nothing is stored.
+///
+/// With a scoring model in force, the leads the import created or changed are then scored under
+/// it and their stages moved (``ScoringRun``), so a new lead does not wait in `new` for the next
+/// `score` run.
 public struct LeadImporter: Sendable {
-    let store: any LeadStore
+    let store: any LeadStore & HandoffStore
+    let clock: @Sendable () -> Date
 
-    /// An importer writing into `store`.
-    public init(store: any LeadStore) {
+    /// An importer writing into `store`; `clock` is the instant touched leads are scored at.
+    public init(store: any LeadStore & HandoffStore, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
+        self.clock = clock
     }
 
-    /// Runs the import.
+    /// Runs the import, then scores the created and changed leads under `model` (skipped when
+    /// `nil`, or when nothing was committed).
     /// - Returns: the summary; `committed` is `false` when `strict` refused the file.
     /// - Throws: ``IntakeError`` when the file turns out to be unreadable part-way (for example
     ///   an encoding refusal found at its end); a store error. Either way nothing is stored.
-    public func run(_ plan: LeadImportPlan, strict: Bool) throws -> ImportSummary {
+    ///   `ScoringModelError` for an invalid model (the import itself stays committed).
+    public func run(_ plan: LeadImportPlan, strict: Bool, model: ScoringModel? = nil) throws -> ImportSummary {
         let started = ContinuousClock.now
         var summary = ImportSummary(file: plan.csvPath)
+        var touched: [LeadID] = []
         do {
             try store.importLeads(runID: ImportRunID()) { session in
                 try plan.intake.forEach { row in
@@ -30,10 +41,15 @@ public struct LeadImporter: Sendable {
                             RejectedRow(row: problem.rowNumber, column: problem.column, reason: problem.reason))
                     case .record(let record):
                         switch try session.upsert(record.lead, dedupeKey: record.dedupeKey) {
-                        case .created: summary.created += 1
-                        case .updated: summary.updated += 1
+                        case .created(let leadID):
+                            summary.created += 1
+                            touched.append(leadID)
+                        case .updated(let leadID):
+                            summary.updated += 1
+                            touched.append(leadID)
                         case .unchanged: summary.unchanged += 1
                         case .merged(let leadID):
+                            touched.append(leadID)
                             summary.merged.append(
                                 MergedRow(row: record.rowNumber, leadID: leadID, dedupeKey: record.dedupeKey))
                         }
@@ -47,8 +63,12 @@ public struct LeadImporter: Sendable {
             summary.updated = 0
             summary.unchanged = 0
             summary.merged = []
+            touched = []
         }
         summary.rowsRead = plan.intake.rowsRead
+        if let model, !touched.isEmpty {
+            summary.scoring = try ScoringRun(store: store, clock: clock).run(model: model, leadIDs: touched)
+        }
         let elapsed = ContinuousClock.now - started
         summary.durationSeconds =
             Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
