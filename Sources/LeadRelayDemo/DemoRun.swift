@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Foundation
 import LeadModel
 import LeadPipeline
@@ -67,7 +68,7 @@ public struct DemoRun: Sendable {
 
         // 1. Import.
         out.line("1. Import: leadrelay-server import leads \(settings.leadsFile) --mapping \(settings.mappingFile)")
-        let imported = await CapturedRun.server([
+        let imported = await CapturedCommand.server([
             "import", "leads", settings.leadsFile, "--mapping", settings.mappingFile, "--db", db,
         ])
         out.indented(imported.output)
@@ -80,7 +81,7 @@ public struct DemoRun: Sendable {
 
         // 2. Score.
         out.line("2. Score: leadrelay-server model set \(settings.modelFile)")
-        let scored = try await CapturedRun.server([
+        let scored = try await CapturedCommand.server([
             "model", "set", settings.modelFile, "--note", "leadrelay-demo", "--db", db,
         ]).checked("leadrelay-server model set")
         out.indented(scored)
@@ -98,10 +99,10 @@ public struct DemoRun: Sendable {
         var tokens: [String] = []
         for number in 1...settings.repCount {
             let email = Self.repEmail(number)
-            _ = try await CapturedRun.server([
+            _ = try await CapturedCommand.server([
                 "reps", "add", "Rep \(number)", "--email", email, "--capacity", String(capacity), "--db", db,
             ]).checked("leadrelay-server reps add")
-            let issued = try await CapturedRun.server(["tokens", "issue", "--rep", email, "--db", db])
+            let issued = try await CapturedCommand.server(["tokens", "issue", "--rep", email, "--db", db])
                 .checked("leadrelay-server tokens issue")
             guard let token = issued.split(separator: "\n").first.map(String.init), !token.isEmpty else {
                 throw DemoFailure("`leadrelay-server tokens issue` printed no token")
@@ -114,7 +115,8 @@ public struct DemoRun: Sendable {
         // 4. Route.
         out.line(
             "4. Route: leadrelay-server route (handoff's router: territory, remaining capacity, highest score first)")
-        let routedJSON = try await CapturedRun.server(["route", "--json", "--db", db]).checked("leadrelay-server route")
+        let routedJSON = try await CapturedCommand.server(["route", "--json", "--db", db]).checked(
+            "leadrelay-server route")
         let routing = try JSONDecoder().decode(RoutingSummary.self, from: Data(routedJSON.utf8))
         figures.leadsPerRep = routing.perRep
         figures.overflow = routing.overflow
@@ -141,7 +143,7 @@ public struct DemoRun: Sendable {
 
         // 8. Quality report.
         out.line("8. Quality report: leadrelay-server report quality")
-        let report = try await CapturedRun.server(["report", "quality", "--db", db]).checked(
+        let report = try await CapturedCommand.server(["report", "quality", "--db", db]).checked(
             "leadrelay-server report quality")
         out.indented(report)
         figures.qualityReportPrinted = !report.isEmpty
@@ -164,7 +166,7 @@ public struct DemoRun: Sendable {
             out.line("   $ leadrelay \(shown)")
             var full = arguments
             full.insert(contentsOf: ["--home", home], at: 1)
-            let output = try await CapturedRun.client(full).checked("leadrelay \(arguments[0])")
+            let output = try await CapturedCommand.client(full).checked("leadrelay \(arguments[0])")
             out.indented(output, prefix: "     ")
             return output
         }
@@ -174,7 +176,8 @@ public struct DemoRun: Sendable {
         figures.pulled = Self.count(after: "pulled ", in: firstSync) ?? 0
         out.line("   => leads pulled: \(NumberText.grouped(figures.pulled))")
         _ = try await client(["leads", "--limit", "5"])
-        let listed = try await CapturedRun.client(["leads", "--json", "--home", home]).checked("leadrelay leads --json")
+        let listed = try await CapturedCommand.client(["leads", "--json", "--home", home]).checked(
+            "leadrelay leads --json")
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         let leads = try decoder.decode([SyncedLead].self, from: Data(listed.utf8))

@@ -5,7 +5,6 @@ import LeadRelayCLI
 import LeadRelayServerCLI
 import ServerStore
 import SyncProtocol
-import Synchronization
 
 /// Runs the real `leadrelay` and `leadrelay-server` command code in process, capturing what it
 /// prints. Each run is a fresh parse and a fresh open of the home's store: a new CLI process as far
@@ -15,30 +14,23 @@ struct CommandRun {
     let output: String
     let errorOutput: String
 
+    init(_ captured: CapturedCommand) {
+        (status, output, errorOutput) = (captured.status, captured.output, captured.errorOutput)
+    }
+
     /// Runs `leadrelay` with `environment` (instant retries by default).
     static func leadrelay(_ arguments: [String], environment: ClientEnvironment = .test()) async -> CommandRun {
-        let out = Mutex("")
-        let err = Mutex("")
-        let console = Console(
-            writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } })
-        let status = await Console.$current.withValue(console) {
-            await ClientEnvironment.$current.withValue(environment) {
-                await LeadRelayCommand.execute(arguments: arguments)
-            }
-        }
-        return CommandRun(status: status, output: out.withLock { $0 }, errorOutput: err.withLock { $0 })
+        CommandRun(
+            await CapturedCommand.run {
+                await ClientEnvironment.$current.withValue(environment) {
+                    await LeadRelayCommand.execute(arguments: arguments)
+                }
+            })
     }
 
     /// Runs `leadrelay-server` (the admin verbs) in process.
     static func leadrelayServer(_ arguments: [String]) async -> CommandRun {
-        let out = Mutex("")
-        let err = Mutex("")
-        let console = Console(
-            writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } })
-        let status = await Console.$current.withValue(console) {
-            await LeadRelayServerCommand.execute(arguments: arguments)
-        }
-        return CommandRun(status: status, output: out.withLock { $0 }, errorOutput: err.withLock { $0 })
+        CommandRun(await CapturedCommand.run { await LeadRelayServerCommand.execute(arguments: arguments) })
     }
 }
 

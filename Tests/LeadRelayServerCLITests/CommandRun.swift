@@ -1,7 +1,6 @@
 import CommandLineSupport
 import Foundation
 import LeadRelayServerCLI
-import Synchronization
 
 /// Runs the real `leadrelay-server` command code in process, capturing what it prints.
 struct CommandRun {
@@ -9,19 +8,16 @@ struct CommandRun {
     let output: String
     let errorOutput: String
 
+    init(_ captured: CapturedCommand) {
+        (status, output, errorOutput) = (captured.status, captured.output, captured.errorOutput)
+    }
+
     static func leadrelayServer(_ arguments: String...) async -> CommandRun {
         await leadrelayServer(arguments)
     }
 
     static func leadrelayServer(_ arguments: [String]) async -> CommandRun {
-        let out = Mutex("")
-        let err = Mutex("")
-        let console = Console(
-            writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } })
-        let status = await Console.$current.withValue(console) {
-            await LeadRelayServerCommand.execute(arguments: arguments)
-        }
-        return CommandRun(status: status, output: out.withLock { $0 }, errorOutput: err.withLock { $0 })
+        CommandRun(await CapturedCommand.run { await LeadRelayServerCommand.execute(arguments: arguments) })
     }
 }
 
