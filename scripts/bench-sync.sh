@@ -24,17 +24,23 @@ home="$work/home"
 "$bin/leadrelay" login --home "$home" --server "http://127.0.0.1:$port" --token "$(cat "$work/server.sqlite.token")"
 /usr/bin/time -f "first sync: %e s wall, %M KiB peak RSS" "$bin/leadrelay" sync --home "$home"
 /usr/bin/time -f "sync with nothing new: %e s wall, %M KiB peak RSS (process start included)" "$bin/leadrelay" sync --home "$home"
-# The floor: the same rows (id, version, stage, score, grade, time, label, JSON document) in one transaction.
+# The floor: the device's `lead` rows as they are (every column, documents included) inserted into a
+# fresh SQLite file with the same table and indexes (copied from the device's schema), WAL, one
+# transaction, one prepared statement.
 python3 - "$home/leadrelay.sqlite" "$work/floor.sqlite" <<'PY'
 import sqlite3, sys, time
-rows = sqlite3.connect(sys.argv[1]).execute(
-    "SELECT id, version, stage, score_total, grade, assigned_at, label, document FROM lead").fetchall()
-db = sqlite3.connect(sys.argv[2])
+source = sqlite3.connect(sys.argv[1])
+schema = [row[0] for row in source.execute(
+    "SELECT sql FROM sqlite_master WHERE tbl_name = 'lead' AND sql IS NOT NULL ORDER BY type DESC")]
+rows = source.execute("SELECT * FROM lead").fetchall()
+db = sqlite3.connect(sys.argv[2], isolation_level=None)
 db.execute("PRAGMA journal_mode=WAL")
-db.execute("CREATE TABLE lead (id TEXT PRIMARY KEY, version INTEGER, stage TEXT, score_total REAL, grade TEXT,"
-           " assigned_at REAL, label TEXT, document BLOB)")
+for statement in schema:
+    db.execute(statement)
+placeholders = ", ".join("?" * len(rows[0]))
 start = time.time()
-with db:
-    db.executemany("INSERT INTO lead VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+db.execute("BEGIN")
+db.executemany(f"INSERT INTO lead VALUES ({placeholders})", rows)
+db.execute("COMMIT")
 print(f"floor: bulk insert of {len(rows)} rows into SQLite: {time.time() - start:.3f} s")
 PY

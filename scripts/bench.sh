@@ -3,6 +3,7 @@
 # it from the package root (it reads ../shared/data/x-education-leads/Leads.csv). Prints each figure
 # as it is measured, then the whole table as Markdown (the form BENCHMARKS.md records).
 # `scripts/bench.sh --quick` syncs 20,000 leads instead of 100,000 for the large first sync.
+# `scripts/bench.sh --only sync` runs only the sync rows (`--only pipeline|sync|load`, repeatable).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

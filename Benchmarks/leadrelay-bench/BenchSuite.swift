@@ -20,6 +20,8 @@ struct BenchSuite {
     let table = BenchTable()
     /// Leads for the large first sync (100,000 unless `--quick`).
     let largeSync: Int
+    /// The groups to run (`--only pipeline|sync|load`, repeatable); all when empty.
+    let only: Set<String>
 
     init(arguments: [String]) throws {
         packageRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -36,6 +38,15 @@ struct BenchSuite {
             FileManager.default.fileExists(atPath: shm.path)
             ? shm.appendingPathComponent("leadrelay-bench-\(id)") : folder
         largeSync = arguments.contains("--quick") ? 20_000 : 100_000
+        var only: Set<String> = []
+        for (index, argument) in arguments.enumerated() where argument == "--only" && index + 1 < arguments.count {
+            let group = arguments[index + 1]
+            guard ["pipeline", "sync", "load"].contains(group) else {
+                throw BenchError("--only takes pipeline, sync or load, not '\(group)'")
+            }
+            only.insert(group)
+        }
+        self.only = only
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: serverFolder, withIntermediateDirectories: true)
     }
@@ -51,12 +62,15 @@ struct BenchSuite {
             let build = "release build"
         #endif
         BenchTable.say("LeadRelay benchmarks (\(build)), \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        try await PipelineBenchmarks(suite: self).run()
-        try await SyncBenchmarks(suite: self).run()
-        try await LoadBenchmarks(suite: self).run()
+        if runs("pipeline") { try await PipelineBenchmarks(suite: self).run() }
+        if runs("sync") { try await SyncBenchmarks(suite: self).run() }
+        if runs("load") { try await LoadBenchmarks(suite: self).run() }
         BenchTable.say("")
         BenchTable.say(table.markdown)
     }
+
+    /// Whether the group runs: every group without `--only`, else the ones it names.
+    func runs(_ group: String) -> Bool { only.isEmpty || only.contains(group) }
 
     /// Runs `leadrelay-server ARGUMENTS` in process with its output discarded.
     /// - Throws: ``BenchError`` with what it printed on standard error when it fails.

@@ -11,8 +11,32 @@ enum ChildProcess {
     struct Usage {
         var status: Int32
         var seconds: Double
-        /// Peak resident set size, in bytes.
+        /// Peak resident set size, in bytes (wait4's `ru_maxrss`, or what the child reported).
         var maxRSSBytes: Int
+    }
+
+    /// This process's peak resident set size in KiB (`VmHWM` of /proc/self/status), 0 if unreadable.
+    /// Unlike `ru_maxrss`, it starts afresh at exec: a child spawned from a large parent shares
+    /// the parent's memory until it execs, and wait4's `ru_maxrss` counts that parent's size.
+    static func peakResidentKiB() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.dropFirst("VmHWM:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
+                ?? 0
+        }
+        return 0
+    }
+
+    /// Runs `leadrelay-bench child-sync HOME PEAK-FILE` and waits for it; its peak memory is the
+    /// VmHWM the child wrote to PEAK-FILE (not wait4's `ru_maxrss`, which counts this parent).
+    static func runSync(home: String, peakFile: String) throws -> Usage {
+        var usage = try runSelf(["child-sync", home, peakFile])
+        let text = try String(contentsOfFile: peakFile, encoding: .utf8)
+        guard let kib = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)), kib > 0 else {
+            throw BenchError("the sync child reported no peak memory")
+        }
+        usage.maxRSSBytes = kib * 1024
+        return usage
     }
 
     /// Runs this executable again with `arguments` and waits for it.

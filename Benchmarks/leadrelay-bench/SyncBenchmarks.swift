@@ -31,7 +31,8 @@ struct SyncBenchmarks {
         let home = suite.folder.appendingPathComponent("home-\(count)").path
         do {
             try await BenchSuite.client(["login", "--home", home, "--server", server.url, "--token", token])
-            let usage = try ChildProcess.runSelf(["child-sync", home])
+            let usage = try ChildProcess.runSync(
+                home: home, peakFile: suite.folder.appendingPathComponent("peak-\(count).txt").path)
             guard usage.status == 0 else { throw BenchError("child sync exited with \(usage.status)") }
             let local = try LocalDatabase(
                 path: URL(fileURLWithPath: home).appendingPathComponent(LocalDatabase.fileName).path)
@@ -45,7 +46,7 @@ struct SyncBenchmarks {
             suite.table.add(
                 "first sync, \(label) leads: CLI peak memory",
                 "\(BenchTable.number(Double(usage.maxRSSBytes) / 1_048_576, digits: 1)) MB",
-                "max RSS of the sync child (wait4)")
+                "peak RSS (VmHWM) of the sync child process")
             suite.table.add(
                 "first sync, \(label) leads: vs raw SQLite bulk insert",
                 "\(BenchTable.number(usage.seconds / floor, digits: 1))×",
@@ -90,7 +91,8 @@ struct SyncBenchmarks {
         try target.write { db in for statement in schema { try db.execute(sql: statement) } }
         let start = ContinuousClock.now
         try target.write { db in
-            let insert = try db.makeStatement(sql: "INSERT INTO lead VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            let placeholders = Array(repeating: "?", count: rows.first?.count ?? 1).joined(separator: ", ")
+            let insert = try db.makeStatement(sql: "INSERT INTO lead VALUES (\(placeholders))")
             for row in rows { try insert.execute(arguments: StatementArguments(row.databaseValues)) }
         }
         let elapsed = ContinuousClock.now - start

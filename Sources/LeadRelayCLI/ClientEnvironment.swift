@@ -18,6 +18,11 @@ public struct ClientEnvironment: Sendable {
     public var jitter: @Sendable () -> Double
     /// The pull page size, in changes.
     public var pageLimit: Int
+
+    /// The page size `sync` asks for: the largest a server serves, 5,000 changes. A first sync of
+    /// 100,000 leads is then 20 requests and 20 local transactions (one disk sync each) instead
+    /// of 200 with the protocol's default 500; a page stays a few MB in memory.
+    public static let defaultPageLimit = PullRequest.maximumLimit
     /// How transient failures are retried.
     public var retryPolicy: RetryPolicy
     /// Wraps the HTTP transport (tests: to cut a sync short or count requests); identity by default.
@@ -30,7 +35,7 @@ public struct ClientEnvironment: Sendable {
             try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
         },
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
-        pageLimit: Int = PullRequest.defaultLimit, retryPolicy: RetryPolicy = RetryPolicy(),
+        pageLimit: Int = Self.defaultPageLimit, retryPolicy: RetryPolicy = RetryPolicy(),
         wrapTransport: @escaping @Sendable (any SyncTransport) -> any SyncTransport = { $0 }
     ) {
         self.variables = variables

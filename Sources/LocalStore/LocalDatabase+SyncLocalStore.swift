@@ -70,10 +70,15 @@ extension LocalDatabase: SyncLocalStore {
     /// - Throws: ``LocalStoreError/notLoggedIn`` without a session row (nothing is kept), or a GRDB
     ///   `DatabaseError` (a row breaking a CHECK: nothing of the page is kept).
     public func apply(_ page: PullPage) async throws {
-        let encoder = JSONEncoder()
-        var documents: [(SyncedLead, Data)] = []
+        var documents: [Data] = []
         documents.reserveCapacity(page.upserts.count)
-        for lead in page.upserts { documents.append((lead, try encoder.encode(lead))) }
+        for lead in page.upserts {
+            if let bytes = lead.documentJSON() {
+                documents.append(Data(bytes))
+            } else {
+                documents.append(try JSONEncoder().encode(lead))
+            }
+        }
         let rows = documents
         try await writer.write { db in
             let upsert = try db.cachedStatement(
@@ -82,8 +87,11 @@ extension LocalDatabase: SyncLocalStore {
                         id, version, stage, score_total, grade, assigned_at, label, hash_high, hash_low, document)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
+            // A lead that comes back forgets its removal; with no removal kept (a first sync),
+            // there is nothing to forget and no statement per row to run.
+            let hasRemovals = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM removal)") ?? true
             let forgetRemoval = try db.cachedStatement(sql: "DELETE FROM removal WHERE lead_id = ?")
-            for (lead, document) in rows {
+            for (lead, document) in zip(page.upserts, rows) {
                 let id = lead.leadID.description
                 let hash = ScopeDigest.elementHash(leadID: lead.leadID, version: lead.version)
                 try upsert.execute(arguments: [
@@ -91,7 +99,7 @@ extension LocalDatabase: SyncLocalStore {
                     lead.assignedAt.timeIntervalSince1970, LocalLead.label(of: lead), Int64(hash >> 32),
                     Int64(hash & 0xffff_ffff), document,
                 ])
-                try forgetRemoval.execute(arguments: [id])
+                if hasRemovals { try forgetRemoval.execute(arguments: [id]) }
             }
             let remember = try db.cachedStatement(
                 sql: """
@@ -104,19 +112,29 @@ extension LocalDatabase: SyncLocalStore {
                 try remember.execute(arguments: [id, removal.reason.rawValue, id, page.cursor.sequence])
                 try delete.execute(arguments: [id])
             }
+            // A page that changes the copy also drops the digest verified by the last sync: it no
+            // longer describes the rows, and ``localDigest()`` must count them again.
+            let changesCopy = !page.upserts.isEmpty || !page.removals.isEmpty
+            let dropVerified = changesCopy ? ", scope_count = NULL, scope_hash = NULL" : ""
             try db.execute(
-                sql: "UPDATE sync_state SET cursor = ?, epoch = ? WHERE singleton = 1",
+                sql: "UPDATE sync_state SET cursor = ?, epoch = ?\(dropVerified) WHERE singleton = 1",
                 arguments: [page.cursor.text, page.cursor.epoch.uuidString.lowercased()])
             guard db.changesCount == 1 else { throw LocalStoreError.notLoggedIn }
         }
     }
 
     /// The digest of the lead rows: their count and the wrapping sum of their element hashes.
-    /// Each row stores its element hash (``ScopeDigest/elementHash(leadID:version:)``) split in
-    /// two 32-bit halves, so SQLite sums them without overflow and the digest of 100,000 rows
-    /// costs one aggregate query instead of hashing every row again in Swift.
+    ///
+    /// When the rows have not changed since a sync verified them (`sync_state` still holds that
+    /// digest: every page that changes a row and every reset clears it, in the same transaction),
+    /// that digest is the rows' digest and is returned without reading them; so a sync with
+    /// nothing new verifies 100,000 leads in one row read. Otherwise the rows are counted: each
+    /// row stores its element hash (``ScopeDigest/elementHash(leadID:version:)``) split in two
+    /// 32-bit halves, so SQLite sums them without overflow, in one aggregate query instead of
+    /// hashing every row again in Swift.
     public func localDigest() async throws -> ScopeDigest {
         try await writer.read { db in
+            if let verified = try Self.session(db)?.lastDigest { return verified }
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT count(*), coalesce(sum(hash_high), 0), coalesce(sum(hash_low), 0) FROM lead")

@@ -19,7 +19,8 @@ public struct LocalSession: Hashable, Sendable {
     public var cursor: SyncCursor?
     /// The last completed sync (device time).
     public var lastSyncAt: Date?
-    /// The scope digest verified by the last completed sync.
+    /// The scope digest verified by the last completed sync, while it still describes the copy:
+    /// `nil` once a later page changed a row (an interrupted sync) or the copy was reset.
     public var lastDigest: ScopeDigest?
 
     /// A session.

@@ -97,39 +97,44 @@ extension SQLiteLeadStore {
     }
 
     /// The lead as a device stores it, with its current score and notes; `nil` when the lead row
-    /// is gone.
+    /// is gone. One joined statement for the lead, its assignment and its current score (only the
+    /// columns a device gets: no attribute JSON is decoded), one for its notes.
     private static func syncedLead(leadID: LeadID, version: Int64, loggedAt: Date, in db: Database) throws
         -> SyncedLead?
     {
         let id = leadID.description
         guard
-            let leadRow = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT \(Lead.selectedColumns) FROM lead WHERE id = ?"), arguments: [id])
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT l.stage, l.external_id, l.first_name, l.last_name, l.email, l.phone, l.company,
+                            l.title, l.country, l.city, l.source, l.do_not_email, l.do_not_call, a.assigned_at,
+                            s.total, s.fit, s.engagement, s.grade, s.model_version, s.contributions
+                        FROM lead l
+                        LEFT JOIN lead_assignment a ON a.lead_id = l.id
+                        LEFT JOIN lead_score s ON s.lead_id = l.id AND s.is_current = 1
+                        WHERE l.id = ?
+                        """),
+                arguments: [id])
         else { return nil }
-        let lead = try Lead(row: leadRow)
-        let assignedAt = try Double.fetchOne(
-            db.cachedStatement(sql: "SELECT assigned_at FROM lead_assignment WHERE lead_id = ?"), arguments: [id])
+        let stageText: String = row[0]
+        guard let stage = LifecycleStage(rawValue: stageText) else {
+            throw LeadStoreError.corruptRow(table: "lead", detail: "lead \(id): unknown stage '\(stageText)'")
+        }
+        let assignedAt: Double? = row[13]
         var synced = SyncedLead(
-            leadID: leadID, version: version, externalID: lead.externalID, firstName: lead.firstName,
-            lastName: lead.lastName, email: lead.email?.address, phone: lead.phone, company: lead.company,
-            title: lead.title, country: lead.country, city: lead.city, source: lead.source,
-            doNotEmail: lead.doNotEmail, doNotCall: lead.doNotCall, stage: lead.stage,
+            leadID: leadID, version: version, externalID: row[1], firstName: row[2], lastName: row[3],
+            email: row[4], phone: row[5], company: row[6], title: row[7], country: row[8], city: row[9],
+            source: row[10], doNotEmail: row[11], doNotCall: row[12], stage: stage,
             assignedAt: assignedAt.map(Date.init(timeIntervalSince1970:)) ?? loggedAt,
             notes: try notes(leadID: id, in: db))
-        if let score = try Row.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT total, fit, engagement, grade, model_version, contributions FROM lead_score
-                    WHERE lead_id = ? AND is_current = 1
-                    """),
-            arguments: [id])
-        {
-            synced.scoreTotal = score[0]
-            synced.fitScore = score[1]
-            synced.engagementScore = score[2]
-            synced.grade = Grade(rawValue: score[3])
-            synced.modelVersion = score[4]
-            let text: String = score[5]
+        if let total: Double = row[14] {
+            synced.scoreTotal = total
+            synced.fitScore = row[15]
+            synced.engagementScore = row[16]
+            synced.grade = (row[17] as String?).flatMap(Grade.init(rawValue:))
+            synced.modelVersion = row[18]
+            let text: String = row[19]
             let contributions = try JSONDecoder().decode([ScoreContribution].self, from: Data(text.utf8))
             synced.topContributions = Array(contributions.prefix(SyncedLead.topContributionLimit))
         }

@@ -45,7 +45,7 @@ public struct HTTPSyncTransport: SyncTransport {
                 return URLSession(configuration: configuration)
             }()
         client = Client(
-            serverURL: serverURL,
+            serverURL: serverURL, configuration: .leadRelay,
             transport: URLSessionTransport(configuration: .init(session: urlSession)),
             middlewares: [SyncHTTPMiddleware(token: token)])
     }

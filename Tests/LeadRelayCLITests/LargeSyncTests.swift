@@ -31,14 +31,16 @@ struct LargeSyncTests {
 
         let counter = PullCounter(dieOnPull: nil)
         let start = Date()
-        let sync = await d1.run("sync", environment: .test(wrapTransport: counter.wrap))
+        let pageLimit = ClientEnvironment.defaultPageLimit
+        let sync = await d1.run("sync", environment: .test(pageLimit: pageLimit, wrapTransport: counter.wrap))
         let seconds = Date().timeIntervalSince(start)
         #expect(sync.status == 0, "\(sync.errorOutput)")
         #expect(sync.output.contains("pulled \(Self.leadCount), removed 0"))
         let local = try LocalDatabase(path: d1.databasePath)
         #expect(try local.leadCount() == Self.leadCount)
-        // Streamed: one page of at most 500 leads per request, each committed with its cursor.
-        #expect(counter.pulls == (Self.leadCount + 499) / 500)
+        // Streamed: one page of at most 5,000 leads (the CLI's page size) per request, each
+        // committed with its cursor.
+        #expect(counter.pulls == (Self.leadCount + pageLimit - 1) / pageLimit)
         #expect(counter.upserts == Self.leadCount)
 
         let quietStart = Date()

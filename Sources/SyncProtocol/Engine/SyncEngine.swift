@@ -107,7 +107,11 @@ public struct SyncEngine: Sendable {
                 repeat {
                     let request = PullRequest(cursor: cursor, limit: pageLimit)
                     let page = try await withRetries(into: &summary) { try await transport.pull(request) }
-                    try await local { try await store.apply(page) }
+                    // A page with no change at the cursor already stored (a sync with nothing new)
+                    // has nothing to commit: no write transaction for it.
+                    if !page.upserts.isEmpty || !page.removals.isEmpty || page.cursor != cursor {
+                        try await local { try await store.apply(page) }
+                    }
                     summary.pages += 1
                     summary.pulled += page.upserts.count
                     summary.removed += page.removals.count

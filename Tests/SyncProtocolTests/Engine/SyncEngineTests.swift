@@ -33,6 +33,17 @@ struct SyncEngineTests {
         #expect(await store.lastSync != nil)
     }
 
+    @Test func aSyncWithNothingNewCommitsNoPageAndStillVerifies() async throws {
+        await server.upsert(Self.ids(3))
+        _ = try await engine().sync()
+        #expect(await store.appliedPages == 1)
+        let quiet = try await engine().sync()
+        #expect(quiet.pulled == 0 && quiet.removed == 0)
+        #expect(quiet.pages == 1)
+        #expect(await store.appliedPages == 1)
+        #expect(quiet.digest.count == 3)
+    }
+
     @Test func incrementalSyncGetsChangesAndRemovals() async throws {
         let ids = Self.ids(10)
         await server.upsert(ids)
