@@ -18,8 +18,11 @@ struct BenchSuite {
     /// Where the servers' SQLite files go: /dev/shm when it exists (seeding is then not bound by fsync).
     let serverFolder: URL
     let table = BenchTable()
-    /// Leads for the large first sync (100,000 unless `--quick`).
+    /// Leads for the large first sync and the first pull (100,000 unless `--quick`).
     let largeSync: Int
+    /// `--server`: only the server's rows (pulls/s against the plain route, verdicts/s, the first
+    /// pull of the large scope).
+    let serverOnly: Bool
 
     init(arguments: [String]) throws {
         packageRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -36,6 +39,7 @@ struct BenchSuite {
             FileManager.default.fileExists(atPath: shm.path)
             ? shm.appendingPathComponent("leadrelay-bench-\(id)") : folder
         largeSync = arguments.contains("--quick") ? 20_000 : 100_000
+        serverOnly = arguments.contains("--server")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: serverFolder, withIntermediateDirectories: true)
     }
@@ -51,9 +55,12 @@ struct BenchSuite {
             let build = "release build"
         #endif
         BenchTable.say("LeadRelay benchmarks (\(build)), \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        try await PipelineBenchmarks(suite: self).run()
-        try await SyncBenchmarks(suite: self).run()
+        if !serverOnly {
+            try await PipelineBenchmarks(suite: self).run()
+            try await SyncBenchmarks(suite: self).run()
+        }
         try await LoadBenchmarks(suite: self).run()
+        try await FirstPullBenchmarks(suite: self).run()
         BenchTable.say("")
         BenchTable.say(table.markdown)
     }
