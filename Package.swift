@@ -166,7 +166,7 @@ let package = Package(
             name: "LeadServerTests",
             dependencies: [
                 "CommandLineSupport", "LeadModel", "SyncProtocol", "ServerStore", "LeadPipeline", "SyncAPI",
-                "LeadServer", "LeadRelayServerCLI",
+                "LeadServer", "LeadRelayServerCLI", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

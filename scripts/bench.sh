@@ -2,8 +2,10 @@
 # The benchmark suite in one command: builds the gated `leadrelay-bench` target in release and runs
 # it from the package root (it reads ../shared/data/x-education-leads/Leads.csv). Prints each figure
 # as it is measured, then the whole table as Markdown (the form BENCHMARKS.md records).
-# `scripts/bench.sh --quick` syncs 20,000 leads instead of 100,000 for the large first sync.
-# `scripts/bench.sh --only sync` runs only the sync rows (`--only pipeline|sync|load`, repeatable).
+# `scripts/bench.sh --quick` syncs and pulls 20,000 leads instead of 100,000 for the large first sync.
+# `scripts/bench.sh --only sync` runs only some rows (`--only pipeline|sync|server`, repeatable);
+# `--server` is `--only server`: pulls/s against a plain Hummingbird route, verdicts/s, the first
+# pull of 100,000 leads with the server's peak memory.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

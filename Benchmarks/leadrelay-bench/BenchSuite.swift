@@ -18,9 +18,10 @@ struct BenchSuite {
     /// Where the servers' SQLite files go: /dev/shm when it exists (seeding is then not bound by fsync).
     let serverFolder: URL
     let table = BenchTable()
-    /// Leads for the large first sync (100,000 unless `--quick`).
+    /// Leads for the large first sync and the first pull (100,000 unless `--quick`).
     let largeSync: Int
-    /// The groups to run (`--only pipeline|sync|load`, repeatable); all when empty.
+    /// The groups to run (`--only pipeline|sync|server`, repeatable; `--server` is `--only server`);
+    /// all when empty.
     let only: Set<String>
 
     init(arguments: [String]) throws {
@@ -41,11 +42,12 @@ struct BenchSuite {
         var only: Set<String> = []
         for (index, argument) in arguments.enumerated() where argument == "--only" && index + 1 < arguments.count {
             let group = arguments[index + 1]
-            guard ["pipeline", "sync", "load"].contains(group) else {
-                throw BenchError("--only takes pipeline, sync or load, not '\(group)'")
+            guard ["pipeline", "sync", "server"].contains(group) else {
+                throw BenchError("--only takes pipeline, sync or server, not '\(group)'")
             }
             only.insert(group)
         }
+        if arguments.contains("--server") { only.insert("server") }
         self.only = only
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: serverFolder, withIntermediateDirectories: true)
@@ -64,7 +66,10 @@ struct BenchSuite {
         BenchTable.say("LeadRelay benchmarks (\(build)), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         if runs("pipeline") { try await PipelineBenchmarks(suite: self).run() }
         if runs("sync") { try await SyncBenchmarks(suite: self).run() }
-        if runs("load") { try await LoadBenchmarks(suite: self).run() }
+        if runs("server") {
+            try await LoadBenchmarks(suite: self).run()
+            try await FirstPullBenchmarks(suite: self).run()
+        }
         BenchTable.say("")
         BenchTable.say(table.markdown)
     }

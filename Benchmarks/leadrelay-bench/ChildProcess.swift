@@ -41,19 +41,41 @@ enum ChildProcess {
 
     /// Runs this executable again with `arguments` and waits for it.
     static func runSelf(_ arguments: [String]) throws -> Usage {
+        let start = ContinuousClock.now
+        // The child's own output (its sync summary) is not part of the benchmark's.
+        let pid = try spawnSelf(arguments, output: "/dev/null")
+        return try wait(for: pid, since: start)
+    }
+
+    /// Starts this executable again with `arguments`, its standard output written to the file at
+    /// `output` (created or truncated).
+    /// - Returns: the child's process id.
+    /// - Throws: ``BenchError`` when posix_spawn fails.
+    static func spawnSelf(_ arguments: [String], output: String) throws -> pid_t {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for pointer in argv + envp { free(pointer) } }
-        // The child's own output (its sync summary) is not part of the benchmark's.
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var pid: pid_t = 0
-        let start = ContinuousClock.now
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
         guard spawned == 0 else { throw BenchError("posix_spawn failed: \(spawned)") }
+        return pid
+    }
+
+    /// Sends SIGTERM to a child started by ``spawnSelf(_:output:)`` and waits for it to exit.
+    static func terminate(_ pid: pid_t) throws -> Usage {
+        let start = ContinuousClock.now
+        kill(pid, SIGTERM)
+        return try wait(for: pid, since: start)
+    }
+
+    /// Waits for the child and reads its own resource usage.
+    /// - Parameter start: when the measured time began.
+    static func wait(for pid: pid_t, since start: ContinuousClock.Instant) throws -> Usage {
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 {

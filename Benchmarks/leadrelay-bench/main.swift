@@ -2,6 +2,7 @@ import Foundation
 import LeadModel
 import LeadPipeline
 import LeadRelayCLI
+import LeadRelayServerCLI
 import ServerStore
 
 // `leadrelay-bench`: the benchmark suite (scripts/bench.sh builds it in release and runs it).
@@ -10,7 +11,15 @@ import ServerStore
 // `leadrelay-bench sync-server N DB` seeds N leads for one rep in a new store at DB, serves it on a
 // free port of 127.0.0.1 and prints the URL and the rep's token, until killed: a first sync to
 // profile by hand (`leadrelay-bench child-sync HOME` under perf or /usr/bin/time).
+// `leadrelay-bench child-serve DB` is `leadrelay-server serve` on port 0 in a child process, so the
+// parent can read the server's own peak memory.
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "child-serve", arguments.count == 2 {
+    exit(
+        await LeadRelayServerCommand.execute(arguments: [
+            "serve", "--db", arguments[1], "--port", "0", "--log-level", "error", "--admin-token", "bench-admin",
+        ]))
+}
 if arguments.first == "child-sync", (2...3).contains(arguments.count) {
     let status = await ClientEnvironment.$current.withValue(ClientEnvironment(variables: [:], isTerminal: false)) {
         await LeadRelayCommand.execute(arguments: ["sync", "--home", arguments[1]])

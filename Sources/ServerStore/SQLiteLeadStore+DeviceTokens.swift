@@ -16,8 +16,16 @@ extension SQLiteLeadStore {
         }
     }
 
-    /// The token stored under this hash, or `nil`.
+    /// The token stored under this hash, or `nil`. On a file store, answered from
+    /// ``DeviceTokenCache`` while nothing was committed to the file since it was read (so a
+    /// revocation, from this process or another, is seen on the next lookup).
     public func deviceToken(hash: String) throws -> DeviceTokenRecord? {
+        guard let tokenCache else { return try readDeviceToken(hash: hash) }
+        return try tokenCache.record(hash: hash) { try readDeviceToken(hash: hash) }
+    }
+
+    /// The token row under this hash, read from the database.
+    private func readDeviceToken(hash: String) throws -> DeviceTokenRecord? {
         try writer.read { db in
             guard
                 let row = try Row.fetchOne(

@@ -22,7 +22,9 @@ extension SQLiteLeadStore {
                     try Int64.fetchOne(
                         db.cachedStatement(sql: "SELECT pruned_through FROM change_log_horizon WHERE rep_id = ?"),
                         arguments: [rep]) ?? 0
-                let end = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'") ?? 0
+                let end =
+                    try Int64.fetchOne(
+                        db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'")) ?? 0
                 if sequence < horizon || sequence > end { throw SyncError.resyncRequired }
             }
             let rows = try Row.fetchAll(

@@ -18,6 +18,9 @@ public struct SQLiteLeadStore: LeadStore {
     let writer: any DatabaseWriter
     /// The clock read for `imported_at` / `updated_at` stamps.
     let now: @Sendable () -> Date
+    /// Device-token lookups answered from memory while nothing was committed (file stores only:
+    /// it needs a second connection to the file).
+    let tokenCache: DeviceTokenCache?
 
     /// The server epoch: a random id created with the database (SPEC §5 rule 4). It stays the
     /// same for the life of the file, so a sync cursor from another epoch (another database, a
@@ -42,7 +45,8 @@ public struct SQLiteLeadStore: LeadStore {
             // spilling pages to the WAL mid-transaction.
             try db.execute(sql: "PRAGMA cache_size = -\(Self.pageCacheKibibytes)")
         }
-        try self.init(writer: DatabasePool(path: path, configuration: configuration), now: now)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try self.init(writer: pool, now: now, tokenCache: DeviceTokenCache(path: path))
     }
 
     /// A fresh store in memory, with the production schema: for tests and demos.
@@ -56,7 +60,8 @@ public struct SQLiteLeadStore: LeadStore {
     }
 
     /// Migrates the database behind `writer` and reads its epoch.
-    init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date) throws {
+    /// - Parameter tokenCache: the device-token cache on the same file, or `nil` (in memory).
+    init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date, tokenCache: DeviceTokenCache? = nil) throws {
         try Self.migrator.migrate(writer)
         let epochText = try writer.read { db in
             try String.fetchOne(db, sql: "SELECT epoch FROM store_meta WHERE singleton = 1")
@@ -67,5 +72,6 @@ public struct SQLiteLeadStore: LeadStore {
         self.writer = writer
         self.now = now
         self.epoch = epoch
+        self.tokenCache = tokenCache
     }
 }

@@ -24,10 +24,20 @@ final class TestServer: Sendable {
     let store: SQLiteLeadStore
     let metrics = ServerMetrics()
     let configuration: ServerConfiguration
+    /// The server clock: the store's stamps, tokens, pushes and assignments read it.
+    let now: @Sendable () -> Date
 
-    init(maxRequestBodyBytes: Int = ServerConfiguration.defaultMaxRequestBodyBytes) throws {
-        folder = try TemporaryFolder()
-        store = try SQLiteLeadStore(path: folder.path("server.sqlite"))
+    /// - Parameters:
+    ///   - inMemoryFolder: puts the store file on `/dev/shm` when it exists (commits are then not
+    ///     bound by fsync), for tests that write thousands of transactions.
+    ///   - now: the server clock (the wall clock by default; sync tests set their own).
+    init(
+        maxRequestBodyBytes: Int = ServerConfiguration.defaultMaxRequestBodyBytes, inMemoryFolder: Bool = false,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        folder = try TemporaryFolder(inMemory: inMemoryFolder)
+        self.now = now
+        store = try SQLiteLeadStore(path: folder.path("server.sqlite"), now: now)
         configuration = ServerConfiguration(
             port: 0, databasePath: folder.path("server.sqlite"), adminToken: Self.adminToken,
             maxRequestBodyBytes: maxRequestBodyBytes)
@@ -38,7 +48,7 @@ final class TestServer: Sendable {
     func test<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let app = try buildApplication(configuration, store: store, metrics: metrics, logger: logger)
+        let app = try buildApplication(configuration, store: store, metrics: metrics, logger: logger, now: now)
         return try await app.test(.router) { client in try await body(client) }
     }
 
@@ -51,7 +61,7 @@ final class TestServer: Sendable {
 
     /// Issues a device token for `rep`.
     func token(for rep: Rep) throws -> String {
-        try DeviceTokens(store: store).issue(repID: rep.id)
+        try DeviceTokens(store: store, now: now).issue(repID: rep.id)
     }
 
     /// Adds a scored, qualified lead (stage `mql`) with a two-rule explanation.
@@ -70,15 +80,15 @@ final class TestServer: Sendable {
                         ruleID: "title-vp", label: "Title is VP or above", points: total - 20, kind: .fit),
                     ScoreContribution(
                         ruleID: "pricing", label: "Visited the pricing page", points: 20, kind: .engagement),
-                ], scoredAt: Date())
+                ], scoredAt: now())
         ])
-        try store.transition(StageTransitionRequest(leadID: id, to: .mql, trigger: .score, actor: "test", at: Date()))
+        try store.transition(StageTransitionRequest(leadID: id, to: .mql, trigger: .score, actor: "test", at: now()))
         return id
     }
 
     /// Hands `lead` to `rep` (or reassigns it).
     func assign(_ lead: LeadID, to rep: Rep) throws {
-        try LeadAssignment(store: store).assign(lead, to: rep.id, actor: "test")
+        try LeadAssignment(store: store, now: now).assign(lead, to: rep.id, actor: "test")
     }
 }
 
@@ -92,8 +102,12 @@ struct TestFailure: Error, CustomStringConvertible {
 final class TemporaryFolder: Sendable {
     let url: URL
 
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("leadrelay-http-\(UUID().uuidString)")
+    /// - Parameter inMemory: under `/dev/shm` when it exists, else the temporary directory.
+    init(inMemory: Bool = false) throws {
+        let shm = URL(fileURLWithPath: "/dev/shm")
+        let base =
+            inMemory && FileManager.default.fileExists(atPath: shm.path) ? shm : FileManager.default.temporaryDirectory
+        url = base.appendingPathComponent("leadrelay-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
