@@ -47,7 +47,7 @@ public func buildApplication(
     let tokens = DeviceTokens(store: store, now: now)
     let api = LeadRelayAPI(
         store: store, sync: sync, tokens: tokens, assignment: LeadAssignment(store: store, now: now),
-        metrics: metrics, logger: logger, now: now)
+        metrics: metrics, logger: logger, now: now, slaHours: configuration.slaHours)
 
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
