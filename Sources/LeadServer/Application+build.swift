@@ -63,7 +63,8 @@ public func buildApplication(
         admin: configuration.adminToken.flatMap { $0.isEmpty ? nil : AdminCredential(token: $0) }, tokens: tokens,
         logger: logger)
     try api.registerHandlers(
-        on: router, serverURL: URL(string: "/")!, configuration: .leadRelay, middlewares: [auth])
+        on: router, serverURL: URL(string: "/")!, configuration: .leadRelay,
+        middlewares: [auth, NumericQueryMiddleware()])
 
     var app = Application(
         router: router,

@@ -1,4 +1,5 @@
 import Foundation
+internal import HTTPTypes
 internal import LeadPipeline
 internal import ServerStore
 internal import SyncAPI

@@ -4,6 +4,7 @@ import HTTPTypes
 import LeadModel
 import LeadPipeline
 import LeadRelayServerCLI
+import LeadServer
 import ServerStore
 import Synchronization
 import Testing
