@@ -1,35 +1,18 @@
 import ArgumentParser
 import Foundation
+import LeadPipeline
 
 /// A date on the command line: `2026-03-01` (midnight UTC) or a full ISO 8601 instant
-/// (`2026-03-01T09:30:00Z`, with fractional seconds or an offset if given). An impossible
-/// calendar date (`2026-02-30`) is refused, never rolled over (SPEC §8).
+/// (`2026-03-01T09:30:00Z`, with fractional seconds or an offset if given), read by
+/// ``ISODateText`` as the API's `since` is. An impossible calendar date (`2026-02-30`) is
+/// refused, never rolled over (SPEC §8).
 struct ISODateArgument: ExpressibleByArgument {
     /// The instant.
     let date: Date
 
     init?(argument: String) {
-        let text = argument.trimmingCharacters(in: .whitespaces)
-        guard Self.hasValidCalendarDate(text) else { return nil }
-        if let date = try? Date(text, strategy: .iso8601) {
-            self.date = date
-        } else if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) {
-            self.date = date
-        } else if let date = try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day()) {
-            self.date = date
-        } else {
-            return nil
-        }
-    }
-
-    /// Whether the leading `yyyy-MM-dd` names a real day of the Gregorian calendar.
-    private static func hasValidCalendarDate(_ text: String) -> Bool {
-        let parts = text.prefix(10).split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return false }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
-        return components.isValidDate(in: calendar)
+        guard let date = ISODateText.parse(argument) else { return nil }
+        self.date = date
     }
 
     static var defaultCompletionKind: CompletionKind { .default }

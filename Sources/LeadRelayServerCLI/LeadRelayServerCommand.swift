@@ -11,7 +11,8 @@ public struct LeadRelayServerCommand: AsyncParsableCommand {
         abstract: "LeadRelay server: import and score marketing's leads, hand the qualified ones to sales reps.",
         subcommands: [
             ImportCommand.self, LeadsCommand.self, RepsCommand.self, StatsCommand.self, ModelCommand.self,
-            ScoreCommand.self, EvaluateCommand.self, RouteCommand.self, SLACommand.self, RecycleCommand.self,
+            ScoreCommand.self, EvaluateCommand.self, RoutingCommand.self, RouteCommand.self, SLACommand.self,
+            RecycleCommand.self,
             ReportCommand.self, TokensCommand.self, ServeCommand.self,
         ])
 

@@ -6,10 +6,13 @@ import LeadPipeline
 struct RoutingRulesOptions: ParsableArguments {
     @Option(
         name: .customLong("rules"),
-        help: "Routing rules (YAML, see routing/example.yaml); without it, reps' own territories match lead countries.")
+        help:
+            "Routing rules (YAML, see routing/example.yaml) for this run only; without it, the stored rules (`routing set`), else reps' own territories matched against lead countries."
+    )
     var path: String?
 
-    /// The rules, or `nil` without `--rules`.
+    /// The rules, or `nil` without `--rules` (the services then use the stored rules in force,
+    /// else the reps' territories: ``RoutingRulesCatalog/resolve(_:reps:)``).
     /// - Throws: ``CommandFailure`` naming the file when it cannot be read or is not valid rules.
     func load() throws -> RoutingRules? {
         guard let path else { return nil }

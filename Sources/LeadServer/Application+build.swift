@@ -47,7 +47,7 @@ public func buildApplication(
     let tokens = DeviceTokens(store: store, now: now)
     let api = LeadRelayAPI(
         store: store, sync: sync, tokens: tokens, assignment: LeadAssignment(store: store, now: now),
-        metrics: metrics, logger: logger, now: now)
+        metrics: metrics, logger: logger, now: now, slaHours: configuration.slaHours)
 
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
@@ -63,7 +63,8 @@ public func buildApplication(
         admin: configuration.adminToken.flatMap { $0.isEmpty ? nil : AdminCredential(token: $0) }, tokens: tokens,
         logger: logger)
     try api.registerHandlers(
-        on: router, serverURL: URL(string: "/")!, configuration: .leadRelay, middlewares: [auth])
+        on: router, serverURL: URL(string: "/")!, configuration: .leadRelay,
+        middlewares: [auth, NumericQueryMiddleware()])
 
     var app = Application(
         router: router,

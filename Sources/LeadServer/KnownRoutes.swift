@@ -12,7 +12,9 @@ enum KnownRoutes {
         ("/v1/admin/reps", [.get, .post]), ("/v1/admin/reps/{}/deactivate", [.post]),
         ("/v1/admin/reps/{}/tokens", [.post]), ("/v1/admin/tokens/{}", [.delete]),
         ("/v1/admin/leads/{}/assign", [.post]), ("/v1/admin/scoring-model", [.get, .put]),
-        ("/v1/admin/reports/funnel", [.get]),
+        ("/v1/admin/reports/funnel", [.get]), ("/v1/admin/reports/quality", [.get]),
+        ("/v1/admin/routing-rules", [.get, .put]), ("/v1/admin/route", [.post]),
+        ("/v1/admin/sla/run", [.post]), ("/v1/admin/recycle/run", [.post]),
     ].map { (path: String, methods: [HTTPRequest.Method]) in
         (path.split(separator: "/").map(String.init), methods)
     }

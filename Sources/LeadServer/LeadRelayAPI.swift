@@ -20,6 +20,9 @@ struct LeadRelayAPI: APIProtocol {
     let metrics: ServerMetrics
     let logger: Logger
     let now: @Sendable () -> Date
+    /// The follow-up SLA in hours (`serve --sla-hours`): the default of `POST /v1/admin/sla/run`
+    /// and of the quality report's compliance figures.
+    var slaHours: Double = SLAEscalation.defaultHours
 
     /// The rep of the current request.
     /// - Throws: ``APIProblem`` 401 when the request was not authenticated as a rep (the auth

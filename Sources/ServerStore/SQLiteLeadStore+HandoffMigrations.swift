@@ -5,7 +5,8 @@ extension SQLiteLeadStore {
     /// The named migrations of the hand-off tables (issue 6): SLA breaches, the overflow queue,
     /// merges, disposition follow-ups, and two captures written by triggers so that no entry point
     /// can skip them: each hand-off with its score snapshot, and the score at each reject (and the cool-down the reject set, which outlives the cool-down row).
-    /// Registered after the sync migrations by ``migrator``; never edited once shipped.
+    /// Then the versions of the routing rules the server routes with (`v4-routing-rules`, like the
+    /// scoring model's). Registered after the sync migrations by ``migrator``; never edited once shipped.
     static func registerHandoffMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v3-handoff") { db in
             try db.execute(
@@ -99,6 +100,18 @@ extension SQLiteLeadStore {
                             COALESCE((SELECT contributions FROM lead_score
                                 WHERE lead_id = NEW.lead_id AND is_current = 1), '[]'));
                     END;
+                    """)
+        }
+        migrator.registerMigration("v4-routing-rules") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE routing_rules (
+                        version INTEGER PRIMARY KEY NOT NULL CHECK (version >= 1),
+                        document TEXT NOT NULL CHECK (document <> ''),
+                        created_at REAL NOT NULL,
+                        created_by TEXT NOT NULL CHECK (created_by <> ''),
+                        note TEXT
+                    ) STRICT;
                     """)
         }
     }

@@ -24,7 +24,11 @@ struct SLAEscalationTests {
 
         let late = HandoffWorld.t0 + 24 * 3_600 + 1
         let summary = try escalation.run(now: late)
-        #expect(summary == SLARunSummary(checked: 1, breached: 1, escalated: 1, unescalated: 0))
+        #expect(
+            summary
+                == SLARunSummary(
+                    checked: 1, breached: 1, escalated: 1, unescalated: 0, breaches: try world.store.breaches()))
+        #expect(summary.breaches.map(\.leadID) == [lead])
         #expect(try world.store.owner(of: lead) == second.id)
         let last = try #require(try world.store.stageHistory(leadID: lead).last)
         #expect(last.trigger == .reassign)

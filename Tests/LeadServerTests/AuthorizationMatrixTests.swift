@@ -24,7 +24,8 @@ import Testing
         var testDescription: String { id }
     }
 
-    /// The seeded server: R1 holds lead L1, R2 holds lead L2; a spare token of R1 to revoke.
+    /// The seeded server: R1 holds lead L1, R2 holds lead L2; a spare token of R1 to revoke;
+    /// routing rules version 1 (every lead to every active rep).
     struct World: Sendable {
         let server: TestServer
         let r1: Rep
@@ -51,6 +52,7 @@ import Testing
             revokedToken = try server.token(for: r1)
             try DeviceTokens(store: server.store).revoke(revokedToken)
             spareTokenID = DeviceTokens.hash(try server.token(for: r1))
+            try server.store.saveRoutingRules(document: "territories: []\n", createdBy: "test", note: nil, at: Date())
         }
 
         func token(_ credential: Credential) -> String? {
@@ -109,6 +111,22 @@ import Testing
         },
         Operation(id: "getFunnelReport", kind: .admin, method: .get, success: 200) { _ in
             ("/v1/admin/reports/funnel", nil)
+        },
+        Operation(id: "getQualityReport", kind: .admin, method: .get, success: 200) { _ in
+            ("/v1/admin/reports/quality?since=2026-01-01&slaHours=24", nil)
+        },
+        Operation(id: "getRoutingRules", kind: .admin, method: .get, success: 200) { _ in
+            ("/v1/admin/routing-rules", nil)
+        },
+        Operation(id: "setRoutingRules", kind: .admin, method: .put, success: 200) { _ in
+            ("/v1/admin/routing-rules", #"{"document": "default:\n  reps: [rita@example.com]\n"}"#)
+        },
+        Operation(id: "routeLeads", kind: .admin, method: .post, success: 200) { _ in ("/v1/admin/route", nil) },
+        Operation(id: "runFollowUpSLA", kind: .admin, method: .post, success: 200) { _ in
+            ("/v1/admin/sla/run?hours=24", nil)
+        },
+        Operation(id: "runRecycling", kind: .admin, method: .post, success: 200) { _ in
+            ("/v1/admin/recycle/run", nil)
         },
     ]
 

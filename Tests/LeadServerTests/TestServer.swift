@@ -44,8 +44,11 @@ final class TestServer: Sendable {
         _ = try store.saveScoringModel(document: Self.scoringModel, createdBy: "test", note: nil, at: Date())
     }
 
-    /// Runs `body` against the application in process (no sockets).
-    func test<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+    /// Runs `body` against the application in process (no sockets), with the server clock `now`.
+    func test<Value: Sendable>(
+        now: @escaping @Sendable () -> Date = { Date() },
+        _ body: @Sendable (any TestClientProtocol) async throws -> Value
+    ) async throws -> Value {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let app = try buildApplication(configuration, store: store, metrics: metrics, logger: logger, now: now)

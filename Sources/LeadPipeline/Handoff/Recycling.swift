@@ -43,6 +43,7 @@ public struct Recycling: Sendable {
         var summary = RecycleRunSummary()
         let released = try store.endCoolDowns(dueBy: now, actor: Self.actor)
         summary.returnedToNurturing = released.count
+        summary.returnedLeadIDs = released
         for lead in try store.leads(stage: .recycled, limit: nil) {
             let end = try coolDownEnd(of: lead.id) ?? now
             guard end <= now else {
@@ -54,6 +55,7 @@ public struct Recycling: Sendable {
                     leadID: lead.id, to: .nurturing, trigger: .coolDownEnded, actor: Self.actor, at: now,
                     note: "cool-down ended \(end.formatted(.iso8601))"))
             summary.returnedToNurturing += 1
+            summary.returnedLeadIDs.append(lead.id)
         }
         summary.recycled = summary.returnedToNurturing + summary.stillCoolingDown
         for rejection in try store.rejectionsAwaitingFollowUp() {
@@ -62,15 +64,17 @@ public struct Recycling: Sendable {
             case .duplicate:
                 let original = try store.earliestLead(withEmailOf: rejection.leadID)
                 if let original { try store.recordMerge(leadID: rejection.leadID, into: original, at: now) }
-                try store.recordFollowUp(
-                    DispositionFollowUp(
-                        leadID: rejection.leadID, reason: reason, mergedInto: original, accountOwner: nil, at: now))
+                let followUp = DispositionFollowUp(
+                    leadID: rejection.leadID, reason: reason, mergedInto: original, accountOwner: nil, at: now)
+                try store.recordFollowUp(followUp)
+                summary.followUps.append(followUp)
                 summary.merged += 1
             case .existingCustomer:
-                try store.recordFollowUp(
-                    DispositionFollowUp(
-                        leadID: rejection.leadID, reason: reason, mergedInto: nil,
-                        accountOwner: try store.accountOwner(of: rejection.leadID), at: now))
+                let followUp = DispositionFollowUp(
+                    leadID: rejection.leadID, reason: reason, mergedInto: nil,
+                    accountOwner: try store.accountOwner(of: rejection.leadID), at: now)
+                try store.recordFollowUp(followUp)
+                summary.followUps.append(followUp)
                 summary.routedToAccountOwner += 1
             default:
                 continue

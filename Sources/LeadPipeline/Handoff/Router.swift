@@ -21,7 +21,9 @@ public struct Router: Sendable {
 
     /// A router.
     /// - Parameters:
-    ///   - rules: the sales manager's rules; `nil` uses ``RoutingRules/fromRepTerritories(_:)``.
+    ///   - rules: rules for this router only (`--rules FILE`); `nil` uses the stored rules in force,
+    ///     else ``RoutingRules/fromRepTerritories(_:)`` (``RoutingRulesCatalog/resolve(_:reps:)``,
+    ///     read at each run).
     ///   - now: the server clock.
     public init(
         store: any HandoffStoreServices, rules: RoutingRules? = nil, now: @escaping @Sendable () -> Date = { Date() }
@@ -32,7 +34,8 @@ public struct Router: Sendable {
     }
 
     /// Runs the router once.
-    /// - Throws: a store error; ``StageTransitionError`` only when another writer moved a lead meanwhile.
+    /// - Throws: a store error; ``RoutingRulesCatalog/StoredRulesError`` when the stored rules do
+    ///   not parse; ``StageTransitionError`` only when another writer moved a lead meanwhile.
     @discardableResult
     public func route() throws -> RoutingSummary {
         var summary = RoutingSummary()
@@ -47,7 +50,7 @@ public struct Router: Sendable {
         }
 
         let reps = try store.reps()
-        let rules = self.rules ?? .fromRepTerritories(reps)
+        let rules = try RoutingRulesCatalog(store: store).resolve(self.rules, reps: reps)
         var pool = try RepPool(reps: reps, openCounts: store.openLeadCounts())
         summary.unavailableRepEmails = pool.unavailable(
             rules.territories.flatMap(\.repEmails) + (rules.defaultRepEmails ?? []))
@@ -76,7 +79,7 @@ public struct Router: Sendable {
         var summary = RoutingSummary()
         let date = now()
         let reps = try store.reps()
-        let rules = self.rules ?? .fromRepTerritories(reps)
+        let rules = try RoutingRulesCatalog(store: store).resolve(self.rules, reps: reps)
         var pool = try RepPool(reps: reps, openCounts: store.openLeadCounts())
         var candidates: [(lead: Lead, owner: RepID?)] = []
         for assignment in try store.openAssignments() where assignment.repID == repID {

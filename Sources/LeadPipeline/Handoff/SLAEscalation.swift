@@ -28,7 +28,8 @@ public struct SLAEscalation: Sendable {
 
     /// An escalation job.
     /// - Parameters:
-    ///   - rules: the routing rules that name each territory's reps (`nil`: the reps' own territories).
+    ///   - rules: the routing rules that name each territory's reps; `nil` uses the stored rules in
+    ///     force at each run, else the reps' own territories (``RoutingRulesCatalog/resolve(_:reps:)``).
     ///   - slaHours: hours a lead may stay `assigned` (default 24); more than 0.
     public init(store: any HandoffStoreServices, rules: RoutingRules? = nil, slaHours: Double = Self.defaultHours) {
         self.store = store
@@ -47,7 +48,7 @@ public struct SLAEscalation: Sendable {
     public func run(now: Date) throws -> SLARunSummary {
         var summary = SLARunSummary()
         let reps = try store.reps()
-        let rules = self.rules ?? .fromRepTerritories(reps)
+        let rules = try RoutingRulesCatalog(store: store).resolve(self.rules, reps: reps)
         var pool = try RepPool(reps: reps, openCounts: store.openLeadCounts())
         let assignment = LeadAssignment(store: store, now: { now })
         for open in try store.openAssignments() where open.stage == .assigned {
@@ -64,10 +65,10 @@ public struct SLAEscalation: Sendable {
             } else {
                 summary.unescalated += 1
             }
-            try store.recordBreach(
-                SLABreach(
-                    leadID: lead.id, repID: open.repID, assignedAt: open.assignedAt, deadline: deadline,
-                    detectedAt: now, escalatedTo: next?.id))
+            let breach = SLABreach(
+                leadID: lead.id, repID: open.repID, assignedAt: open.assignedAt, deadline: deadline,
+                detectedAt: now, escalatedTo: next?.id)
+            if try store.recordBreach(breach) { summary.breaches.append(breach) }
         }
         return summary
     }
