@@ -44,14 +44,16 @@ final class TestServer: Sendable {
         _ = try store.saveScoringModel(document: Self.scoringModel, createdBy: "test", note: nil, at: Date())
     }
 
-    /// Runs `body` against the application in process (no sockets), with the server clock `now`.
+    /// Runs `body` against the application in process (no sockets), with the server clock `now`
+    /// (the one given at `init` when `nil`).
     func test<Value: Sendable>(
-        now: @escaping @Sendable () -> Date = { Date() },
+        now: (@Sendable () -> Date)? = nil,
         _ body: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let app = try buildApplication(configuration, store: store, metrics: metrics, logger: logger, now: now)
+        let app = try buildApplication(
+            configuration, store: store, metrics: metrics, logger: logger, now: now ?? self.now)
         return try await app.test(.router) { client in try await body(client) }
     }
 
