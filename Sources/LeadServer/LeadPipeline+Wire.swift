@@ -22,6 +22,35 @@ extension Components.Schemas.QualityReport {
     }
 }
 
+extension Components.Schemas.FunnelReport {
+    /// The wire form of the funnel report (`report funnel --json`).
+    init(_ report: LeadPipeline.FunnelReport) {
+        self.init(
+            generatedAt: report.generatedAt, since: report.since, leads: report.leads,
+            stages: report.stages.compactMap { count in
+                LifecycleStage(rawValue: count.stage).map { .init(stage: .init($0), count: count.count) }
+            },
+            conversion: .init(report.conversion),
+            bySource: report.bySource.map(Components.Schemas.FunnelConversion.init),
+            timeInStage: report.timeInStage.compactMap { duration in
+                LifecycleStage(rawValue: duration.stage).map {
+                    .init(stage: .init($0), medianHours: duration.medianHours, stays: duration.stays)
+                }
+            },
+            overflow: report.overflow)
+    }
+}
+
+extension Components.Schemas.FunnelConversion {
+    /// The wire form of one conversion row (rates 0–1, absent when their base is 0).
+    init(_ row: LeadPipeline.FunnelConversion) {
+        self.init(
+            group: row.group, mql: row.mql, handed: row.handed, accepted: row.accepted, converted: row.converted,
+            mqlToAccepted: row.mqlToAccepted, acceptedToConverted: row.acceptedToConverted,
+            mqlToConverted: row.mqlToConverted)
+    }
+}
+
 extension Components.Schemas.AcceptanceRow {
     /// The wire form of one acceptance row (rate 0–1, absent when nothing was handed).
     init(_ row: LeadPipeline.AcceptanceRow) {

@@ -59,19 +59,23 @@ extension LeadRelayAPI {
     func getQualityReport(_ input: Operations.GetQualityReport.Input) async throws
         -> Operations.GetQualityReport.Output
     {
-        var since: Date?
-        if let text = input.query.since {
-            guard let date = ISODateText.parse(text) else {
-                throw APIProblem(
-                    status: .badRequest, code: .malformedRequest,
-                    detail: "since: '\(text)' is not a date (2026-03-01) or an ISO 8601 instant (2026-03-01T09:30:00Z)."
-                )
-            }
-            since = date
-        }
+        let since = try Self.since(input.query.since)
         let hours = try Self.hours(input.query.slaHours, field: "slaHours") ?? slaHours
         let report = try handoff { try HandoffReports(store: store, now: now).quality(since: since, slaHours: hours) }
         return .ok(.init(body: .json(.init(report))))
+    }
+
+    /// The reports' `since` query value: a date (`2026-03-01`, midnight UTC) or an ISO 8601
+    /// instant, as the CLI's `--since`; `nil` when absent.
+    /// - Throws: ``APIProblem`` 400 `malformed_request` naming `since` for anything else.
+    static func since(_ text: String?) throws -> Date? {
+        guard let text else { return nil }
+        guard let date = ISODateText.parse(text) else {
+            throw APIProblem(
+                status: .badRequest, code: .malformedRequest,
+                detail: "since: '\(text)' is not a date (2026-03-01) or an ISO 8601 instant (2026-03-01T09:30:00Z).")
+        }
+        return date
     }
 
     /// Who the store records as the author of a change made through the admin API.

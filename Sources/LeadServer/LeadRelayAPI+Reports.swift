@@ -40,24 +40,11 @@ extension LeadRelayAPI {
         return .ok(.init(body: .json(Self.wire(stored))))
     }
 
-    /// `GET /v1/admin/reports/funnel`: lead counts by stage and source, and known outcomes.
+    /// `GET /v1/admin/reports/funnel`: the funnel report, as `leadrelay-server report funnel --json`.
     func getFunnelReport(_ input: Operations.GetFunnelReport.Input) async throws -> Operations.GetFunnelReport.Output {
-        let (total, stages, sources, outcomes) = try domain {
-            (
-                try store.leadCount(), try store.leadCountsByStage(), try store.leadCountsBySource(),
-                try store.outcomeCounts()
-            )
-        }
-        let report = Components.Schemas.FunnelReport(
-            totalLeads: total,
-            stages: LifecycleStage.allCases.compactMap { stage in
-                stages[stage].map { Components.Schemas.StageCount(stage: .init(stage), count: $0) }
-            },
-            sources: sources.sorted { ($0.key ?? "") < ($1.key ?? "") }.map {
-                Components.Schemas.SourceCount(source: $0.key, count: $0.value)
-            },
-            outcomes: .init(won: outcomes.won, notWon: outcomes.notWon))
-        return .ok(.init(body: .json(report)))
+        let since = try Self.since(input.query.since)
+        let report = try handoff { try HandoffReports(store: store, now: now).funnel(since: since) }
+        return .ok(.init(body: .json(.init(report))))
     }
 
     /// The wire form of a stored model (ServerStore's type, so the mapping lives here, not in

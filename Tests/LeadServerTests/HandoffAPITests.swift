@@ -291,6 +291,54 @@ import Testing
         #expect(future.json["overflow"] as? Int == 1)
     }
 
+    @Test func funnelReportEqualsTheCommandsJSON() async throws {
+        let server = try TestServer()
+        let rita = try Self.addRep(server, "Rita", capacity: 1)
+        let ritaToken = try server.token(for: rita)
+        for name in ["Ada", "Bea"] { _ = try server.addQualifiedLead(name) }
+        let now = Date()
+        let (report, future, bad) = try await server.test(now: { now }) { client in
+            _ = try await client.send(.post, "/v1/admin/route", token: Self.admin)
+            let ritaLead = try #require(try await client.pull(token: ritaToken).upsertIDs.first)
+            _ = try await client.push(
+                token: ritaToken, clientID: "rita-phone",
+                mutations: [
+                    #"{"mutationID": 1, "leadID": "\#(ritaLead)", "intent": {"kind": "accept"}}"#,
+                    #"{"mutationID": 2, "leadID": "\#(ritaLead)", "intent": {"kind": "convert"}}"#,
+                ])
+            return (
+                try await client.send(.get, "/v1/admin/reports/funnel", token: Self.admin),
+                try await client.send(.get, "/v1/admin/reports/funnel?since=2100-01-01", token: Self.admin),
+                try await client.send(.get, "/v1/admin/reports/funnel?since=last-week", token: Self.admin)
+            )
+        }
+        #expect(report.status == 200, "\(report.text)")
+        #expect(report.json["leads"] as? Int == 2)
+        let conversion = try #require(report.json["conversion"] as? [String: Any])
+        #expect(conversion["mql"] as? Int == 2)
+        #expect(conversion["handed"] as? Int == 1)
+        #expect(conversion["accepted"] as? Int == 1)
+        #expect(conversion["converted"] as? Int == 1)
+        #expect(conversion["mqlToConverted"] as? Double == 0.5)
+        #expect(report.json["overflow"] as? Int == 1)
+        let stages = try #require(report.json["stages"] as? [[String: Any]])
+        #expect(stages.first { $0["stage"] as? String == "converted" }?["count"] as? Int == 1)
+        #expect(stages.first { $0["stage"] as? String == "mql" }?["count"] as? Int == 1)
+
+        let cli = await Self.command("report", "funnel", "--json", "--db", server.configuration.databasePath)
+        #expect(cli.status == 0, "\(cli.errorOutput)")
+        var printed = try #require(try JSONSerialization.jsonObject(with: Data(cli.output.utf8)) as? [String: Any])
+        var answered = report.json
+        printed["generatedAt"] = nil
+        answered["generatedAt"] = nil
+        #expect(try Self.canonical(answered) == Self.canonical(printed))
+
+        #expect(future.json["leads"] as? Int == 0)
+        #expect(bad.status == 400)
+        #expect(bad.problemCode == "malformed_request")
+        #expect((bad.json["detail"] as? String)?.hasPrefix("since: ") == true)
+    }
+
     @Test func qualityReportRefusesABadSinceOrSLANamingTheParameter() async throws {
         let server = try TestServer()
         let (impossible, garbage, zero) = try await server.test { client in
