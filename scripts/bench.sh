@@ -2,7 +2,8 @@
 # The benchmark suite in one command: builds the gated `leadrelay-bench` target in release and runs
 # it from the package root (it reads ../shared/data/x-education-leads/Leads.csv). Prints each figure
 # as it is measured, then the whole table as Markdown (the form BENCHMARKS.md records).
-# `scripts/bench.sh --quick` syncs 20,000 leads instead of 100,000 for the large first sync.
+# `scripts/bench.sh --quick` syncs 20,000 leads instead of 100,000 for the large first sync;
+# `scripts/bench.sh --pipeline` runs only the import, scoring and evaluation rows.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

@@ -20,6 +20,8 @@ struct BenchSuite {
     let table = BenchTable()
     /// Leads for the large first sync (100,000 unless `--quick`).
     let largeSync: Int
+    /// `--pipeline`: only the import, scoring and evaluation rows.
+    let pipelineOnly: Bool
 
     init(arguments: [String]) throws {
         packageRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -36,6 +38,7 @@ struct BenchSuite {
             FileManager.default.fileExists(atPath: shm.path)
             ? shm.appendingPathComponent("leadrelay-bench-\(id)") : folder
         largeSync = arguments.contains("--quick") ? 20_000 : 100_000
+        pipelineOnly = arguments.contains("--pipeline")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: serverFolder, withIntermediateDirectories: true)
     }
@@ -52,8 +55,10 @@ struct BenchSuite {
         #endif
         BenchTable.say("LeadRelay benchmarks (\(build)), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         try await PipelineBenchmarks(suite: self).run()
-        try await SyncBenchmarks(suite: self).run()
-        try await LoadBenchmarks(suite: self).run()
+        if !pipelineOnly {
+            try await SyncBenchmarks(suite: self).run()
+            try await LoadBenchmarks(suite: self).run()
+        }
         BenchTable.say("")
         BenchTable.say(table.markdown)
     }

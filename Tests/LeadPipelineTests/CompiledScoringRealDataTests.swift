@@ -60,7 +60,7 @@ struct CompiledScoringRealDataTests {
         .model
         #expect(model.fitRules.count > 64)
         let scores = try Self.compareBothPaths(leads, model: model)
-        #expect(scores.contains(where: \.qualified))
+        #expect(scores.contains { $0.qualified })
         #expect(scores.contains { !$0.qualified })
     }
 
