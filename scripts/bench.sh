@@ -6,6 +6,7 @@
 # `scripts/bench.sh --only sync` runs only some rows (`--only pipeline|sync|server`, repeatable);
 # `--server` is `--only server`: pulls/s against a plain Hummingbird route, verdicts/s, the first
 # pull of 100,000 leads with the server's peak memory.
+# `--pipeline` is `--only pipeline`: the import, scoring and evaluation rows.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

@@ -20,7 +20,7 @@ struct BenchSuite {
     let table = BenchTable()
     /// Leads for the large first sync and the first pull (100,000 unless `--quick`).
     let largeSync: Int
-    /// The groups to run (`--only pipeline|sync|server`, repeatable; `--server` is `--only server`);
+    /// The groups to run (`--only pipeline|sync|server`, repeatable; `--server` is `--only server`, `--pipeline` is `--only pipeline`);
     /// all when empty.
     let only: Set<String>
 
@@ -48,6 +48,7 @@ struct BenchSuite {
             only.insert(group)
         }
         if arguments.contains("--server") { only.insert("server") }
+        if arguments.contains("--pipeline") { only.insert("pipeline") }
         self.only = only
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: serverFolder, withIntermediateDirectories: true)

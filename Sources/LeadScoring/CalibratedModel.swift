@@ -19,11 +19,22 @@ public struct CalibratedModel: Hashable, Sendable {
     /// Fits the encoder and the regression to `leads` with outcomes `labels` (same length).
     public init(fitting leads: [Lead], labels: [Bool], options: CalibrationOptions = CalibrationOptions()) {
         precondition(leads.count == labels.count, "leads and labels differ in length")
-        let encoder = FeatureEncoder(fitting: leads, options: options.features)
-        let rows = leads.map(encoder.encode)
+        let table = FeatureTable(leads: leads, options: options.features)
+        self.init(fitting: table, rows: Array(leads.indices), labels: labels, options: options)
+    }
+
+    /// Fits the encoder and the regression to the leads at `rows` of `table`, whose outcomes are
+    /// `labels` (indexed like the table's leads), starting Newton from `start` mapped onto the new
+    /// encoder's columns (a warm start) when given.
+    init(
+        fitting table: FeatureTable, rows: [Int], labels: [Bool], options: CalibrationOptions,
+        start: CalibratedModel? = nil
+    ) {
+        let encoder = FeatureEncoder(table: table, rows: rows, options: options.features)
         self.encoder = encoder
         regression = LogisticRegression.fit(
-            rows: rows, labels: labels, columnCount: encoder.columnCount, l2: options.l2)
+            rows: table.rows(rows, encoder: encoder), labels: rows.map { labels[$0] },
+            columnCount: encoder.columnCount, l2: options.l2, start: start?.coefficients(for: encoder))
     }
 
     /// The predicted probability (0–1) that `lead` converts.

@@ -1,49 +1,52 @@
 import LeadModel
 
 /// The fit rules that read one subject, compiled into lookup tables once, so scoring a lead
-/// reads the subject's value once and finds every rule it satisfies without re-testing each rule
-/// (issue 3's throughput goal). Rule numbers index the scorer's `fitRules`.
+/// reads the subject's value once and marks every rule it satisfies without re-testing each rule
+/// (issue 3's throughput goal). Rule numbers index the model's `fitRules`; `mark` sets their bits
+/// in a `RuleBits` word array. Must agree with `FitRule.holds(forValue:)`.
 final class CompiledSubjectRules: Sendable {
-    /// Rules matching an exact text (`equals`/`in`, case-sensitive): text → rule numbers.
-    let exactText: [(String, [Int])]
-    let exactTextIndex: [String: [Int]]
-    /// The same for rules with `ignoreCase` (keys lower-cased).
-    let foldedText: [String: [Int]]
-    /// Rules matching a number exactly.
-    let numbers: [Double: [Int]]
-    /// Rules matching `true` / `false`.
-    let whenTrue: [Int]
-    let whenFalse: [Int]
-    /// `range` rules with their ranges.
-    let ranges: [(NumericRange, Int)]
-    /// `contains` rules: needle (lower-cased when `ignoreCase`), ignoreCase, rule number.
-    let contains: [(String, Bool, Int)]
-    /// `exists` and `isMissing` rules.
-    let whenPresent: [Int]
-    let whenMissing: [Int]
-    /// Sums of the points above, for the allocation-free `fitPoints` path.
-    let whenPresentPoints: Double
-    let whenMissingPoints: Double
-    let whenTruePoints: Double
-    let whenFalsePoints: Double
+    /// What the rules read.
     let subject: RuleSubject
+    /// Case-sensitive `equals`/`in` texts, each with its UTF-8 length (compared first, so most
+    /// non-matching candidates cost one integer compare) and the rules it satisfies.
+    private let exactText: [(text: String, utf8Count: Int, rules: [Int32])]
+    /// The same as a dictionary, used instead when there are many texts.
+    private let exactTextIndex: [String: [Int32]]
+    /// `ignoreCase` texts (lower-cased) → rules.
+    private let foldedText: [String: [Int32]]
+    /// Exact numbers → rules.
+    private let numbers: [Double: [Int32]]
+    /// Rules matching `true` / `false`.
+    private let whenTrue: [Int32]
+    private let whenFalse: [Int32]
+    /// `range` rules.
+    private let ranges: [(range: NumericRange, rule: Int32)]
+    /// `contains` rules: the needle (lower-cased when `ignoreCase`).
+    private let contains: [(needle: String, ignoreCase: Bool, rule: Int32)]
+    /// Whether text must be lower-cased (some `ignoreCase` rule): the only per-lead allocation.
+    private let needsLowercased: Bool
+    /// `exists` and `isMissing` rules.
+    private let whenPresent: [Int32]
+    private let whenMissing: [Int32]
 
-    private static let linearLimit = 8
+    private static let linearLimit = 12
 
-    init(subject: RuleSubject, rules: [(Int, FitRule)]) {
+    init(subject: RuleSubject, rules: [(number: Int, rule: FitRule)]) {
         self.subject = subject
-        var exact: [String: [Int]] = [:]
+        var exact: [String: [Int32]] = [:]
         var exactOrder: [String] = []
-        var folded: [String: [Int]] = [:]
-        var numbers: [Double: [Int]] = [:]
-        var whenTrue: [Int] = []
-        var whenFalse: [Int] = []
-        var ranges: [(NumericRange, Int)] = []
-        var contains: [(String, Bool, Int)] = []
-        var whenPresent: [Int] = []
-        var whenMissing: [Int] = []
-        func addValues(_ values: [RuleValue], _ number: Int, ignoreCase: Bool) {
-            for value in Set(values) {
+        var folded: [String: [Int32]] = [:]
+        var numbers: [Double: [Int32]] = [:]
+        var whenTrue: [Int32] = []
+        var whenFalse: [Int32] = []
+        var ranges: [(range: NumericRange, rule: Int32)] = []
+        var contains: [(needle: String, ignoreCase: Bool, rule: Int32)] = []
+        var whenPresent: [Int32] = []
+        var whenMissing: [Int32] = []
+        func addValues(_ values: [RuleValue], _ number: Int32, ignoreCase: Bool) {
+            // A value listed twice in one rule marks the rule once (marking is idempotent anyway).
+            var seen: Set<RuleValue> = []
+            for value in values where seen.insert(value).inserted {
                 switch value {
                 case .text(let text) where ignoreCase: folded[text.lowercased(), default: []].append(number)
                 case .text(let text):
@@ -56,6 +59,7 @@ final class CompiledSubjectRules: Sendable {
             }
         }
         for (number, rule) in rules {
+            let number = Int32(number)
             switch rule.predicate {
             case .equals(let value): addValues([value], number, ignoreCase: rule.ignoreCase)
             case .oneOf(let values): addValues(values, number, ignoreCase: rule.ignoreCase)
@@ -66,61 +70,58 @@ final class CompiledSubjectRules: Sendable {
             case .isMissing: whenMissing.append(number)
             }
         }
-        let points = Dictionary(uniqueKeysWithValues: rules.map { ($0.0, $0.1.points) })
-        func sum(_ numbers: [Int]) -> Double { numbers.reduce(0) { $0 + (points[$1] ?? 0) } }
-        exactText = exactOrder.count <= Self.linearLimit ? exactOrder.map { ($0, exact[$0] ?? []) } : []
-        exactTextIndex = exactOrder.count <= Self.linearLimit ? [:] : exact
+        let linear = exactOrder.count <= Self.linearLimit
+        exactText = linear ? exactOrder.map { ($0, $0.utf8.count, exact[$0] ?? []) } : []
+        exactTextIndex = linear ? [:] : exact
         foldedText = folded
         self.numbers = numbers
         self.whenTrue = whenTrue
         self.whenFalse = whenFalse
         self.ranges = ranges
         self.contains = contains
+        needsLowercased = !folded.isEmpty || contains.contains { $0.ignoreCase }
         self.whenPresent = whenPresent
         self.whenMissing = whenMissing
-        whenPresentPoints = sum(whenPresent)
-        whenMissingPoints = sum(whenMissing)
-        whenTruePoints = sum(whenTrue)
-        whenFalsePoints = sum(whenFalse)
     }
 
-    /// Calls `body` with the number of every rule that holds for `value` (the subject's value of
-    /// one lead), in no particular order.
+    /// Marks in `bits` every rule that holds for `lead`.
     @inline(__always)
-    func forEachMatch(_ value: AttributeValue?, _ body: (Int) -> Void) {
+    func mark(_ lead: Lead, in bits: RuleBits) {
+        mark(lead.value(of: subject), in: bits)
+    }
+
+    /// Marks in `bits` every rule that holds for `value` (the subject's value of one lead).
+    func mark(_ value: AttributeValue?, in bits: RuleBits) {
         guard let value else {
-            for number in whenMissing { body(number) }
+            bits.insert(whenMissing)
             return
         }
-        for number in whenPresent { body(number) }
+        bits.insert(whenPresent)
         switch value {
         case .text(let text):
             if !exactText.isEmpty {
-                for (candidate, numbers) in exactText where candidate == text {
-                    for number in numbers { body(number) }
+                let count = text.utf8.count
+                for candidate in exactText where candidate.utf8Count == count && candidate.text == text {
+                    bits.insert(candidate.rules)
                 }
-            } else if let numbers = exactTextIndex[text] {
-                for number in numbers { body(number) }
+            } else if !exactTextIndex.isEmpty, let rules = exactTextIndex[text] {
+                bits.insert(rules)
             }
-            if !foldedText.isEmpty || contains.contains(where: { $0.1 }) {
+            if needsLowercased {
                 let lowered = text.lowercased()
-                if let numbers = foldedText[lowered] {
-                    for number in numbers { body(number) }
-                }
-                for (needle, ignoreCase, number) in contains where ignoreCase && lowered.contains(needle) {
-                    body(number)
+                if let rules = foldedText[lowered] { bits.insert(rules) }
+                for entry in contains where entry.ignoreCase && lowered.contains(entry.needle) {
+                    bits.insert(entry.rule)
                 }
             }
-            for (needle, ignoreCase, number) in contains where !ignoreCase && text.contains(needle) {
-                body(number)
+            for entry in contains where !entry.ignoreCase && text.contains(entry.needle) {
+                bits.insert(entry.rule)
             }
         case .number(let number):
-            if let numbers = numbers[number] {
-                for rule in numbers { body(rule) }
-            }
-            for (range, rule) in ranges where range.contains(number) { body(rule) }
+            if !numbers.isEmpty, let rules = numbers[number] { bits.insert(rules) }
+            for entry in ranges where entry.range.contains(number) { bits.insert(entry.rule) }
         case .bool(let flag):
-            for number in flag ? whenTrue : whenFalse { body(number) }
+            bits.insert(flag ? whenTrue : whenFalse)
         case .date:
             break
         }

@@ -27,9 +27,9 @@ public struct Evaluation: Sendable {
     }
 
     /// Runs the evaluation: stratified k-fold split of the labelled leads; the current model's
-    /// totals (at `now`, with `events` by lead) per test fold; the logistic regression fitted per
-    /// training fold, and its points version; finally the calibrated points model fitted on all
-    /// labelled leads.
+    /// totals (at `now`, with `events` by lead) per test fold; the logistic regression fitted on
+    /// all labelled leads (the calibrated model the report carries, written back as points); then
+    /// per training fold the regression (started from that fit) and its points version.
     /// - Throws: `ScoringModelError` when `model` is invalid; `EvaluationError.cannotSplit` when a
     ///   class has fewer leads than folds.
     public func run(
@@ -46,6 +46,14 @@ public struct Evaluation: Sendable {
         let scorer = try LeadScorer(model: model)
         let totals = leads.map { scorer.score($0, events: events[$0.id] ?? [], now: now).total }
 
+        // Every lead's feature values are read once; each fold learns its encoder from them. The
+        // model fitted on all labelled leads comes first: each fold's Newton iterations start from
+        // it (a warm start; the penalised likelihood has one optimum, so the fold's fit is the
+        // same to within the solver's tolerance, in fewer iterations).
+        let table = FeatureTable(leads: leads, options: options.calibration.features)
+        let final = CalibratedModel(
+            fitting: table, rows: Array(leads.indices), labels: labels, options: options.calibration)
+
         var probabilities = [Double](repeating: 0, count: leads.count)
         var pointsProbabilities = [Double](repeating: 0, count: leads.count)
         var currentAUCs: [Double] = []
@@ -60,8 +68,10 @@ public struct Evaluation: Sendable {
             currentAUCs.append(Metrics.rocAUC(scores: test.map { totals[$0] }, labels: testLabels) ?? .nan)
 
             let calibrated = CalibratedModel(
-                fitting: train.map { leads[$0] }, labels: train.map { labels[$0] }, options: options.calibration)
-            for index in test { probabilities[index] = calibrated.probability(of: leads[index]) }
+                fitting: table, rows: train, labels: labels, options: options.calibration, start: final)
+            for (index, row) in zip(test, table.rows(test, encoder: calibrated.encoder)) {
+                probabilities[index] = calibrated.regression.probability(row)
+            }
             calibratedAUCs.append(Metrics.rocAUC(scores: test.map { probabilities[$0] }, labels: testLabels) ?? .nan)
 
             let written = options.writer.write(calibrated, base: model)
@@ -86,7 +96,6 @@ public struct Evaluation: Sendable {
             name: "calibrated points model", scoreUnit: "probability", scores: pointsProbabilities, labels: labels,
             foldAUCs: pointsAUCs, threshold: options.writer.qualifyingProbability, targetPrecision: target)
 
-        let final = CalibratedModel(fitting: leads, labels: labels, options: options.calibration)
         let written = options.writer.write(final, base: model)
         let targetPoints = calibrated.thresholdForTargetPrecision.map {
             written.points(forProbability: Swift.min(Swift.max($0, 1e-6), 1 - 1e-6)).rounded(.up)

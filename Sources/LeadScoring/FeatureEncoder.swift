@@ -11,42 +11,45 @@ public struct FeatureEncoder: Hashable, Sendable {
 
     /// Learns the encoding from `leads` (the training fold).
     public init(fitting leads: [Lead], options: FeatureOptions = FeatureOptions()) {
-        let subjects = options.subjects ?? FeatureEncoder.discoverSubjects(in: leads, options: options)
+        self.init(table: FeatureTable(leads: leads, options: options), rows: Array(leads.indices), options: options)
+    }
+
+    /// Learns the encoding from the leads at `rows` of `table` (a training fold), as
+    /// `init(fitting:)` on those leads would.
+    init(table: FeatureTable, rows: [Int], options: FeatureOptions) {
         var features: [EncodedFeature] = []
         var offset = 0
-        let ordered = subjects.sorted()
-        var numbersBySubject = [[Double]](repeating: [], count: ordered.count)
-        var countsBySubject = [[RuleValue: Int]](repeating: [:], count: ordered.count)
-        var allNumbersBySubject = [Bool](repeating: true, count: ordered.count)
-        var presentBySubject = [Int](repeating: 0, count: ordered.count)
-        for index in leads.indices {
-            for (position, subject) in ordered.enumerated() {
-                guard let value = leads[index].value(of: subject).flatMap(RuleValue.init(attribute:)) else { continue }
-                presentBySubject[position] += 1
-                countsBySubject[position][value, default: 0] += 1
-                if case .number(let number) = value {
-                    numbersBySubject[position].append(number)
+        for (position, subject) in table.subjects.enumerated() {
+            let column = table.ids[position]
+            let numberOfID = table.numbers[position]
+            var countByID = [Int](repeating: 0, count: numberOfID.count)
+            var numbers: [Double] = []
+            var allNumbers = true
+            var present = 0
+            for row in rows {
+                let id = Int(column[row])
+                guard id >= 0 else { continue }
+                present += 1
+                countByID[id] += 1
+                if let number = numberOfID[id] {
+                    numbers.append(number)
                 } else {
-                    allNumbersBySubject[position] = false
+                    allNumbers = false
                 }
             }
-        }
-        for (position, subject) in ordered.enumerated() {
-            let numbers = numbersBySubject[position]
-            let counts = countsBySubject[position]
-            let allNumbers = allNumbersBySubject[position]
-            let present = presentBySubject[position]
             guard present > 0 else { continue }
             let encoding: EncodedFeature.Encoding
             if allNumbers {
                 guard let numeric = FeatureEncoder.numericEncoding(numbers, options: options) else { continue }
                 encoding = numeric
             } else {
+                var counts: [RuleValue: Int] = [:]
+                for (id, count) in countByID.enumerated() where count > 0 { counts[table.levels[position][id]] = count }
                 let kept = counts.filter { $0.value >= options.minimumLevelCount }.keys.sorted(by: RuleValue.ordered)
-                let constant = counts.count == 1 && present == leads.count
+                let constant = counts.count == 1 && present == rows.count
                 guard !kept.isEmpty, !constant else { continue }
                 let keptCount = kept.reduce(0) { $0 + (counts[$1] ?? 0) }
-                let columnCounts = kept.map { counts[$0] ?? 0 } + [present - keptCount, leads.count - present]
+                let columnCounts = kept.map { counts[$0] ?? 0 } + [present - keptCount, rows.count - present]
                 encoding = .categorical(levels: kept, counts: columnCounts)
             }
             let feature = EncodedFeature(subject: subject, encoding: encoding, offset: offset)

@@ -11,27 +11,16 @@ public struct LeadScorer: Sendable {
     /// The model this scorer applies.
     public let model: ScoringModel
 
-    private let groups: [CompiledSubjectRules]
-    private let fitPointsByRule: [Double]
-    private let fitIDs: [String]
-    private let fitLabels: [String]
+    private let fitRules: CompiledFitRules
     private let engagementByType: [String: [Int]]
 
-    /// Validates and compiles `model`.
+    /// Validates and compiles `model`: the fit rules are grouped by the subject they read and
+    /// turned into lookup tables (`CompiledFitRules`), once.
     /// - Throws: `ScoringModelError` from `ScoringModel.validate()`.
     public init(model: ScoringModel) throws {
         try model.validate()
         self.model = model
-        var order: [RuleSubject] = []
-        var bySubject: [RuleSubject: [(Int, FitRule)]] = [:]
-        for (number, rule) in model.fitRules.enumerated() {
-            if bySubject[rule.subject] == nil { order.append(rule.subject) }
-            bySubject[rule.subject, default: []].append((number, rule))
-        }
-        groups = order.map { CompiledSubjectRules(subject: $0, rules: bySubject[$0] ?? []) }
-        fitPointsByRule = model.fitRules.map(\.points)
-        fitIDs = model.fitRules.map(\.id)
-        fitLabels = model.fitRules.map(\.label)
+        fitRules = CompiledFitRules(rules: model.fitRules)
         var byType: [String: [Int]] = [:]
         for (index, rule) in model.engagementRules.enumerated() {
             byType[rule.eventType, default: []].append(index)
@@ -41,7 +30,7 @@ public struct LeadScorer: Sendable {
 
     /// The lead's score at `now`.
     ///
-    /// - Fit: the sum of the points of every fit rule that holds.
+    /// - Fit: the sum of the points of every fit rule that holds (added in document order).
     /// - Engagement: per rule, the sum over its matching events of `points × 0.5^(ageDays /
     ///   halfLifeDays)` (age measured from `now`; events after `now` count at age 0), limited to
     ///   `-cap…cap`. Events of other leads are ignored; events sharing a `dedupeKey` count once
@@ -50,60 +39,64 @@ public struct LeadScorer: Sendable {
     /// - Grade from the fit bands; qualified per the qualification definition.
     /// - Contributions: each rule that gave non-zero points, largest absolute points first, then
     ///   by rule id.
+    ///
+    /// Runs on the compiled rules; equal to `scoreRuleByRule(_:events:now:)`.
     public func score(_ lead: Lead, events: [EngagementEvent] = [], now: Date) -> LeadScore {
+        fitRules.withMatches(of: lead) { matches in
+            let fit = fitRules.fit(matches)
+            var engagementLines: [ScoreContribution] = []
+            let engagement = engagementPoints(of: lead, events: events, now: now, contributions: &engagementLines)
+            var contributions = fitRules.contributions(matches, reservingCapacity: engagementLines.count)
+            if !engagementLines.isEmpty {
+                contributions += engagementLines
+                contributions.sort(by: Self.explanationOrder)
+            }
+            return finish(lead, fit: fit, engagement: engagement, contributions: contributions, now: now)
+        }
+    }
+
+    /// The same score computed the straightforward way: every fit rule tested on its own with
+    /// `FitRule.holds(for:)`, in document order, and the contributions sorted afterwards. Slower;
+    /// it is the reference the compiled `score` is checked against.
+    public func scoreRuleByRule(_ lead: Lead, events: [EngagementEvent] = [], now: Date) -> LeadScore {
+        var fit = 0.0
         var contributions: [ScoreContribution] = []
-        let fit = fitPoints(of: lead, contributions: &contributions)
+        for rule in model.fitRules where rule.holds(for: lead) {
+            fit += rule.points
+            if rule.points != 0 {
+                contributions.append(
+                    ScoreContribution(ruleID: rule.id, label: rule.label, points: rule.points, kind: .fit))
+            }
+        }
         let engagement = engagementPoints(of: lead, events: events, now: now, contributions: &contributions)
+        contributions.sort(by: Self.explanationOrder)
+        return finish(lead, fit: fit, engagement: engagement, contributions: contributions, now: now)
+    }
+
+    /// The fit points alone (no contributions, no events): the fast path for evaluation and
+    /// benchmarks. Equal to `score(lead, now:).fit`.
+    public func fitPoints(of lead: Lead) -> Double {
+        fitRules.withMatches(of: lead) { fitRules.fit($0) }
+    }
+
+    private func finish(
+        _ lead: Lead, fit: Double, engagement: Double, contributions: [ScoreContribution], now: Date
+    ) -> LeadScore {
         var total = fit + engagement
         if let cap = model.totalCap { total = Swift.min(total, cap) }
         let grade = model.gradeBands.grade(forFit: fit)
         let qualified = model.qualification.isQualified(lead, total: total, grade: grade)
-        contributions.sort { lhs, rhs in
-            let left = abs(lhs.points)
-            let right = abs(rhs.points)
-            return left != right ? left > right : lhs.ruleID < rhs.ruleID
-        }
         return LeadScore(
             leadID: lead.id, fit: fit, engagement: engagement, total: total, grade: grade, qualified: qualified,
             modelVersion: model.version, contributions: contributions, scoredAt: now)
     }
 
-    /// The fit points alone (no contributions, no events): the fast path for evaluation and
-    /// benchmarks. Equal to `score(lead, now:).fit` (exactly so for whole points; fractional
-    /// points may differ in the last bit, being summed in another order).
-    public func fitPoints(of lead: Lead) -> Double {
-        var fit = 0.0
-        for group in groups {
-            let value = lead.value(of: group.subject)
-            switch value {
-            case nil:
-                fit += group.whenMissingPoints
-            case .bool(let flag)? where group.ranges.isEmpty:
-                fit += group.whenPresentPoints + (flag ? group.whenTruePoints : group.whenFalsePoints)
-            default:
-                group.forEachMatch(value) { fit += fitPointsByRule[$0] }
-            }
-        }
-        return fit
-    }
-
-    private func fitPoints(of lead: Lead, contributions: inout [ScoreContribution]) -> Double {
-        var matched: [Int] = []
-        matched.reserveCapacity(16)
-        for group in groups {
-            group.forEachMatch(lead.value(of: group.subject)) { matched.append($0) }
-        }
-        matched.sort()  // document order, so sums are identical whatever the grouping
-        var fit = 0.0
-        for number in matched {
-            let points = fitPointsByRule[number]
-            fit += points
-            if points != 0 {
-                contributions.append(
-                    ScoreContribution(ruleID: fitIDs[number], label: fitLabels[number], points: points, kind: .fit))
-            }
-        }
-        return fit
+    /// Explanation order: largest absolute points first, then by rule id (ids are unique in a
+    /// valid model, so the order is total).
+    private static func explanationOrder(_ lhs: ScoreContribution, _ rhs: ScoreContribution) -> Bool {
+        let left = abs(lhs.points)
+        let right = abs(rhs.points)
+        return left != right ? left > right : lhs.ruleID < rhs.ruleID
     }
 
     private func engagementPoints(

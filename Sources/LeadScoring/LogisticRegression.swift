@@ -25,100 +25,85 @@ public struct LogisticRegression: Hashable, Codable, Sendable {
 
     /// Fits `rows` (with `columnCount` columns) to `labels`, minimising
     /// `−Σ log-likelihood + (l2 / 2)·Σ weights²`.
+    ///
+    /// The rows are copied once into one compressed sparse-row block (the intercept as column 0),
+    /// and every Newton iteration runs over it through unsafe buffers with no allocation per row:
+    /// the result is bit-for-bit the one of the straightforward loop (same sums in the same order).
     /// - Parameters:
     ///   - l2: the ridge strength (≥ 0; 1 matches scikit-learn's default `C = 1`).
     ///   - maxIterations: Newton steps at most.
     ///   - tolerance: stop when no coefficient moves more than this (log-odds).
+    ///   - start: where Newton starts (a warm start: a fit on similar rows); `nil`, or a model whose
+    ///     weights are not `columnCount` long, starts from the base rate's log-odds and zero weights.
+    ///     The optimum is unique, so the start changes the iterations, not the fit (beyond
+    ///     `tolerance`).
     public static func fit(
         rows: [SparseRow], labels: [Bool], columnCount: Int, l2: Double = 1, maxIterations: Int = 100,
-        tolerance: Double = 1e-8
+        tolerance: Double = 1e-8, start: LogisticRegression? = nil
     ) -> LogisticRegression {
         precondition(rows.count == labels.count, "rows and labels differ in length")
         let size = columnCount + 1  // column 0 is the intercept
         var theta = [Double](repeating: 0, count: size)
         let positives = labels.filter { $0 }.count
-        if positives > 0, positives < labels.count {
+        if let start, start.weights.count == columnCount {
+            theta[0] = start.intercept
+            theta.replaceSubrange(1..., with: start.weights)
+        } else if positives > 0, positives < labels.count {
             theta[0] = log(Double(positives) / Double(labels.count - positives))
         }
-        func margin(_ row: SparseRow, _ theta: [Double]) -> Double {
-            var sum = theta[0]
-            for (index, value) in zip(row.indices, row.values) { sum += theta[index + 1] * value }
-            return sum
-        }
-        func loss(_ theta: [Double]) -> Double {
-            var total = 0.0
-            for (row, label) in zip(rows, labels) {
-                let s = margin(row, theta)
-                let signed = label ? s : -s
-                total += signed > 0 ? log1p(exp(-signed)) : -signed + log1p(exp(signed))
+        // Compressed sparse rows, intercept first: row r is entries rowStart[r]..<rowStart[r + 1].
+        var rowStart = [Int](repeating: 0, count: rows.count + 1)
+        let entries = rows.reduce(rows.count) { $0 + $1.indices.count }
+        var columns = [Int](repeating: 0, count: entries)
+        var values = [Double](repeating: 1, count: entries)
+        var targets = [Double](repeating: 0, count: rows.count)
+        var next = 0
+        for (number, row) in rows.enumerated() {
+            next += 1  // the intercept: column 0, value 1
+            for (index, value) in zip(row.indices, row.values) {
+                columns[next] = index + 1
+                values[next] = value
+                next += 1
             }
-            var penalty = 0.0
-            for index in 1..<size { penalty += theta[index] * theta[index] }
-            return total + l2 / 2 * penalty
+            rowStart[number + 1] = next
+            targets[number] = labels[number] ? 1 : 0
         }
-        var current = loss(theta)
-        var iterations = 0
         var hessian = [Double](repeating: 0, count: size * size)
         var gradient = [Double](repeating: 0, count: size)
-        var columns: [Int] = []
-        var values: [Double] = []
-        while iterations < maxIterations {
-            iterations += 1
-            for index in hessian.indices { hessian[index] = 0 }
-            for index in gradient.indices { gradient[index] = 0 }
-            for (row, label) in zip(rows, labels) {
-                let p = 1 / (1 + exp(-margin(row, theta)))
-                let residual = p - (label ? 1 : 0)
-                let weight = Swift.max(p * (1 - p), 1e-12)
-                columns.removeAll(keepingCapacity: true)
-                values.removeAll(keepingCapacity: true)
-                columns.append(0)
-                values.append(1)
-                for (index, value) in zip(row.indices, row.values) {
-                    columns.append(index + 1)
-                    values.append(value)
-                }
-                for a in columns.indices {
-                    let ca = columns[a]
-                    let va = values[a]
-                    gradient[ca] += residual * va
-                    let scaled = weight * va
-                    let base = ca * size
-                    for b in a..<columns.count {
-                        hessian[base + columns[b]] += scaled * values[b]
+        var candidate = theta
+        var iterations = 0
+        rowStart.withUnsafeBufferPointer { rowStart in
+            columns.withUnsafeBufferPointer { columns in
+                values.withUnsafeBufferPointer { values in
+                    targets.withUnsafeBufferPointer { targets in
+                        let block = SparseBlock(
+                            rowStart: rowStart, columns: columns, values: values, targets: targets, size: size,
+                            l2: l2)
+                        var current = block.loss(theta)
+                        while iterations < maxIterations {
+                            iterations += 1
+                            block.accumulate(theta, hessian: &hessian, gradient: &gradient)
+                            guard let step = choleskySolve(upper: hessian, size: size, rhs: gradient) else { break }
+                            var scale = 1.0
+                            var accepted = false
+                            for _ in 0..<30 {
+                                for index in 0..<size { candidate[index] = theta[index] - scale * step[index] }
+                                let trial = block.loss(candidate)
+                                if trial <= current + 1e-12 * Swift.max(1, abs(current)) {
+                                    current = trial
+                                    accepted = true
+                                    break
+                                }
+                                scale /= 2
+                            }
+                            guard accepted else { break }
+                            let moved = step.reduce(0) { Swift.max($0, abs($1)) } * scale
+                            swap(&theta, &candidate)
+                            if moved < tolerance { break }
+                        }
                     }
                 }
             }
-            for index in 0..<size {
-                hessian[index * size + index] += index == 0 ? 1e-9 : l2 + 1e-9
-                if index > 0 { gradient[index] += l2 * theta[index] }
-            }
-            // Rows of the upper triangle may have landed below the diagonal when a row's columns
-            // were not ascending after the intercept; fold everything into the upper triangle.
-            for i in 0..<size {
-                for j in 0..<i where hessian[i * size + j] != 0 {
-                    hessian[j * size + i] += hessian[i * size + j]
-                    hessian[i * size + j] = 0
-                }
-            }
-            guard let step = choleskySolve(upper: hessian, size: size, rhs: gradient) else { break }
-            var scale = 1.0
-            var accepted = false
-            var candidate = theta
-            for _ in 0..<30 {
-                for index in 0..<size { candidate[index] = theta[index] - scale * step[index] }
-                let next = loss(candidate)
-                if next <= current + 1e-12 * Swift.max(1, abs(current)) {
-                    current = next
-                    accepted = true
-                    break
-                }
-                scale /= 2
-            }
-            guard accepted else { break }
-            let moved = step.reduce(0) { Swift.max($0, abs($1)) } * scale
-            theta = candidate
-            if moved < tolerance { break }
         }
         return LogisticRegression(intercept: theta[0], weights: Array(theta[1...]), iterations: iterations)
     }
@@ -138,33 +123,45 @@ public struct LogisticRegression: Hashable, Codable, Sendable {
     /// Solves `H x = b` for a symmetric positive-definite `H` given by its upper triangle
     /// (row-major, `size × size`); `nil` when `H` is not positive definite.
     static func choleskySolve(upper: [Double], size: Int, rhs: [Double]) -> [Double]? {
-        // Factor H = Lᵀ L with L upper triangular, stored row-major in `factor`.
-        var factor = [Double](repeating: 0, count: size * size)
-        for i in 0..<size {
-            var diagonal = upper[i * size + i]
-            for k in 0..<i { diagonal -= factor[k * size + i] * factor[k * size + i] }
-            guard diagonal > 0 else { return nil }
-            let root = diagonal.squareRoot()
-            factor[i * size + i] = root
-            for j in (i + 1)..<Swift.max(i + 1, size) {
-                var sum = upper[i * size + j]
-                for k in 0..<i { sum -= factor[k * size + i] * factor[k * size + j] }
-                factor[i * size + j] = sum / root
+        // Factor H = L Lᵀ with L lower triangular, stored row-major in `lower`, so the inner sums
+        // run along rows (contiguous memory).
+        var lower = [Double](repeating: 0, count: size * size)
+        var x = rhs
+        let factored = lower.withUnsafeMutableBufferPointer { lower in
+            upper.withUnsafeBufferPointer { upper in
+                for i in 0..<size {
+                    let rowI = i * size
+                    var diagonal = upper[rowI + i]
+                    for k in 0..<i { diagonal -= lower[rowI + k] * lower[rowI + k] }
+                    guard diagonal > 0 else { return false }
+                    let root = diagonal.squareRoot()
+                    lower[rowI + i] = root
+                    for j in (i + 1)..<Swift.max(i + 1, size) {
+                        let rowJ = j * size
+                        var sum = upper[rowI + j]
+                        for k in 0..<i { sum -= lower[rowI + k] * lower[rowJ + k] }
+                        lower[rowJ + i] = sum / root
+                    }
+                }
+                return true
             }
         }
-        // Forward: Lᵀ y = b.
-        var y = rhs
-        for i in 0..<size {
-            var sum = y[i]
-            for k in 0..<i { sum -= factor[k * size + i] * y[k] }
-            y[i] = sum / factor[i * size + i]
-        }
-        // Backward: L x = y.
-        var x = y
-        for i in stride(from: size - 1, through: 0, by: -1) {
-            var sum = x[i]
-            for k in (i + 1)..<Swift.max(i + 1, size) { sum -= factor[i * size + k] * x[k] }
-            x[i] = sum / factor[i * size + i]
+        guard factored else { return nil }
+        lower.withUnsafeBufferPointer { lower in
+            x.withUnsafeMutableBufferPointer { x in
+                // Forward: L y = b.
+                for i in 0..<size {
+                    var sum = x[i]
+                    for k in 0..<i { sum -= lower[i * size + k] * x[k] }
+                    x[i] = sum / lower[i * size + i]
+                }
+                // Backward: Lᵀ x = y.
+                for i in stride(from: size - 1, through: 0, by: -1) {
+                    var sum = x[i]
+                    for k in (i + 1)..<Swift.max(i + 1, size) { sum -= lower[k * size + i] * x[k] }
+                    x[i] = sum / lower[i * size + i]
+                }
+            }
         }
         return x
     }

@@ -1,0 +1,88 @@
+import LeadModel
+
+/// A model's fit rules compiled once (by `LeadScorer.init`) into the form scoring runs on:
+/// the rules grouped by the subject they read (each subject read once per lead), matched through
+/// per-subject lookup tables into a bit set of rule numbers on the stack, the points by rule number,
+/// and every explanation line built in advance and ranked in explanation order (largest absolute
+/// points first, then rule id), so a lead's contributions are copied out in order with no sort.
+/// Scoring a lead allocates only its contributions array (and lower-cased text when a rule has
+/// `ignoreCase`).
+struct CompiledFitRules: Sendable {
+    /// One entry per subject some rule reads, in first-use order.
+    private let subjects: [CompiledSubjectRules]
+    /// Points by rule number (document order).
+    private let points: [Double]
+    /// By rule number: the rule's position in explanation order, or -1 when it gives 0 points
+    /// (such rules never appear in an explanation).
+    private let rankOfRule: [Int32]
+    /// By rank: the explanation line of each rule with non-zero points.
+    private let contributionsByRank: [ScoreContribution]
+    /// Words of a rule bit set (at least 1).
+    private let wordCount: Int
+
+    /// Compiles `rules` (a validated model's fit rules: unique ids).
+    init(rules: [FitRule]) {
+        var order: [RuleSubject] = []
+        var bySubject: [RuleSubject: [(number: Int, rule: FitRule)]] = [:]
+        for (number, rule) in rules.enumerated() {
+            if bySubject[rule.subject] == nil { order.append(rule.subject) }
+            bySubject[rule.subject, default: []].append((number, rule))
+        }
+        subjects = order.map { CompiledSubjectRules(subject: $0, rules: bySubject[$0] ?? []) }
+        points = rules.map(\.points)
+        let ranked = rules.indices.filter { rules[$0].points != 0 }.sorted { lhs, rhs in
+            let left = abs(rules[lhs].points)
+            let right = abs(rules[rhs].points)
+            return left != right ? left > right : rules[lhs].id < rules[rhs].id
+        }
+        var rankOfRule = [Int32](repeating: -1, count: rules.count)
+        for (rank, number) in ranked.enumerated() { rankOfRule[number] = Int32(rank) }
+        self.rankOfRule = rankOfRule
+        contributionsByRank = ranked.map {
+            ScoreContribution(ruleID: rules[$0].id, label: rules[$0].label, points: rules[$0].points, kind: .fit)
+        }
+        wordCount = Swift.max(1, (rules.count + 63) / 64)
+    }
+
+    /// Calls `body` with the set of the rules that hold for `lead` (stack memory, valid only
+    /// during the call).
+    @inline(__always)
+    func withMatches<Result>(of lead: Lead, _ body: (RuleBits) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount) { words in
+            let bits = RuleBits(clearing: words)
+            for subject in subjects { subject.mark(lead, in: bits) }
+            return body(bits)
+        }
+    }
+
+    /// The fit points (sum of the points of the rules in `matches`, added in document order).
+    @inline(__always)
+    func fit(_ matches: RuleBits) -> Double {
+        var fit = 0.0
+        points.withUnsafeBufferPointer { points in
+            matches.forEach { fit += points[$0] }
+        }
+        return fit
+    }
+
+    /// The explanation lines of the rules in `matches` that give non-zero points, in explanation
+    /// order (largest absolute points first, then rule id), in an array with room for `extra` more.
+    func contributions(_ matches: RuleBits, reservingCapacity extra: Int = 0) -> [ScoreContribution] {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount) { words in
+            let ranks = RuleBits(clearing: words)
+            rankOfRule.withUnsafeBufferPointer { rankOfRule in
+                matches.forEach { number in
+                    let rank = rankOfRule[number]
+                    if rank >= 0 { ranks.insert(rank) }
+                }
+            }
+            let count = ranks.count
+            var result: [ScoreContribution] = []
+            result.reserveCapacity(count + extra)
+            contributionsByRank.withUnsafeBufferPointer { lines in
+                ranks.forEach { result.append(lines[$0]) }
+            }
+            return result
+        }
+    }
+}
