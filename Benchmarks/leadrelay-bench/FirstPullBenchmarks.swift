@@ -7,8 +7,8 @@ import SyncProtocol
 
 /// The first pull of a large scope for one rep (issue 4: "first pull of 100,000 leads for one
 /// rep: time and server peak memory"), against `leadrelay-server serve` in a child process (the
-/// bench binary re-executed as `child-serve DB`), so that the server's own peak RSS is read from
-/// wait4. The client pulls every page (500 leads, the default) through the rep's transport and
+/// bench binary re-executed as `child-serve DB PEAK-FILE`), so that the server's own peak RSS
+/// (its VmHWM, written by the child at shutdown) is read. The client pulls every page (500 leads, the default) through the rep's transport and
 /// decodes it, without a local store.
 struct FirstPullBenchmarks {
     let suite: BenchSuite
@@ -26,7 +26,8 @@ struct FirstPullBenchmarks {
         }
         BenchTable.say("  (seeded \(count) assigned leads in \(BenchTable.number(seedSeconds, digits: 1)) s)")
         let output = suite.folder.appendingPathComponent("serve-\(count).out").path
-        let pid = try ChildProcess.spawnSelf(["child-serve", db], output: output)
+        let peakFile = suite.folder.appendingPathComponent("serve-peak-\(count).txt").path
+        let pid = try ChildProcess.spawnSelf(["child-serve", db, peakFile], output: output)
         let pulled: (leads: Int, pages: Int)
         let seconds: Double
         do {
@@ -50,7 +51,11 @@ struct FirstPullBenchmarks {
             _ = try? ChildProcess.terminate(pid)
             throw error
         }
-        let usage = try ChildProcess.terminate(pid)
+        _ = try ChildProcess.terminate(pid)
+        let peakText = (try? String(contentsOfFile: peakFile, encoding: .utf8)) ?? ""
+        guard let peakKiB = Int(peakText.trimmingCharacters(in: .whitespacesAndNewlines)), peakKiB > 0 else {
+            throw BenchError("the serve child reported no peak memory")
+        }
         guard pulled.leads == count else { throw BenchError("the first pull got \(pulled.leads) of \(count) leads") }
         let label = BenchTable.number(Double(count))
         suite.table.add(
@@ -59,8 +64,8 @@ struct FirstPullBenchmarks {
         )
         suite.table.add(
             "first pull, \(label) leads: server peak memory",
-            "\(BenchTable.number(Double(usage.maxRSSBytes) / 1_048_576, digits: 1)) MB",
-            "max RSS of the `serve` child (wait4), start to SIGTERM")
+            "\(BenchTable.number(Double(peakKiB * 1024) / 1_048_576, digits: 1)) MB",
+            "peak RSS (VmHWM) of the `serve` child process, start to graceful shutdown")
     }
 
     /// The port in the child's `listening on http://HOST:PORT` line.

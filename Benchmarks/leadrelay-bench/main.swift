@@ -11,14 +11,18 @@ import ServerStore
 // `leadrelay-bench sync-server N DB` seeds N leads for one rep in a new store at DB, serves it on a
 // free port of 127.0.0.1 and prints the URL and the rep's token, until killed: a first sync to
 // profile by hand (`leadrelay-bench child-sync HOME` under perf or /usr/bin/time).
-// `leadrelay-bench child-serve DB` is `leadrelay-server serve` on port 0 in a child process, so the
-// parent can read the server's own peak memory.
+// `leadrelay-bench child-serve DB [PEAK-FILE]` is `leadrelay-server serve` on port 0 in a child
+// process, so the parent can read the server's own peak memory: after its graceful shutdown the
+// child writes its VmHWM (KiB) to PEAK-FILE.
 let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == "child-serve", arguments.count == 2 {
-    exit(
-        await LeadRelayServerCommand.execute(arguments: [
-            "serve", "--db", arguments[1], "--port", "0", "--log-level", "error", "--admin-token", "bench-admin",
-        ]))
+if arguments.first == "child-serve", (2...3).contains(arguments.count) {
+    let status = await LeadRelayServerCommand.execute(arguments: [
+        "serve", "--db", arguments[1], "--port", "0", "--log-level", "error", "--admin-token", "bench-admin",
+    ])
+    if arguments.count == 3 {
+        try? ChildProcess.peakResidentKiB().description.write(toFile: arguments[2], atomically: true, encoding: .utf8)
+    }
+    exit(status)
 }
 if arguments.first == "child-sync", (2...3).contains(arguments.count) {
     let status = await ClientEnvironment.$current.withValue(ClientEnvironment(variables: [:], isTerminal: false)) {
