@@ -13,32 +13,17 @@ extension SQLiteLeadStore {
     /// - Returns: the new version number.
     /// - Throws: a GRDB `DatabaseError` when the document or author is empty.
     public func saveScoringModel(document: String, createdBy: String, note: String?, at date: Date) throws -> Int {
-        try writer.write { db in
-            let version = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM scoring_model") ?? 0) + 1
-            try db.execute(
-                sql: """
-                    INSERT INTO scoring_model (version, document, created_at, created_by, note)
-                    VALUES (?, ?, ?, ?, ?)
-                    """,
-                arguments: [version, document, date.timeIntervalSince1970, createdBy, note])
-            return version
-        }
+        try saveDocumentVersion(in: .scoringModel, document: document, createdBy: createdBy, note: note, at: date)
     }
 
     /// Every saved model version, version 1 first.
     public func scoringModels() throws -> [StoredScoringModel] {
-        try writer.read { db in
-            try Self.fetchScoringModels(db, sql: "SELECT \(Self.modelColumns) FROM scoring_model ORDER BY version")
-        }
+        try documentVersions(in: .scoringModel)
     }
 
     /// The highest saved version, or `nil` before the first model is saved.
     public func currentScoringModel() throws -> StoredScoringModel? {
-        try writer.read { db in
-            try Self.fetchScoringModels(
-                db, sql: "SELECT \(Self.modelColumns) FROM scoring_model ORDER BY version DESC LIMIT 1"
-            ).first
-        }
+        try currentDocumentVersion(in: .scoringModel)
     }
 
     /// Saves the scores in one write transaction; each becomes its lead's current score, replacing
@@ -126,17 +111,8 @@ extension SQLiteLeadStore {
             db.cachedStatement(sql: "SELECT 1 FROM scoring_model WHERE version = ?"), arguments: [version]) != nil
     }
 
-    private static let modelColumns = "version, document, created_at, created_by, note"
     private static let scoreColumns =
         "lead_id, model_version, fit, engagement, total, grade, qualified, contributions, scored_at"
-
-    private static func fetchScoringModels(_ db: Database, sql: String) throws -> [StoredScoringModel] {
-        try Row.fetchAll(db, sql: sql).map { row in
-            StoredScoringModel(
-                version: row[0], document: row[1], createdAt: Date(timeIntervalSince1970: row[2]),
-                createdBy: row[3], note: row[4])
-        }
-    }
 
     private static func fetchScores(_ db: Database, sql: String, arguments: StatementArguments) throws -> [LeadScore] {
         let decoder = JSONDecoder()
