@@ -129,7 +129,8 @@ let package = Package(
             name: "LeadRelayDemo",
             dependencies: [
                 "CommandLineSupport", "LeadModel", "SyncProtocol", "ServerStore", "LeadPipeline",
-                "LeadRelayServerCLI", "LeadRelayCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LeadRelayServerCLI", "LeadRelayCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: sharedSwiftSettings
         ),
@@ -139,6 +140,8 @@ let package = Package(
             dependencies: ["LeadRelayServerCLI"],
             swiftSettings: sharedSwiftSettings
         ),
+        // Test-only helpers (temporary folders, package and shared-data paths) for the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: sharedSwiftSettings),
         .testTarget(name: "LeadModelTests", dependencies: ["LeadModel"], swiftSettings: sharedSwiftSettings),
         .testTarget(
             name: "SyncProtocolTests",
@@ -147,7 +150,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LeadScoringTests",
-            dependencies: ["LeadModel", "LeadScoring"],
+            dependencies: ["LeadModel", "LeadScoring", "TestSupport"],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(
@@ -159,14 +162,14 @@ let package = Package(
         ),
         .testTarget(
             name: "LeadPipelineTests",
-            dependencies: ["LeadModel", "LeadScoring", "ServerStore", "LeadPipeline", "SyncProtocol"],
+            dependencies: ["LeadModel", "LeadScoring", "ServerStore", "LeadPipeline", "SyncProtocol", "TestSupport"],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(
             name: "LeadServerTests",
             dependencies: [
                 "CommandLineSupport", "LeadModel", "SyncProtocol", "ServerStore", "LeadPipeline", "SyncAPI",
-                "LeadServer", "LeadRelayServerCLI", .product(name: "GRDB", package: "GRDB.swift"),
+                "LeadServer", "LeadRelayServerCLI", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -178,7 +181,7 @@ let package = Package(
         .testTarget(
             name: "LeadRelayDemoTests",
             dependencies: [
-                "CommandLineSupport", "LeadModel", "ServerStore", "LeadRelayDemo",
+                "CommandLineSupport", "LeadModel", "ServerStore", "LeadRelayDemo", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: sharedSwiftSettings
@@ -199,7 +202,7 @@ let package = Package(
             name: "LeadRelayCLITests",
             dependencies: [
                 "CommandLineSupport", "LeadModel", "SyncProtocol", "LocalStore", "SyncClient", "LeadRelayCLI",
-                "LeadScoring",
+                "LeadScoring", "TestSupport",
                 "ServerStore", "LeadPipeline", "LeadServer", "LeadRelayServerCLI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -210,7 +213,7 @@ let package = Package(
             name: "LeadRelayServerCLITests",
             dependencies: [
                 "CommandLineSupport", "LeadModel", "ServerStore", "LeadPipeline", "LeadRelayServerCLI",
-                "SyncProtocol", "LeadScoring",
+                "SyncProtocol", "LeadScoring", "TestSupport",
             ],
             swiftSettings: sharedSwiftSettings
         ),

@@ -1,21 +1,15 @@
 import Foundation
 import LeadPipeline
+import TestSupport
 
 /// Paths of the test inputs: the package's own `mappings/`, and the shared cases and data sets,
 /// which live beside the package root (`../shared`, as in CI) and are never copied into the repo.
 enum Fixtures {
-    /// The package root: the nearest folder above this file that holds `Package.swift`.
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-            url.deleteLastPathComponent()
-        }
-        fatalError("no Package.swift above \(#filePath)")
-    }()
+    /// The package root.
+    static let packageRoot: URL = Paths.packageRoot
 
     /// `../shared` next to the package root.
-    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    static let shared = Paths.shared
 
     /// A file of `/work/shared/cases/import`.
     static func importCase(_ name: String) -> String {

@@ -5,6 +5,7 @@ import LeadRelayCLI
 import LocalStore
 import ServerStore
 import SyncProtocol
+import TestSupport
 import Testing
 
 /// The verbs' contract: exit statuses, one-line errors that say what to do, the home folder rule,

@@ -62,28 +62,3 @@ struct Device: Sendable {
         return await CommandRun.leadrelay(full, environment: environment)
     }
 }
-
-/// A temporary folder for one test, removed when the test ends.
-final class TemporaryFolder: Sendable {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("leadrelay-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    /// A path inside the folder.
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
-
-/// Paths of the package and of the shared data beside it (read-only: never written).
-enum Paths {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-
-    static func sharedFile(_ relative: String) -> String { shared.appendingPathComponent(relative).path }
-    static func packageFile(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
-}

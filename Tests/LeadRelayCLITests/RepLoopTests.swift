@@ -6,6 +6,7 @@ import LeadScoring
 import LocalStore
 import ServerStore
 import SyncProtocol
+import TestSupport
 import Testing
 
 /// The rep's loop on the real X Education file, end to end through the real command code.

@@ -4,6 +4,7 @@ import LeadPipeline
 import LeadScoring
 import ServerStore
 import SyncProtocol
+import TestSupport
 
 /// A server's store in a temporary SQLite file plus the admin verbs the tests need (reps, tokens,
 /// leads handed to reps), and a live server over it (``LiveServer``).

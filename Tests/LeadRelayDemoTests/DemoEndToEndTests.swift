@@ -3,6 +3,7 @@ import Foundation
 import LeadModel
 import ServerStore
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import LeadRelayDemo
@@ -11,10 +12,8 @@ import Testing
 /// port 0, five reps. Asserts the figures it prints against the store it leaves behind.
 @Suite("leadrelay-demo end to end", .serialized)
 struct DemoEndToEndTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let leadsCSV = packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/data/x-education-leads/Leads.csv").path
+    static let packageRoot = Paths.packageRoot
+    static let leadsCSV = Paths.sharedFile("data/x-education-leads/Leads.csv")
 
     @Test func demoRunsTheWholeHandOffOnRealData() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leadrelay-demo-test-\(UUID())")

@@ -1,5 +1,6 @@
 import Foundation
 import ServerStore
+import TestSupport
 import Testing
 
 /// Bad input to `import leads`: one line naming the culprit, exit status 1, store unchanged.

@@ -2,6 +2,7 @@ import Foundation
 import LeadModel
 import LeadScoring
 import ServerStore
+import TestSupport
 import Testing
 
 /// Issue 3's quality anchors on the real files in ../shared/data, through `evaluate --json` (5-fold

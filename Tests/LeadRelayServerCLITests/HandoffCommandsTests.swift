@@ -3,6 +3,7 @@ import LeadModel
 import LeadPipeline
 import ServerStore
 import SyncProtocol
+import TestSupport
 import Testing
 
 /// The hand-off verbs through the real command code: route with a rules file, stats showing the

@@ -4,6 +4,7 @@ import LeadPipeline
 import LeadScoring
 import ServerStore
 import SyncProtocol
+import TestSupport
 import Testing
 
 /// Issue 6's acceptance on real data: the Olist MQLs, the real sales reps (`sr_id`) of the

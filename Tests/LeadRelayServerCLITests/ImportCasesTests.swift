@@ -2,6 +2,7 @@ import Foundation
 import LeadModel
 import LeadPipeline
 import ServerStore
+import TestSupport
 import Testing
 
 /// Every file of ../shared/cases/import imported into an empty store through the real command,

@@ -2,6 +2,7 @@ import Foundation
 import LeadModel
 import LeadPipeline
 import ServerStore
+import TestSupport
 import Testing
 
 /// The foundation issue's acceptance on the real files in ../shared/data, through the real

@@ -1,6 +1,7 @@
 import Foundation
 import LeadModel
 import ServerStore
+import TestSupport
 import Testing
 
 @Suite("reps and leads verbs")

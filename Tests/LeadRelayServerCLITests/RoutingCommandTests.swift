@@ -1,6 +1,7 @@
 import Foundation
 import LeadModel
 import ServerStore
+import TestSupport
 import Testing
 
 /// `routing set | show | history` and the verbs that route with the stored rules when `--rules`

@@ -2,6 +2,7 @@ import Foundation
 import LeadModel
 import LeadPipeline
 import ServerStore
+import TestSupport
 import Testing
 
 /// Issue 3 through the real `leadrelay-server` command code: model versions, stage moves,

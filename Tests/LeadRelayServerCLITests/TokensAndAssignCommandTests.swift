@@ -2,6 +2,7 @@ import Foundation
 import LeadModel
 import LeadPipeline
 import ServerStore
+import TestSupport
 import Testing
 
 /// `tokens issue | revoke` and `leads assign` through the real command code.

@@ -1,12 +1,12 @@
 import Foundation
 import LeadModel
 import LeadScoring
+import TestSupport
 
 /// Shared fixtures for the scoring tests.
 enum Fixture {
-    /// The package root, found from this file's path (Tests/LeadScoringTests/…).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root.
+    static let packageRoot: URL = Paths.packageRoot
 
     /// A shipped model from `models/NAME.json`.
     static func shippedModel(_ name: String) throws -> ScoringModel {

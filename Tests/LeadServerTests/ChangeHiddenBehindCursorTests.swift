@@ -3,6 +3,7 @@ import Foundation
 import LeadModel
 import ServerStore
 import SyncProtocol
+import TestSupport
 import Testing
 
 /// S1 over HTTP (`app.test(.router)`, real pull requests with the rep's token): a change hidden

@@ -2,6 +2,7 @@ import CommandLineSupport
 import Foundation
 import LeadRelayServerCLI
 import Synchronization
+import TestSupport
 import Testing
 
 #if canImport(FoundationNetworking)

@@ -8,6 +8,7 @@ import LeadServer
 import Logging
 import NIOCore
 import ServerStore
+import TestSupport
 
 /// One test's whole server: a temporary SQLite store, the application over it (the same
 /// `buildApplication` as `serve`), and helpers to seed reps, tokens and assigned leads.
@@ -101,22 +102,4 @@ final class TestServer: Sendable {
 struct TestFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
-}
-
-/// A temporary folder for one test's store, removed when the test ends.
-final class TemporaryFolder: Sendable {
-    let url: URL
-
-    /// - Parameter inMemory: under `/dev/shm` when it exists, else the temporary directory.
-    init(inMemory: Bool = false) throws {
-        let shm = URL(fileURLWithPath: "/dev/shm")
-        let base =
-            inMemory && FileManager.default.fileExists(atPath: shm.path) ? shm : FileManager.default.temporaryDirectory
-        url = base.appendingPathComponent("leadrelay-http-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import LeadPipeline
 import ServerStore
+import TestSupport
 import Testing
 
 /// Device tokens are looked up through a cache that lives only while nothing is committed to the
