@@ -44,13 +44,45 @@ struct CompiledFitRules: Sendable {
         wordCount = Swift.max(1, (rules.count + 63) / 64)
     }
 
+    /// The subjects resolved against `keyTable`: each attribute subject's slot, ``missing`` when
+    /// the table lacks it, ``general`` for lead fields and derived date parts (`NAME.month`).
+    func binding(for keyTable: AttributeKeyTable) -> AttributeSlotBinding {
+        AttributeSlotBinding(
+            keyTable: keyTable,
+            slots: subjects.map { compiled in
+                guard case .attribute(let name) = compiled.subject else { return AttributeSlotBinding.general }
+                if let slot = keyTable.slot(of: name) { return slot }
+                // `NAME.month` of a date attribute `NAME` is derived by `Lead.value(of:)`.
+                return name.utf8.contains(UInt8(ascii: "."))
+                    ? AttributeSlotBinding.general : AttributeSlotBinding.missing
+            })
+    }
+
     /// Calls `body` with the set of the rules that hold for `lead` (stack memory, valid only
-    /// during the call).
+    /// during the call). With a `binding` for the lead's key table, attributes are read by slot;
+    /// without, by name (``Lead/value(of:)``); the matches are the same.
     @inline(__always)
-    func withMatches<Result>(of lead: Lead, _ body: (RuleBits) -> Result) -> Result {
+    func withMatches<Result>(
+        of lead: Lead, binding: AttributeSlotBinding? = nil, _ body: (RuleBits) -> Result
+    ) -> Result {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount) { words in
             let bits = RuleBits(clearing: words)
-            for subject in subjects { subject.mark(lead, in: bits) }
+            if let binding {
+                binding.slots.withUnsafeBufferPointer { slots in
+                    for (number, subject) in subjects.enumerated() {
+                        let slot = slots[number]
+                        if slot >= 0 {
+                            subject.mark(slotValue: lead.attributes[slot: slot], in: bits)
+                        } else if slot == AttributeSlotBinding.missing {
+                            subject.mark(nil, in: bits)
+                        } else {
+                            subject.mark(lead, in: bits)
+                        }
+                    }
+                }
+            } else {
+                for subject in subjects { subject.mark(lead, in: bits) }
+            }
             return body(bits)
         }
     }

@@ -90,6 +90,17 @@ final class CompiledSubjectRules: Sendable {
         mark(lead.value(of: subject), in: bits)
     }
 
+    /// Marks in `bits` every rule that holds for `value`, an attribute's stored value read by
+    /// slot (blank text counts as missing, as in ``Lead/value(of:)``).
+    @inline(__always)
+    func mark(slotValue value: AttributeValue?, in bits: RuleBits) {
+        if case .text(let text)? = value, text.isEmpty {
+            mark(nil, in: bits)
+        } else {
+            mark(value, in: bits)
+        }
+    }
+
     /// Marks in `bits` every rule that holds for `value` (the subject's value of one lead).
     func mark(_ value: AttributeValue?, in bits: RuleBits) {
         guard let value else {

@@ -39,7 +39,7 @@ extension Lead {
     private static let weekdays = ["thursday", "friday", "saturday", "sunday", "monday", "tuesday", "wednesday"]
 
     /// `NAME.month` / `NAME.weekday` of a date attribute `NAME`, in UTC.
-    private static func derivedDateValue(_ name: String, _ attributes: [String: AttributeValue]) -> AttributeValue? {
+    private static func derivedDateValue(_ name: String, _ attributes: LeadAttributes) -> AttributeValue? {
         // Cheap pre-filter on the last byte ("…month", "…weekday"): most lookups that reach here
         // are plain missing attributes.
         let bytes = name.utf8

@@ -40,9 +40,41 @@ public struct LeadScorer: Sendable {
     /// - Contributions: each rule that gave non-zero points, largest absolute points first, then
     ///   by rule id.
     ///
-    /// Runs on the compiled rules; equal to `scoreRuleByRule(_:events:now:)`.
+    /// Runs on the compiled rules; equal to `scoreRuleByRule(_:events:now:)`. Attributes are read
+    /// by name; ``score(_:events:now:)-([Lead],_,_)`` scores a batch reading them by slot.
     public func score(_ lead: Lead, events: [EngagementEvent] = [], now: Date) -> LeadScore {
-        fitRules.withMatches(of: lead) { matches in
+        score(lead, events: events, now: now, binding: nil)
+    }
+
+    /// The scores of `leads` at `now`, in order: each equal to `score(lead, events:
+    /// events[lead.id] ?? [], now: now)`, what a scoring run stores per lead.
+    ///
+    /// Faster for leads that share an attribute key table (the leads of one import, or of one
+    /// page read from the store): the model's attribute names are resolved to slots once per
+    /// table (checked by identity from lead to lead), and each lead's values are read by index.
+    /// - Parameters:
+    ///   - leads: the leads to score.
+    ///   - events: engagement events by lead (each lead reads its own; others are ignored).
+    ///   - now: the instant decay is measured to.
+    /// - Returns: one score per lead, in the order of `leads`.
+    public func score(_ leads: [Lead], events: [LeadID: [EngagementEvent]] = [:], now: Date) -> [LeadScore] {
+        var scores: [LeadScore] = []
+        scores.reserveCapacity(leads.count)
+        var binding: AttributeSlotBinding?
+        for lead in leads {
+            let keyTable = lead.attributes.keyTable
+            if binding?.keyTable !== keyTable { binding = fitRules.binding(for: keyTable) }
+            let leadEvents = events.isEmpty ? [] : events[lead.id] ?? []
+            scores.append(score(lead, events: leadEvents, now: now, binding: binding))
+        }
+        return scores
+    }
+
+    @inline(__always)
+    private func score(
+        _ lead: Lead, events: [EngagementEvent], now: Date, binding: AttributeSlotBinding?
+    ) -> LeadScore {
+        fitRules.withMatches(of: lead, binding: binding) { matches in
             let fit = fitRules.fit(matches)
             var engagementLines: [ScoreContribution] = []
             let engagement = engagementPoints(of: lead, events: events, now: now, contributions: &engagementLines)

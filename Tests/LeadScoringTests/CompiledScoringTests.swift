@@ -13,7 +13,7 @@ import Testing
         var generator = SplitMix64(seed: seed)
         func pick<T>(_ values: [T]) -> T { values[generator.next(below: values.count)] }
         return (0..<count).map { index in
-            var attributes: [String: AttributeValue] = [:]
+            var attributes: LeadAttributes = [:]
             if generator.next(below: 5) > 0 { attributes["minutes"] = .number(Double(generator.next(below: 40)) * 5) }
             if generator.next(below: 4) > 0 {
                 attributes["origin"] = .text(pick(["API", "Lead Add Form", "lead add form", ""]))
