@@ -64,7 +64,8 @@ struct PipelineBenchmarks {
         let batched = best {
             var qualified = 0
             for page in schedule {
-                for score in scorer.score(page, now: now) where score.qualified { qualified += 1 }
+                let scores = scorer.score(page, now: now)
+                for index in scores.indices where scores[index].qualified { qualified += 1 }
             }
             return qualified
         }

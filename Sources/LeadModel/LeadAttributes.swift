@@ -81,6 +81,15 @@ public struct LeadAttributes: Sendable {
         slots[slot]
     }
 
+    /// Calls `body` with the values by slot of ``keyTable`` (`nil` where absent), without copying
+    /// them: the scorer's per-lead read once it has resolved names to slots.
+    @inlinable
+    public func withSlotValues<Result>(_ body: (UnsafeBufferPointer<AttributeValue?>) throws -> Result) rethrows
+        -> Result
+    {
+        try slots.withUnsafeBufferPointer(body)
+    }
+
     /// The names of the present values, in slot order.
     public var keys: [String] {
         slots.indices.compactMap { slots[$0] == nil ? nil : keyTable.names[$0] }

@@ -18,7 +18,7 @@ struct CompiledFitRules: Sendable {
     /// By rank: the explanation line of each rule with non-zero points.
     private let contributionsByRank: [ScoreContribution]
     /// Words of a rule bit set (at least 1).
-    private let wordCount: Int
+    let wordCount: Int
 
     /// Compiles `rules` (a validated model's fit rules: unique ids).
     init(rules: [FitRule]) {
@@ -59,31 +59,40 @@ struct CompiledFitRules: Sendable {
     }
 
     /// Calls `body` with the set of the rules that hold for `lead` (stack memory, valid only
-    /// during the call). With a `binding` for the lead's key table, attributes are read by slot;
-    /// without, by name (``Lead/value(of:)``); the matches are the same.
+    /// during the call), attributes read by name.
     @inline(__always)
-    func withMatches<Result>(
-        of lead: Lead, binding: AttributeSlotBinding? = nil, _ body: (RuleBits) -> Result
-    ) -> Result {
+    func withMatches<Result>(of lead: Lead, _ body: (RuleBits) -> Result) -> Result {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount) { words in
             let bits = RuleBits(clearing: words)
-            if let binding {
-                binding.slots.withUnsafeBufferPointer { slots in
-                    for (number, subject) in subjects.enumerated() {
+            mark(lead, binding: nil, in: bits)
+            return body(bits)
+        }
+    }
+
+    /// Adds to `bits` every rule that holds for `lead`. With a `binding` for the lead's key
+    /// table, attributes are read by slot (borrowed, no name hashing); without, by name
+    /// (``Lead/value(of:)``); the rules marked are the same.
+    @inline(__always)
+    func mark(_ lead: Lead, binding: AttributeSlotBinding?, in bits: RuleBits) {
+        subjects.withUnsafeBufferPointer { subjects in
+            guard let binding else {
+                for number in subjects.indices { subjects[number].mark(lead, in: bits) }
+                return
+            }
+            binding.slots.withUnsafeBufferPointer { slots in
+                lead.attributes.withSlotValues { values in
+                    for number in subjects.indices {
                         let slot = slots[number]
                         if slot >= 0 {
-                            subject.mark(slotValue: lead.attributes[slot: slot], in: bits)
+                            subjects[number].mark(slotValue: values[slot], in: bits)
                         } else if slot == AttributeSlotBinding.missing {
-                            subject.mark(nil, in: bits)
+                            subjects[number].mark(nil, in: bits)
                         } else {
-                            subject.mark(lead, in: bits)
+                            subjects[number].mark(lead, in: bits)
                         }
                     }
                 }
-            } else {
-                for subject in subjects { subject.mark(lead, in: bits) }
             }
-            return body(bits)
         }
     }
 
@@ -99,22 +108,24 @@ struct CompiledFitRules: Sendable {
 
     /// The explanation lines of the rules in `matches` that give non-zero points, in explanation
     /// order (largest absolute points first, then rule id), in an array with room for `extra` more.
-    func contributions(_ matches: RuleBits, reservingCapacity extra: Int = 0) -> [ScoreContribution] {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount) { words in
-            let ranks = RuleBits(clearing: words)
-            rankOfRule.withUnsafeBufferPointer { rankOfRule in
-                matches.forEach { number in
-                    let rank = rankOfRule[number]
-                    if rank >= 0 { ranks.insert(rank) }
-                }
+    /// `scratch` (``wordCount`` words, any content) holds the ranks meanwhile.
+    @inline(__always)
+    func contributions(
+        _ matches: RuleBits, scratch: UnsafeMutableBufferPointer<UInt64>, reservingCapacity extra: Int = 0
+    ) -> [ScoreContribution] {
+        let ranks = RuleBits(clearing: scratch)
+        rankOfRule.withUnsafeBufferPointer { rankOfRule in
+            matches.forEach { number in
+                let rank = rankOfRule[number]
+                if rank >= 0 { ranks.insert(rank) }
             }
-            let count = ranks.count
-            var result: [ScoreContribution] = []
-            result.reserveCapacity(count + extra)
-            contributionsByRank.withUnsafeBufferPointer { lines in
-                ranks.forEach { result.append(lines[$0]) }
-            }
-            return result
         }
+        let count = ranks.count
+        var result: [ScoreContribution] = []
+        result.reserveCapacity(count + extra)
+        contributionsByRank.withUnsafeBufferPointer { lines in
+            ranks.forEach { result.append(lines[$0]) }
+        }
+        return result
     }
 }

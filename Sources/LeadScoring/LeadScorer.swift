@@ -43,7 +43,13 @@ public struct LeadScorer: Sendable {
     /// Runs on the compiled rules; equal to `scoreRuleByRule(_:events:now:)`. Attributes are read
     /// by name; ``score(_:events:now:)-([Lead],_,_)`` scores a batch reading them by slot.
     public func score(_ lead: Lead, events: [EngagementEvent] = [], now: Date) -> LeadScore {
-        score(lead, events: events, now: now, binding: nil)
+        let wordCount = fitRules.wordCount
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * wordCount) { words in
+            score(
+                lead, events: events, now: now, binding: nil,
+                matches: UnsafeMutableBufferPointer(rebasing: words[..<wordCount]),
+                scratch: UnsafeMutableBufferPointer(rebasing: words[wordCount...]))
+        }
     }
 
     /// The scores of `leads` at `now`, in order: each equal to `score(lead, events:
@@ -60,31 +66,48 @@ public struct LeadScorer: Sendable {
     public func score(_ leads: [Lead], events: [LeadID: [EngagementEvent]] = [:], now: Date) -> [LeadScore] {
         var scores: [LeadScore] = []
         scores.reserveCapacity(leads.count)
+        // The rule bit sets, allocated once per batch (no closure per lead): matches, then ranks.
+        let wordCount = fitRules.wordCount
+        let words = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 2 * wordCount)
+        defer { words.deallocate() }
+        let matches = UnsafeMutableBufferPointer(rebasing: words[..<wordCount])
+        let scratch = UnsafeMutableBufferPointer(rebasing: words[wordCount...])
         var binding: AttributeSlotBinding?
-        for lead in leads {
-            let keyTable = lead.attributes.keyTable
-            if binding?.keyTable !== keyTable { binding = fitRules.binding(for: keyTable) }
-            let leadEvents = events.isEmpty ? [] : events[lead.id] ?? []
-            scores.append(score(lead, events: leadEvents, now: now, binding: binding))
+        // Leads are read in place (borrowed), not copied out of the array.
+        leads.withUnsafeBufferPointer { leads in
+            for index in leads.indices {
+                if binding?.keyTable !== leads[index].attributes.keyTable {
+                    binding = fitRules.binding(for: leads[index].attributes.keyTable)
+                }
+                let leadEvents = events.isEmpty ? [] : events[leads[index].id] ?? []
+                scores.append(
+                    score(
+                        leads[index], events: leadEvents, now: now, binding: binding, matches: matches,
+                        scratch: scratch))
+            }
         }
         return scores
     }
 
+    /// One lead's score; `matches` and `scratch` are ``CompiledFitRules/wordCount`` words each
+    /// (any content).
     @inline(__always)
     private func score(
-        _ lead: Lead, events: [EngagementEvent], now: Date, binding: AttributeSlotBinding?
+        _ lead: Lead, events: [EngagementEvent], now: Date, binding: AttributeSlotBinding?,
+        matches words: UnsafeMutableBufferPointer<UInt64>, scratch: UnsafeMutableBufferPointer<UInt64>
     ) -> LeadScore {
-        fitRules.withMatches(of: lead, binding: binding) { matches in
-            let fit = fitRules.fit(matches)
-            var engagementLines: [ScoreContribution] = []
-            let engagement = engagementPoints(of: lead, events: events, now: now, contributions: &engagementLines)
-            var contributions = fitRules.contributions(matches, reservingCapacity: engagementLines.count)
-            if !engagementLines.isEmpty {
-                contributions += engagementLines
-                contributions.sort(by: Self.explanationOrder)
-            }
-            return finish(lead, fit: fit, engagement: engagement, contributions: contributions, now: now)
+        let matches = RuleBits(clearing: words)
+        fitRules.mark(lead, binding: binding, in: matches)
+        let fit = fitRules.fit(matches)
+        var engagementLines: [ScoreContribution] = []
+        let engagement = engagementPoints(of: lead, events: events, now: now, contributions: &engagementLines)
+        var contributions = fitRules.contributions(
+            matches, scratch: scratch, reservingCapacity: engagementLines.count)
+        if !engagementLines.isEmpty {
+            contributions += engagementLines
+            contributions.sort(by: Self.explanationOrder)
         }
+        return finish(lead, fit: fit, engagement: engagement, contributions: contributions, now: now)
     }
 
     /// The same score computed the straightforward way: every fit rule tested on its own with
