@@ -16,4 +16,13 @@ struct AttributeSlotBinding {
     /// By subject number (``CompiledFitRules``' order): the attribute's slot, or ``missing`` or
     /// ``general``.
     let slots: [Int]
+    /// The numbers of the subjects marked ``general`` (read by name).
+    let general: [Int]
+
+    /// A binding of `slots` (by subject number) for `keyTable`.
+    init(keyTable: AttributeKeyTable, slots: [Int]) {
+        self.keyTable = keyTable
+        self.slots = slots
+        general = slots.indices.filter { slots[$0] == Self.general }
+    }
 }

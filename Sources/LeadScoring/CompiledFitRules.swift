@@ -64,31 +64,38 @@ struct CompiledFitRules: Sendable {
     func withMatches<Result>(of lead: Lead, _ body: (RuleBits) -> Result) -> Result {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount) { words in
             let bits = RuleBits(clearing: words)
-            mark(lead, binding: nil, in: bits)
+            mark(lead, in: bits)
             return body(bits)
         }
     }
 
-    /// Adds to `bits` every rule that holds for `lead`. With a `binding` for the lead's key
-    /// table, attributes are read by slot (borrowed, no name hashing); without, by name
-    /// (``Lead/value(of:)``); the rules marked are the same.
+    /// Adds to `bits` every rule that holds for `lead`, attributes read by name
+    /// (``Lead/value(of:)``).
     @inline(__always)
-    func mark(_ lead: Lead, binding: AttributeSlotBinding?, in bits: RuleBits) {
-        subjects.withUnsafeBufferPointer { subjects in
-            guard let binding else {
-                for number in subjects.indices { subjects[number].mark(lead, in: bits) }
-                return
-            }
-            binding.slots.withUnsafeBufferPointer { slots in
-                lead.attributes.withSlotValues { values in
+    func mark(_ lead: Lead, in bits: RuleBits) {
+        for subject in subjects { subject.mark(lead, in: bits) }
+    }
+
+    /// Adds to `bits` every rule that holds for the lead at `lead`, attributes read by slot
+    /// under `binding` (for the lead's key table): borrowed in place, no name hashing. The rules
+    /// marked are those of ``mark(_:in:)``.
+    ///
+    /// No closure here captures the lead or `self` (either made the optimiser copy it, with a
+    /// retain per reference field, for every lead).
+    @inline(__always)
+    func mark(_ lead: UnsafePointer<Lead>, binding: AttributeSlotBinding, in bits: RuleBits) {
+        for number in binding.general { subjects[number].mark(at: lead, in: bits) }
+        let subjects = self.subjects
+        let slots = binding.slots
+        lead.pointee.attributes.withSlotValues { values in
+            subjects.withUnsafeBufferPointer { subjects in
+                slots.withUnsafeBufferPointer { slots in
                     for number in subjects.indices {
                         let slot = slots[number]
                         if slot >= 0 {
                             subjects[number].mark(slotValue: values[slot], in: bits)
                         } else if slot == AttributeSlotBinding.missing {
                             subjects[number].mark(nil, in: bits)
-                        } else {
-                            subjects[number].mark(lead, in: bits)
                         }
                     }
                 }

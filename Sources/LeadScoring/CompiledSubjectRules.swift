@@ -106,6 +106,17 @@ final class CompiledSubjectRules: Sendable {
         mark(lead.value(of: subject), in: bits)
     }
 
+    /// Marks in `bits` every rule that holds for the lead at `lead` (read in place: lead fields
+    /// one by one; derived date attributes through ``Lead/value(of:)``).
+    @inline(__always)
+    func mark(at lead: UnsafePointer<Lead>, in bits: RuleBits) {
+        if case .field(let field) = subject {
+            mark(Lead.value(of: field, at: lead), in: bits)
+        } else {
+            mark(lead.pointee.value(of: subject), in: bits)
+        }
+    }
+
     /// Marks in `bits` every rule that holds for `value`, an attribute's stored value read by
     /// slot (blank text counts as missing, as in ``Lead/value(of:)``).
     @inline(__always)

@@ -46,7 +46,7 @@ public struct LeadScorer: Sendable {
         let wordCount = fitRules.wordCount
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * wordCount) { words in
             score(
-                lead, events: events, now: now, binding: nil,
+                lead, events: events, now: now,
                 matches: UnsafeMutableBufferPointer(rebasing: words[..<wordCount]),
                 scratch: UnsafeMutableBufferPointer(rebasing: words[wordCount...]))
         }
@@ -72,32 +72,64 @@ public struct LeadScorer: Sendable {
         defer { words.deallocate() }
         let matches = UnsafeMutableBufferPointer(rebasing: words[..<wordCount])
         let scratch = UnsafeMutableBufferPointer(rebasing: words[wordCount...])
-        var binding: AttributeSlotBinding?
-        // Leads are read in place (borrowed), not copied out of the array.
+        var binding = fitRules.binding(for: leads.first?.attributes.keyTable ?? .empty)
+        // Leads are read in place through a pointer: an element taken out of the array (even of
+        // its buffer) was copied, a retain and release per reference field, for every lead.
         leads.withUnsafeBufferPointer { leads in
+            guard let first = leads.baseAddress else { return }
             for index in leads.indices {
-                if binding?.keyTable !== leads[index].attributes.keyTable {
-                    binding = fitRules.binding(for: leads[index].attributes.keyTable)
+                let lead = first + index
+                if binding.keyTable !== lead.pointee.attributes.keyTable {
+                    binding = fitRules.binding(for: lead.pointee.attributes.keyTable)
                 }
-                let leadEvents = events.isEmpty ? [] : events[leads[index].id] ?? []
+                let leadEvents = events.isEmpty ? [] : events[lead.pointee.id] ?? []
                 scores.append(
                     score(
-                        leads[index], events: leadEvents, now: now, binding: binding, matches: matches,
-                        scratch: scratch))
+                        lead, events: leadEvents, now: now, binding: binding, matches: matches, scratch: scratch))
             }
         }
         return scores
     }
 
-    /// One lead's score; `matches` and `scratch` are ``CompiledFitRules/wordCount`` words each
-    /// (any content).
+    /// One lead's score, the lead read in place with its attributes by slot (`binding` is for its
+    /// key table); `matches` and `scratch` are ``CompiledFitRules/wordCount`` words each (any
+    /// content). The same steps as the by-name form below.
     @inline(__always)
     private func score(
-        _ lead: Lead, events: [EngagementEvent], now: Date, binding: AttributeSlotBinding?,
+        _ lead: UnsafePointer<Lead>, events: [EngagementEvent], now: Date, binding: AttributeSlotBinding,
         matches words: UnsafeMutableBufferPointer<UInt64>, scratch: UnsafeMutableBufferPointer<UInt64>
     ) -> LeadScore {
         let matches = RuleBits(clearing: words)
         fitRules.mark(lead, binding: binding, in: matches)
+        let fit = fitRules.fit(matches)
+        var engagementLines: [ScoreContribution] = []
+        let engagement =
+            events.isEmpty
+            ? 0 : engagementPoints(of: lead.pointee, events: events, now: now, contributions: &engagementLines)
+        var contributions = fitRules.contributions(
+            matches, scratch: scratch, reservingCapacity: engagementLines.count)
+        if !engagementLines.isEmpty {
+            contributions += engagementLines
+            contributions.sort(by: Self.explanationOrder)
+        }
+        var total = fit + engagement
+        if let cap = model.totalCap { total = Swift.min(total, cap) }
+        let grade = model.gradeBands.grade(forFit: fit)
+        let qualified = model.qualification.isQualified(at: lead, total: total, grade: grade)
+        return LeadScore(
+            leadID: lead.pointee.id, fit: fit, engagement: engagement, total: total, grade: grade,
+            qualified: qualified, modelVersion: model.version, contributions: contributions, scoredAt: now)
+    }
+
+    /// One lead's score, attributes read by name; `matches` and `scratch` are
+    /// ``CompiledFitRules/wordCount`` words each (any content).
+    @inline(__always)
+    private func score(
+        _ lead: Lead, events: [EngagementEvent], now: Date, matches words: UnsafeMutableBufferPointer<UInt64>,
+        scratch: UnsafeMutableBufferPointer<UInt64>
+    ) -> LeadScore {
+        let matches = RuleBits(clearing: words)
+        fitRules.mark(lead, in: matches)
         let fit = fitRules.fit(matches)
         var engagementLines: [ScoreContribution] = []
         let engagement = engagementPoints(of: lead, events: events, now: now, contributions: &engagementLines)
