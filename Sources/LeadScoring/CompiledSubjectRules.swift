@@ -139,6 +139,9 @@ final class CompiledSubjectRules: Sendable {
     }
 
     /// Marks in `bits` every rule that holds for `value` (the subject's value of one lead).
+    /// Inlined into the scorer's subject loop: called, it cost a retain and a release of this
+    /// object and a copy of the value per subject per lead.
+    @inline(__always)
     func mark(_ value: AttributeValue?, in bits: RuleBits) {
         guard let value else {
             bits.insert(whenMissing)
