@@ -33,10 +33,11 @@ public struct Lead: Hashable, Codable, Sendable, Identifiable {
     public var createdAt: Date?
     /// Where the lead stands in the hand-off.
     public var stage: LifecycleStage
-    /// Imported values the scoring model may read, by attribute name.
-    public var attributes: [String: AttributeValue]
+    /// Imported values the scoring model may read, by attribute name (slots of a key table
+    /// shared with the other leads of the same import or store batch).
+    public var attributes: LeadAttributes
     /// Imported values filled in by sales after contact: kept, shown, never scored.
-    public var postContactAttributes: [String: AttributeValue]
+    public var postContactAttributes: LeadAttributes
     /// The known outcome from a labelled import (history), used for calibration.
     public var outcome: LeadOutcome?
 
@@ -46,7 +47,7 @@ public struct Lead: Hashable, Codable, Sendable, Identifiable {
         email: EmailAddress? = nil, phone: String? = nil, company: String? = nil, title: String? = nil,
         country: String? = nil, city: String? = nil, source: String? = nil, doNotEmail: Bool = false,
         doNotCall: Bool = false, createdAt: Date? = nil, stage: LifecycleStage = .new,
-        attributes: [String: AttributeValue] = [:], postContactAttributes: [String: AttributeValue] = [:],
+        attributes: LeadAttributes = [:], postContactAttributes: LeadAttributes = [:],
         outcome: LeadOutcome? = nil
     ) {
         self.id = id

@@ -18,7 +18,7 @@ struct CompiledFitRules: Sendable {
     /// By rank: the explanation line of each rule with non-zero points.
     private let contributionsByRank: [ScoreContribution]
     /// Words of a rule bit set (at least 1).
-    private let wordCount: Int
+    let wordCount: Int
 
     /// Compiles `rules` (a validated model's fit rules: unique ids).
     init(rules: [FitRule]) {
@@ -44,14 +44,62 @@ struct CompiledFitRules: Sendable {
         wordCount = Swift.max(1, (rules.count + 63) / 64)
     }
 
+    /// The subjects resolved against `keyTable`: each attribute subject's slot, ``missing`` when
+    /// the table lacks it, ``general`` for lead fields and derived date parts (`NAME.month`).
+    func binding(for keyTable: AttributeKeyTable) -> AttributeSlotBinding {
+        AttributeSlotBinding(
+            keyTable: keyTable,
+            slots: subjects.map { compiled in
+                guard case .attribute(let name) = compiled.subject else { return AttributeSlotBinding.general }
+                if let slot = keyTable.slot(of: name) { return slot }
+                // `NAME.month` of a date attribute `NAME` is derived by `Lead.value(of:)`.
+                return name.utf8.contains(UInt8(ascii: "."))
+                    ? AttributeSlotBinding.general : AttributeSlotBinding.missing
+            })
+    }
+
     /// Calls `body` with the set of the rules that hold for `lead` (stack memory, valid only
-    /// during the call).
+    /// during the call), attributes read by name.
     @inline(__always)
     func withMatches<Result>(of lead: Lead, _ body: (RuleBits) -> Result) -> Result {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount) { words in
             let bits = RuleBits(clearing: words)
-            for subject in subjects { subject.mark(lead, in: bits) }
+            mark(lead, in: bits)
             return body(bits)
+        }
+    }
+
+    /// Adds to `bits` every rule that holds for `lead`, attributes read by name
+    /// (``Lead/value(of:)``).
+    @inline(__always)
+    func mark(_ lead: Lead, in bits: RuleBits) {
+        for subject in subjects { subject.mark(lead, in: bits) }
+    }
+
+    /// Adds to `bits` every rule that holds for the lead at `lead`, attributes read by slot
+    /// under `binding` (for the lead's key table): borrowed in place, no name hashing. The rules
+    /// marked are those of ``mark(_:in:)``.
+    ///
+    /// No closure here captures the lead or `self` (either made the optimiser copy it, with a
+    /// retain per reference field, for every lead).
+    @inline(__always)
+    func mark(_ lead: UnsafePointer<Lead>, binding: AttributeSlotBinding, in bits: RuleBits) {
+        for number in binding.general { subjects[number].mark(at: lead, in: bits) }
+        let subjects = self.subjects
+        let slots = binding.slots
+        lead.pointee.attributes.withSlotValues { values in
+            subjects.withUnsafeBufferPointer { subjects in
+                slots.withUnsafeBufferPointer { slots in
+                    for number in subjects.indices {
+                        let slot = slots[number]
+                        if slot >= 0 {
+                            subjects[number].mark(slotValue: values[slot], in: bits)
+                        } else if slot == AttributeSlotBinding.missing {
+                            subjects[number].mark(nil, in: bits)
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -67,22 +115,24 @@ struct CompiledFitRules: Sendable {
 
     /// The explanation lines of the rules in `matches` that give non-zero points, in explanation
     /// order (largest absolute points first, then rule id), in an array with room for `extra` more.
-    func contributions(_ matches: RuleBits, reservingCapacity extra: Int = 0) -> [ScoreContribution] {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount) { words in
-            let ranks = RuleBits(clearing: words)
-            rankOfRule.withUnsafeBufferPointer { rankOfRule in
-                matches.forEach { number in
-                    let rank = rankOfRule[number]
-                    if rank >= 0 { ranks.insert(rank) }
-                }
+    /// `scratch` (``wordCount`` words, any content) holds the ranks meanwhile.
+    @inline(__always)
+    func contributions(
+        _ matches: RuleBits, scratch: UnsafeMutableBufferPointer<UInt64>, reservingCapacity extra: Int = 0
+    ) -> [ScoreContribution] {
+        let ranks = RuleBits(clearing: scratch)
+        rankOfRule.withUnsafeBufferPointer { rankOfRule in
+            matches.forEach { number in
+                let rank = rankOfRule[number]
+                if rank >= 0 { ranks.insert(rank) }
             }
-            let count = ranks.count
-            var result: [ScoreContribution] = []
-            result.reserveCapacity(count + extra)
-            contributionsByRank.withUnsafeBufferPointer { lines in
-                ranks.forEach { result.append(lines[$0]) }
-            }
-            return result
         }
+        let count = ranks.count
+        var result: [ScoreContribution] = []
+        result.reserveCapacity(count + extra)
+        contributionsByRank.withUnsafeBufferPointer { lines in
+            ranks.forEach { result.append(lines[$0]) }
+        }
+        return result
     }
 }

@@ -7,9 +7,15 @@ import LeadModel
 final class CompiledSubjectRules: Sendable {
     /// What the rules read.
     let subject: RuleSubject
-    /// Case-sensitive `equals`/`in` texts, each with its UTF-8 length (compared first, so most
-    /// non-matching candidates cost one integer compare) and the rules it satisfies.
-    private let exactText: [(text: String, utf8Count: Int, rules: [Int32])]
+    /// Case-sensitive `equals`/`in` texts when there are few (compared one by one), by candidate
+    /// number, in parallel arrays read in place (no copies, so no reference counting per lead):
+    /// the text, its UTF-8 length (compared first, so most non-matching candidates cost one
+    /// integer compare), and the rules it satisfies, `exactRules[exactRuleStart[n] ..<
+    /// exactRuleStart[n + 1]]`.
+    private let exactTexts: [String]
+    private let exactLengths: [Int]
+    private let exactRuleStart: [Int]
+    private let exactRules: [Int32]
     /// The same as a dictionary, used instead when there are many texts.
     private let exactTextIndex: [String: [Int32]]
     /// `ignoreCase` texts (lower-cased) → rules.
@@ -71,7 +77,17 @@ final class CompiledSubjectRules: Sendable {
             }
         }
         let linear = exactOrder.count <= Self.linearLimit
-        exactText = linear ? exactOrder.map { ($0, $0.utf8.count, exact[$0] ?? []) } : []
+        let exactCandidates = linear ? exactOrder : []
+        exactTexts = exactCandidates
+        exactLengths = exactCandidates.map(\.utf8.count)
+        var starts = [0]
+        var flat: [Int32] = []
+        for text in exactCandidates {
+            flat += exact[text] ?? []
+            starts.append(flat.count)
+        }
+        exactRuleStart = starts
+        exactRules = flat
         exactTextIndex = linear ? [:] : exact
         foldedText = folded
         self.numbers = numbers
@@ -90,7 +106,42 @@ final class CompiledSubjectRules: Sendable {
         mark(lead.value(of: subject), in: bits)
     }
 
+    /// Marks in `bits` every rule that holds for the lead at `lead` (read in place: lead fields
+    /// one by one; derived date attributes through ``Lead/value(of:)``).
+    @inline(__always)
+    func mark(at lead: UnsafePointer<Lead>, in bits: RuleBits) {
+        if case .field(let field) = subject {
+            mark(Lead.value(of: field, at: lead), in: bits)
+        } else {
+            mark(lead.pointee.value(of: subject), in: bits)
+        }
+    }
+
+    /// Marks in `bits` every rule that holds for `value`, an attribute's stored value read by
+    /// slot (blank text counts as missing, as in ``Lead/value(of:)``).
+    @inline(__always)
+    func mark(slotValue value: AttributeValue?, in bits: RuleBits) {
+        if case .text(let text)? = value, text.isEmpty {
+            mark(nil, in: bits)
+        } else {
+            mark(value, in: bits)
+        }
+    }
+
+    /// Marks the rules of exact-text candidate `number`.
+    @inline(__always)
+    private func markExact(_ number: Int, in bits: RuleBits) {
+        exactRuleStart.withUnsafeBufferPointer { starts in
+            exactRules.withUnsafeBufferPointer { rules in
+                for index in starts[number]..<starts[number + 1] { bits.insert(rules[index]) }
+            }
+        }
+    }
+
     /// Marks in `bits` every rule that holds for `value` (the subject's value of one lead).
+    /// Inlined into the scorer's subject loop: called, it cost a retain and a release of this
+    /// object and a copy of the value per subject per lead.
+    @inline(__always)
     func mark(_ value: AttributeValue?, in bits: RuleBits) {
         guard let value else {
             bits.insert(whenMissing)
@@ -99,10 +150,14 @@ final class CompiledSubjectRules: Sendable {
         bits.insert(whenPresent)
         switch value {
         case .text(let text):
-            if !exactText.isEmpty {
-                let count = text.utf8.count
-                for candidate in exactText where candidate.utf8Count == count && candidate.text == text {
-                    bits.insert(candidate.rules)
+            if !exactTexts.isEmpty {
+                let length = text.utf8.count
+                exactLengths.withUnsafeBufferPointer { lengths in
+                    exactTexts.withUnsafeBufferPointer { texts in
+                        for number in lengths.indices where lengths[number] == length && texts[number] == text {
+                            markExact(number, in: bits)
+                        }
+                    }
                 }
             } else if !exactTextIndex.isEmpty, let rules = exactTextIndex[text] {
                 bits.insert(rules)

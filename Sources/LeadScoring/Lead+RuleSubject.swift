@@ -36,10 +36,31 @@ extension Lead {
         }
     }
 
+    /// The value of lead field `field` for the lead at `lead`, each field read in place: the
+    /// batch scorer's form of ``value(of:)`` (passing the lead itself from a pointer copied it, a
+    /// retain per field). Must agree with ``value(of:)``; the batch-vs-single tests check it.
+    static func value(of field: LeadField, at lead: UnsafePointer<Lead>) -> AttributeValue? {
+        switch field {
+        case .source: return text(lead.pointee.source)
+        case .country: return text(lead.pointee.country)
+        case .city: return text(lead.pointee.city)
+        case .email: return text(lead.pointee.email?.address)
+        case .emailDomain: return lead.pointee.value(of: .field(.emailDomain))
+        case .emailValid: return lead.pointee.email.map { .bool($0.isValid) }
+        case .title: return text(lead.pointee.title)
+        case .company: return text(lead.pointee.company)
+        case .firstName: return text(lead.pointee.firstName)
+        case .lastName: return text(lead.pointee.lastName)
+        case .phone: return text(lead.pointee.phone)
+        case .doNotEmail: return .bool(lead.pointee.doNotEmail)
+        case .doNotCall: return .bool(lead.pointee.doNotCall)
+        }
+    }
+
     private static let weekdays = ["thursday", "friday", "saturday", "sunday", "monday", "tuesday", "wednesday"]
 
     /// `NAME.month` / `NAME.weekday` of a date attribute `NAME`, in UTC.
-    private static func derivedDateValue(_ name: String, _ attributes: [String: AttributeValue]) -> AttributeValue? {
+    private static func derivedDateValue(_ name: String, _ attributes: LeadAttributes) -> AttributeValue? {
         // Cheap pre-filter on the last byte ("…month", "…weekday"): most lookups that reach here
         // are plain missing attributes.
         let bytes = name.utf8

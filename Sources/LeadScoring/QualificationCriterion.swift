@@ -12,6 +12,17 @@ public enum QualificationCriterion: String, CaseIterable, Codable, Sendable {
     /// `doNotCall` is false.
     case notDoNotCall
 
+    /// ``isMet(by:)`` for the lead at `lead`, each field read in place.
+    @inline(__always)
+    func isMet(at lead: UnsafePointer<Lead>) -> Bool {
+        switch self {
+        case .validEmail: return lead.pointee.email?.isValid ?? false
+        case .notDoNotContact: return !(lead.pointee.doNotEmail && lead.pointee.doNotCall)
+        case .notDoNotEmail: return !lead.pointee.doNotEmail
+        case .notDoNotCall: return !lead.pointee.doNotCall
+        }
+    }
+
     /// Whether `lead` meets the criterion.
     public func isMet(by lead: Lead) -> Bool {
         switch self {

@@ -25,11 +25,23 @@ public struct QualificationDefinition: Hashable, Sendable {
         self.minimumGrade = minimumGrade
     }
 
+    /// ``isQualified(_:total:grade:)`` for the lead at `lead`, read in place (the batch scorer's
+    /// form: passing the lead itself from a pointer copied it, a retain per field).
+    @inline(__always)
+    func isQualified(at lead: UnsafePointer<Lead>, total: Double, grade: Grade) -> Bool {
+        guard total >= threshold else { return false }
+        if let minimumGrade, grade < minimumGrade { return false }
+        for criterion in requires where !criterion.isMet(at: lead) { return false }
+        return true
+    }
+
     /// Whether a lead with this total and grade qualifies.
     public func isQualified(_ lead: Lead, total: Double, grade: Grade) -> Bool {
         guard total >= threshold else { return false }
         if let minimumGrade, grade < minimumGrade { return false }
-        return requires.allSatisfy { $0.isMet(by: lead) }
+        // A loop, not `allSatisfy`: a closure capturing the lead made the scorer copy it per lead.
+        for criterion in requires where !criterion.isMet(by: lead) { return false }
+        return true
     }
 }
 

@@ -21,7 +21,9 @@ struct RuleBits {
     /// Adds every rule of `numbers`.
     @inline(__always)
     func insert(_ numbers: [Int32]) {
-        for number in numbers { insert(number) }
+        numbers.withUnsafeBufferPointer { numbers in
+            for number in numbers { insert(number) }
+        }
     }
 
     /// Calls `body` with each rule number in the set, ascending.

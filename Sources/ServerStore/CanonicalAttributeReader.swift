@@ -2,41 +2,46 @@ import Foundation
 import LeadModel
 
 /// Reads exactly the canonical attributes form of ``CanonicalJSON``; `nil` for anything else
-/// (the caller then falls back to `JSONDecoder`). Valid only while `bytes` is.
+/// (the caller then falls back to `JSONDecoder`). Valid only while `bytes` is. Names are given
+/// slots by the caller's ``AttributeNameInterner`` (one per batch of leads).
 struct CanonicalAttributeReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    mutating func read() -> [String: AttributeValue]? {
+    /// The document's entries with their names' slots, in document order; `nil` when it is not
+    /// in the canonical form.
+    mutating func read(names: inout AttributeNameInterner) -> [(slot: Int, value: AttributeValue)]? {
         guard consume(UInt8(ascii: "{")) else { return nil }
-        var result: [String: AttributeValue] = [:]
+        var result: [(slot: Int, value: AttributeValue)] = []
         if consume(UInt8(ascii: "}")) { return index == bytes.count ? result : nil }
         while true {
             guard let key = string(), consume(UInt8(ascii: ":")), consume(UInt8(ascii: "{")),
                 let kind = string(), consume(UInt8(ascii: ":"))
             else { return nil }
+            let value: AttributeValue
             switch kind {
             case "text":
                 guard let text = string() else { return nil }
-                result[key] = .text(text)
+                value = .text(text)
             case "number":
                 guard let number = number() else { return nil }
-                result[key] = .number(number)
+                value = .number(number)
             case "date":
                 guard let seconds = number() else { return nil }
-                result[key] = .date(Date(timeIntervalSince1970: seconds))
+                value = .date(Date(timeIntervalSince1970: seconds))
             case "bool":
                 if literal("true") {
-                    result[key] = .bool(true)
+                    value = .bool(true)
                 } else if literal("false") {
-                    result[key] = .bool(false)
+                    value = .bool(false)
                 } else {
                     return nil
                 }
             default: return nil
             }
+            result.append((names.slot(of: key), value))
             guard consume(UInt8(ascii: "}")) else { return nil }
             if consume(UInt8(ascii: "}")) { return index == bytes.count ? result : nil }
             guard consume(UInt8(ascii: ",")) else { return nil }

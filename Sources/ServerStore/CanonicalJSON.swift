@@ -12,7 +12,7 @@ import LeadModel
 enum CanonicalJSON {
     /// `{"name":{"text":"…"},…}`: the shape of `AttributeValue`'s `Codable` form, keys sorted.
     /// - Throws: `EncodingError.invalidValue` for a NaN or infinite number (JSON has none).
-    static func encode(_ attributes: [String: AttributeValue]) throws -> String {
+    static func encode(_ attributes: LeadAttributes) throws -> String {
         if attributes.isEmpty { return "{}" }
         var out: [UInt8] = []
         out.reserveCapacity(attributes.count * 40)

@@ -47,9 +47,47 @@ extension Lead {
     }
 
     /// Reads a lead from a row holding ``selectedColumns``, in that order (read by position, not
-    /// by name: name look-ups cost a case-insensitive search per column).
+    /// by name: name look-ups cost a case-insensitive search per column). Its attributes get their
+    /// own key table; ``leads(rows:)`` reads a batch over one shared table instead.
     /// - Throws: ``LeadStoreError/corruptRow(table:detail:)`` when a value is outside its type.
     init(row: Row) throws {
+        self = try Self.leads(rows: [row])[0]
+    }
+
+    /// Reads the leads of `rows` (each holding ``selectedColumns``), in order. The attributes of
+    /// the whole batch share one key table, and the post-contact attributes another, so a scorer
+    /// resolves attribute names to slots once per batch (issue 3).
+    /// - Throws: ``LeadStoreError/corruptRow(table:detail:)`` when a value is outside its type.
+    static func leads(rows: [Row]) throws -> [Lead] {
+        var names = AttributeNameInterner()
+        var postContactNames = AttributeNameInterner()
+        var leads: [Lead] = []
+        leads.reserveCapacity(rows.count)
+        var entries:
+            [(attributes: [(slot: Int, value: AttributeValue)], postContact: [(slot: Int, value: AttributeValue)])] = []
+        entries.reserveCapacity(rows.count)
+        for row in rows {
+            let lead = try Lead(fieldsOf: row)
+            let idText: String = row[0]
+            entries.append(
+                (
+                    try decodeAttributes(row[17], leadID: idText, names: &names),
+                    try decodeAttributes(row[18], leadID: idText, names: &postContactNames)
+                ))
+            leads.append(lead)
+        }
+        let keyTable = names.keyTable()
+        let postContactKeyTable = postContactNames.keyTable()
+        for index in leads.indices {
+            leads[index].attributes = AttributeNameInterner.attributes(entries[index].attributes, over: keyTable)
+            leads[index].postContactAttributes = AttributeNameInterner.attributes(
+                entries[index].postContact, over: postContactKeyTable)
+        }
+        return leads
+    }
+
+    /// A lead from a row holding ``selectedColumns``, with no attributes yet.
+    private init(fieldsOf row: Row) throws {
         let idText: String = row[0]
         guard let id = LeadID(uuidString: idText) else {
             throw LeadStoreError.corruptRow(table: "lead", detail: "id '\(idText)' is not a UUID")
@@ -80,14 +118,14 @@ extension Lead {
             doNotCall: row[15],
             createdAt: (row[16] as Double?).map(Date.init(timeIntervalSince1970:)),
             stage: stage,
-            attributes: try Self.decodeAttributes(row[17], leadID: idText),
-            postContactAttributes: try Self.decodeAttributes(row[18], leadID: idText),
             outcome: outcome)
     }
 
-    private static func decodeAttributes(_ text: String, leadID: String) throws -> [String: AttributeValue] {
+    private static func decodeAttributes(
+        _ text: String, leadID: String, names: inout AttributeNameInterner
+    ) throws -> [(slot: Int, value: AttributeValue)] {
         do {
-            return try CanonicalJSON.decodeAttributes(text)
+            return try CanonicalJSON.decodeAttributes(text, names: &names)
         } catch {
             throw LeadStoreError.corruptRow(table: "lead", detail: "lead \(leadID): malformed attributes (\(error))")
         }

@@ -28,11 +28,12 @@ extension SQLiteLeadStore {
         let lower = prefix.lowercased()
         // Ids are lower-case hex and hyphens, all below "~": a range scan on the primary key.
         return try writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT \(Lead.selectedColumns) FROM lead WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
-                arguments: [lower, lower + "~", max(limit, 0)]
-            ).map(Lead.init(row:))
+            try Lead.leads(
+                rows: Row.fetchAll(
+                    db,
+                    sql: "SELECT \(Lead.selectedColumns) FROM lead WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                    arguments: [lower, lower + "~", max(limit, 0)]
+                ))
         }
     }
 
@@ -43,16 +44,18 @@ extension SQLiteLeadStore {
         let limit = limit.map { max($0, 0) } ?? -1
         return try writer.read { db in
             if let stage {
-                return try Row.fetchAll(
-                    db.cachedStatement(
-                        sql: "SELECT \(Lead.selectedColumns) FROM lead WHERE stage = ? ORDER BY rowid LIMIT ?"),
-                    arguments: [stage.rawValue, limit]
-                ).map(Lead.init(row:))
+                return try Lead.leads(
+                    rows: Row.fetchAll(
+                        db.cachedStatement(
+                            sql: "SELECT \(Lead.selectedColumns) FROM lead WHERE stage = ? ORDER BY rowid LIMIT ?"),
+                        arguments: [stage.rawValue, limit]
+                    ))
             }
-            return try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT \(Lead.selectedColumns) FROM lead ORDER BY rowid LIMIT ?"),
-                arguments: [limit]
-            ).map(Lead.init(row:))
+            return try Lead.leads(
+                rows: Row.fetchAll(
+                    db.cachedStatement(sql: "SELECT \(Lead.selectedColumns) FROM lead ORDER BY rowid LIMIT ?"),
+                    arguments: [limit]
+                ))
         }
     }
 
@@ -63,14 +66,15 @@ extension SQLiteLeadStore {
         let stages = LifecycleStage.allCases.filter { !$0.isFrozenForRescoring }.map(\.rawValue)
         let placeholders = Array(repeating: "?", count: stages.count).joined(separator: ", ")
         return try writer.read { db in
-            try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT \(Lead.selectedColumns) FROM lead
-                        WHERE stage IN (\(placeholders)) AND id > ? ORDER BY id LIMIT ?
-                        """),
-                arguments: StatementArguments(stages + [lastID?.description ?? "", max(limit, 0)])
-            ).map(Lead.init(row:))
+            try Lead.leads(
+                rows: Row.fetchAll(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT \(Lead.selectedColumns) FROM lead
+                            WHERE stage IN (\(placeholders)) AND id > ? ORDER BY id LIMIT ?
+                            """),
+                    arguments: StatementArguments(stages + [lastID?.description ?? "", max(limit, 0)])
+                ))
         }
     }
 
@@ -78,10 +82,12 @@ extension SQLiteLeadStore {
     /// (from the start when `nil`), at most `limit`. For reports and calibration over every lead.
     public func leads(after lastID: LeadID?, limit: Int) throws -> [Lead] {
         try writer.read { db in
-            try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT \(Lead.selectedColumns) FROM lead WHERE id > ? ORDER BY id LIMIT ?"),
-                arguments: [lastID?.description ?? "", max(limit, 0)]
-            ).map(Lead.init(row:))
+            try Lead.leads(
+                rows: Row.fetchAll(
+                    db.cachedStatement(
+                        sql: "SELECT \(Lead.selectedColumns) FROM lead WHERE id > ? ORDER BY id LIMIT ?"),
+                    arguments: [lastID?.description ?? "", max(limit, 0)]
+                ))
         }
     }
 

@@ -36,7 +36,8 @@ extension Lead {
             phone: clean(wire.phone), company: clean(wire.company), title: clean(wire.title),
             country: clean(wire.country), city: clean(wire.city), source: clean(wire.source),
             doNotEmail: wire.doNotEmail ?? false, doNotCall: wire.doNotCall ?? false,
-            attributes: (wire.attributes?.additionalProperties ?? [:]).mapValues { AttributeValue.text($0) })
+            attributes: LeadAttributes(
+                (wire.attributes?.additionalProperties ?? [:]).mapValues { AttributeValue.text($0) }))
     }
 
     /// The deduplication key of a lead from the API, the same rule as the CSV import's default

@@ -13,7 +13,7 @@ import Testing
         var generator = SplitMix64(seed: seed)
         func pick<T>(_ values: [T]) -> T { values[generator.next(below: values.count)] }
         return (0..<count).map { index in
-            var attributes: [String: AttributeValue] = [:]
+            var attributes: LeadAttributes = [:]
             if generator.next(below: 5) > 0 { attributes["minutes"] = .number(Double(generator.next(below: 40)) * 5) }
             if generator.next(below: 4) > 0 {
                 attributes["origin"] = .text(pick(["API", "Lead Add Form", "lead add form", ""]))
@@ -118,6 +118,34 @@ import Testing
             let compiled = scorer.score(lead, events: events, now: Fixture.now)
             #expect(compiled == scorer.scoreRuleByRule(lead, events: events, now: Fixture.now))
         }
+    }
+
+    @Test func batchScoresBySlotEqualSingleScoresByName() throws {
+        let scorer = try LeadScorer(model: Self.model())
+        let leads = Self.leads(count: 2_000, seed: 13)
+        // One key table for all, as an import gives; `tags` (read by a rule) is not in it.
+        let shared = AttributeKeyTable(["level", "origin", "minutes", "ebook", "first_contact"])
+        let sharing = leads.map { lead in
+            var copy = lead
+            var attributes = LeadAttributes(keyTable: shared)
+            for (name, value) in lead.attributes { attributes[name] = value }
+            copy.attributes = attributes
+            return copy
+        }
+        #expect(sharing.allSatisfy { $0.attributes.keyTable === shared })
+        let single = leads.map { scorer.score($0, now: Fixture.now) }
+        #expect(scorer.score(sharing, now: Fixture.now) == single)
+        #expect(scorer.score(leads, now: Fixture.now) == single)  // a key table per lead
+        var events: [LeadID: [EngagementEvent]] = [:]
+        for (index, lead) in leads.prefix(300).enumerated() {
+            events[lead.id] = (0..<(index % 4)).map { day in
+                EngagementEvent(leadID: lead.id, type: "page_view", occurredAt: Fixture.daysAgo(Double(day * 5)))
+            }
+        }
+        let withEvents = leads.map { scorer.score($0, events: events[$0.id] ?? [], now: Fixture.now) }
+        #expect(withEvents.contains { $0.engagement > 0 })
+        #expect(scorer.score(sharing, events: events, now: Fixture.now) == withEvents)
+        #expect(scorer.score([], now: Fixture.now).isEmpty)
     }
 
     @Test func ruleHoldsReadsOneRuleTheStraightforwardWay() {

@@ -53,7 +53,7 @@ enum Fixture {
             let hasMinutes = uniform() > 0.1
             let logit = (channel == "a" ? 1.5 : channel == "b" ? 0 : -1.5) + (hasMinutes ? (minutes - 30) / 10 : 0)
             let won = uniform() < 1 / (1 + exp(-logit))
-            var attributes: [String: AttributeValue] = [
+            var attributes: LeadAttributes = [
                 "channel": .text(channel), "noise": .text(["x", "y"][generator.next(below: 2)]),
             ]
             if hasMinutes { attributes["minutes"] = .number(minutes.rounded()) }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Lead import")
 struct LeadImportTests {
-    let attributes: [String: AttributeValue] = [
+    let attributes: LeadAttributes = [
         "employees": .number(250), "industry": .text("retail"), "has_website": .bool(true),
         "first_visit": .date(Date(timeIntervalSince1970: 1_700_000_000.5)), "quote": .text("say \"hi\"\n\t\\"),
     ]
@@ -155,14 +155,32 @@ struct LeadImportTests {
         #expect(try store.leadCount() == 1)
     }
 
+    @Test func leadsReadInOneBatchShareOneKeyTable() throws {
+        let store = try StoreFixtures.store()
+        let leads = (0..<5).map { index in
+            StoreFixtures.lead(
+                externalID: "P-\(index)", email: "l\(index)@example.com",
+                attributes: index % 2 == 0 ? attributes : ["only_odd": .number(Double(index))])
+        }
+        try StoreFixtures.importRun(store, leads)
+        let page = try store.leads(after: nil, limit: 10)
+        #expect(page.count == 5)
+        #expect(page.allSatisfy { $0.attributes.keyTable === page[0].attributes.keyTable })
+        #expect(Set(page[0].attributes.keyTable.names) == Set(attributes.keys + ["only_odd"]))
+        for lead in leads {
+            #expect(page.first { $0.externalID == lead.externalID }?.attributes == lead.attributes)
+        }
+    }
+
     @Test func attributesAreStoredCanonicallyWhateverTheDictionaryOrder() throws {
         let store = try StoreFixtures.store()
-        var many: [String: AttributeValue] = [:]
+        var many: LeadAttributes = [:]
         for index in 0..<40 { many["attr_\(index)"] = .number(Double(index) / 3) }
         let lead = StoreFixtures.lead(externalID: "P-1", attributes: many)
         try StoreFixtures.importRun(store, [lead])
-        // A dictionary built in another order is equal, and so is its stored text.
-        var reordered: [String: AttributeValue] = [:]
+        // Attributes built in another order (another key table, other slots) are equal, and so is
+        // their stored text.
+        var reordered: LeadAttributes = [:]
         for index in (0..<40).reversed() { reordered["attr_\(index)"] = .number(Double(index) / 3) }
         var again = lead
         again.attributes = reordered

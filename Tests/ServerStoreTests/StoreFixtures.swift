@@ -22,8 +22,8 @@ enum StoreFixtures {
 
     static func lead(
         externalID: String? = nil, email: String = "ana@example.com", company: String? = "Acme",
-        source: String? = "google", attributes: [String: AttributeValue] = [:],
-        postContact: [String: AttributeValue] = [:], outcome: LeadOutcome? = nil
+        source: String? = "google", attributes: LeadAttributes = [:],
+        postContact: LeadAttributes = [:], outcome: LeadOutcome? = nil
     ) -> Lead {
         Lead(
             externalID: externalID, firstName: "Ana", lastName: "Silva", email: EmailAddress(email),

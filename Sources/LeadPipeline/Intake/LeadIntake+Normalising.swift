@@ -6,7 +6,11 @@ extension LeadIntake {
     /// the first value that breaks a rule makes the whole row a problem naming its column.
     func lead(from record: CSVRecord) -> Result<IntakeRecord, IntakeRowProblem> {
         let fields = record.fields
-        var lead = Lead(id: makeLeadID())
+        // Every lead of this intake shares the mapping's key tables (a scorer resolves attribute
+        // names to slots once for the whole import).
+        var lead = Lead(
+            id: makeLeadID(), attributes: LeadAttributes(keyTable: attributeKeys),
+            postContactAttributes: LeadAttributes(keyTable: postContactKeys))
         for column in plan {
             guard let index = column.index else { continue }
             let raw = fields[index]

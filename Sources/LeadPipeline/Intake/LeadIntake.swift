@@ -34,6 +34,10 @@ public final class LeadIntake {
     let joinTable: [String: [String: String]]?
     let fileName: String
     let makeLeadID: () -> LeadID
+    /// The mapping's attribute names (mapping order), shared by every lead this intake makes.
+    let attributeKeys: AttributeKeyTable
+    /// The mapping's post-contact attribute names, shared likewise.
+    let postContactKeys: AttributeKeyTable
 
     /// Opens `path` for intake with `mapping`.
     ///
@@ -72,6 +76,14 @@ public final class LeadIntake {
                 mapping: column, index: indexByName[column.column], missing: mapping.missing.union(column.missing),
                 datePattern: column.dateFormat.flatMap(DatePattern.init))
         }
+        var attributeNames: [String] = []
+        var postContactNames: [String] = []
+        for column in mapping.columns {
+            guard case .attribute(let name) = column.target else { continue }
+            if column.postContact { postContactNames.append(name) } else { attributeNames.append(name) }
+        }
+        attributeKeys = attributeNames.isEmpty ? .empty : AttributeKeyTable(attributeNames)
+        postContactKeys = postContactNames.isEmpty ? .empty : AttributeKeyTable(postContactNames)
         if case .columns(let names) = mapping.key {
             keyIndexes = names.compactMap { indexByName[$0] }
         } else {

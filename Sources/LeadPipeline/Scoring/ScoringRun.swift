@@ -94,12 +94,11 @@ public struct ScoringRun: Sendable {
         let events = try store.events(leadIDs: leadIDs)
         let rejections = try store.rejections(leadIDs: leadIDs)
         let mergeTargets = try store.mergeTargets(leadIDs: leadIDs)
-        var scores: [LeadScore] = []
-        scores.reserveCapacity(page.count)
         var moves: [StageTransitionRequest] = []
-        for lead in page {
-            let score = scorer.score(lead, events: events[lead.id] ?? [], now: now)
-            scores.append(score)
+        // One batch: leads read in one page share an attribute key table, so the scorer resolves
+        // the model's attribute names once per page.
+        let scores = scorer.score(page, events: events, now: now)
+        for (lead, score) in zip(page, scores) {
             if score.qualified { summary.qualified += 1 }
             if let target = Self.target(from: lead.stage, qualified: score.qualified) {
                 if target == .mql {
