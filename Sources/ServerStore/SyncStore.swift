@@ -19,6 +19,13 @@ public protocol SyncStore: Sendable {
     @discardableResult
     func assign(leadID: LeadID, to repID: RepID, actor: String, at date: Date) throws -> LeadAssignmentChange
 
+    /// Hands many leads to one rep in one write transaction, each as
+    /// ``assign(leadID:to:actor:at:)`` does, in the order given.
+    /// - Returns: one change per lead, in the order given.
+    /// - Throws: the first failing lead's error (as the single assign); nothing is kept then.
+    @discardableResult
+    func assign(leadIDs: [LeadID], to repID: RepID, actor: String, at date: Date) throws -> [LeadAssignmentChange]
+
     /// The rep who owns the lead now (it is `assigned` or `accepted`), or `nil`.
     func owner(of leadID: LeadID) throws -> RepID?
 
