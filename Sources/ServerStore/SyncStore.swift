@@ -37,6 +37,10 @@ public protocol SyncStore: Sendable {
     ///   rep, or `sequence` is beyond the end of the log (a cursor from a restored copy).
     func changes(repID: RepID, after sequence: Int64, limit: Int, includeRemovals: Bool) throws -> PullPage
 
+    /// Where the change log stands now for the rep: a page built after reading a mark equal to
+    /// the one read when it is served is the page a read then would build.
+    func changeLogMark(repID: RepID) throws -> ChangeLogMark
+
     /// The rep's scope digest now (after their latest change-log row).
     func scopeDigest(repID: RepID) throws -> ScopeDigest
 
