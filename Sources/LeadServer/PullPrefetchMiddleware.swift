@@ -6,8 +6,8 @@ internal import SyncProtocol
 
 /// Answers a rep's `POST /v1/sync/pull` with the page ``PullPrefetch`` built ahead for its
 /// cursor and page size, when there is one still valid; every other request (and every pull
-/// without one) goes on to the generated handler unchanged. Runs after ``AuthMiddleware``, so
-/// only an authenticated rep's own pages are served.
+/// without one, or whose body is not JSON) goes on to the generated handler unchanged. Runs
+/// after ``AuthMiddleware``, so only an authenticated rep's own pages are served.
 struct PullPrefetchMiddleware: ServerMiddleware {
     let prefetch: PullPrefetch
     let metrics: ServerMetrics
@@ -19,9 +19,9 @@ struct PullPrefetchMiddleware: ServerMiddleware {
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        guard operationID == "pull", case .rep(let repID) = Principal.current, let body else {
-            return try await next(request, body, metadata)
-        }
+        guard operationID == "pull", case .rep(let repID) = Principal.current, let body,
+            request.headerFields[.contentType]?.lowercased().hasPrefix("application/json") == true
+        else { return try await next(request, body, metadata) }
         let bytes = try await Data(collecting: body, upTo: bodyLimit)
         guard let wire = try? JSONDecoder().decode(Components.Schemas.PullRequest.self, from: bytes),
             SyncProtocolVersion(rawValue: Int(wire.protocolVersion)) == .current, let cursor = wire.cursor,
