@@ -43,7 +43,7 @@ struct LargeSyncTests {
         #expect(sync.output.contains("pulled \(Self.leadCount), removed 0"))
         let local = try LocalDatabase(path: d1.databasePath)
         #expect(try local.leadCount() == Self.leadCount)
-        // Streamed: one page of at most 5,000 leads (the CLI's page size) per request, each
+        // Streamed: one page of at most 1,000 leads (the CLI's page size) per request, each
         // committed with its cursor.
         let pages = (Self.leadCount + pageLimit - 1) / pageLimit
         #expect(counter.pulls == pages)
