@@ -132,11 +132,13 @@ struct BenchSuite {
                 ids.append(id)
             }
         }
+        // One transaction for the moves to `mql`, one per rep for the hand-offs (round robin).
+        try store.transition(
+            ids.map { StageTransitionRequest(leadID: $0, to: .mql, trigger: .score, actor: "bench:seed", at: now) })
         let assignment = LeadAssignment(store: store)
-        for (index, id) in ids.enumerated() {
-            try store.transition(
-                StageTransitionRequest(leadID: id, to: .mql, trigger: .score, actor: "bench:seed", at: now))
-            try assignment.assign(id, to: reps[index % reps.count], actor: "admin:bench")
+        for (offset, rep) in reps.enumerated() {
+            let share = stride(from: offset, to: ids.count, by: reps.count).map { ids[$0] }
+            try assignment.assign(share, to: rep, actor: "admin:bench")
         }
         return ids
     }

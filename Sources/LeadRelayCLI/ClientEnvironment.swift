@@ -19,10 +19,12 @@ public struct ClientEnvironment: Sendable {
     /// The pull page size, in changes.
     public var pageLimit: Int
 
-    /// The page size `sync` asks for: the largest a server serves, 5,000 changes. A first sync of
-    /// 100,000 leads is then 20 requests and 20 local transactions (one disk sync each) instead
-    /// of 200 with the protocol's default 500; a page stays a few MB in memory.
-    public static let defaultPageLimit = PullRequest.maximumLimit
+    /// The page size `sync` asks for: 1,000 changes (the server serves up to 5,000). The server
+    /// builds the next page while the device commits the last one, so smaller pages overlap the
+    /// two sides' work more finely and keep less in memory at once: in release, 100,000 leads
+    /// synced in 9.2 s at 56 MB peak with pages of 1,000, 12.6 s at 74 MB with 2,500, 15.0 s at
+    /// 99.5 MB with 5,000 (500 was no faster than 1,000, for twice the requests and commits).
+    public static let defaultPageLimit = 1_000
     /// How transient failures are retried.
     public var retryPolicy: RetryPolicy
     /// Wraps the HTTP transport (tests: to cut a sync short or count requests); identity by default.

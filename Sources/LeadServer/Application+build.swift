@@ -45,9 +45,10 @@ public func buildApplication(
 ) throws -> LeadRelayApplication {
     let sync = SyncService(store: store, now: now)
     let tokens = DeviceTokens(store: store, now: now)
+    let prefetch = PullPrefetch(sync: sync, store: store)
     let api = LeadRelayAPI(
         store: store, sync: sync, tokens: tokens, assignment: LeadAssignment(store: store, now: now),
-        metrics: metrics, logger: logger, now: now, slaHours: configuration.slaHours)
+        metrics: metrics, logger: logger, now: now, slaHours: configuration.slaHours, prefetch: prefetch)
 
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
@@ -64,7 +65,10 @@ public func buildApplication(
         logger: logger)
     try api.registerHandlers(
         on: router, serverURL: URL(string: "/")!, configuration: .leadRelay,
-        middlewares: [auth, NumericQueryMiddleware()])
+        middlewares: [
+            auth, NumericQueryMiddleware(),
+            PullPrefetchMiddleware(prefetch: prefetch, metrics: metrics, bodyLimit: configuration.maxRequestBodyBytes),
+        ])
 
     var app = Application(
         router: router,

@@ -23,6 +23,9 @@ struct LeadRelayAPI: APIProtocol {
     /// The follow-up SLA in hours (`serve --sla-hours`): the default of `POST /v1/admin/sla/run`
     /// and of the quality report's compliance figures.
     var slaHours: Double = SLAEscalation.defaultHours
+    /// Builds the next pull page ahead after a page with more to come; `nil`: pages are built
+    /// only when asked for.
+    var prefetch: PullPrefetch?
 
     /// The rep of the current request.
     /// - Throws: ``APIProblem`` 401 when the request was not authenticated as a rep (the auth

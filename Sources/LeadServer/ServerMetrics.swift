@@ -10,6 +10,8 @@ public import Prometheus
 /// - `leadrelay_http_requests_total{method, route, status}`: requests answered;
 /// - `leadrelay_http_request_duration_seconds{method, route}`: latency histogram, in seconds;
 /// - `leadrelay_sync_pulls_total`, `leadrelay_sync_pushes_total`: sync operations served (2xx);
+/// - `leadrelay_sync_pulls_built_ahead_total`: of those pulls, the pages answered from a page
+///   built ahead (``PullPrefetch``);
 /// - `leadrelay_sync_mutations_total{outcome}`: pushed mutations by outcome (`applied`,
 ///   `duplicate`, `rejected`).
 public final class ServerMetrics: Sendable {
@@ -17,6 +19,7 @@ public final class ServerMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
     private let pulls: CoreMetrics.Counter
+    private let pullsBuiltAhead: CoreMetrics.Counter
     private let pushes: CoreMetrics.Counter
     private let applied: CoreMetrics.Counter
     private let duplicates: CoreMetrics.Counter
@@ -27,6 +30,7 @@ public final class ServerMetrics: Sendable {
         registry = PrometheusCollectorRegistry()
         factory = PrometheusMetricsFactory(registry: registry)
         pulls = CoreMetrics.Counter(label: "leadrelay_sync_pulls_total", factory: factory)
+        pullsBuiltAhead = CoreMetrics.Counter(label: "leadrelay_sync_pulls_built_ahead_total", factory: factory)
         pushes = CoreMetrics.Counter(label: "leadrelay_sync_pushes_total", factory: factory)
         applied = CoreMetrics.Counter(
             label: "leadrelay_sync_mutations_total", dimensions: [("outcome", "applied")], factory: factory)
@@ -54,8 +58,11 @@ public final class ServerMetrics: Sendable {
         ).recordNanoseconds(Int64(seconds * 1e9))
     }
 
-    /// Counts one pull served.
-    func recordPull() { pulls.increment() }
+    /// Counts one pull served; `builtAhead` when its page was built before the request came.
+    func recordPull(builtAhead: Bool = false) {
+        pulls.increment()
+        if builtAhead { pullsBuiltAhead.increment() }
+    }
 
     /// Counts one push served and its mutations by outcome.
     func recordPush(applied appliedCount: Int, duplicate duplicateCount: Int, rejected rejectedCount: Int) {

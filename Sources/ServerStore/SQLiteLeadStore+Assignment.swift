@@ -13,37 +13,65 @@ extension SQLiteLeadStore: SyncStore {
     @discardableResult
     public func assign(leadID: LeadID, to repID: RepID, actor: String, at date: Date) throws -> LeadAssignmentChange {
         try writer.write { db in
-            let lead = leadID.description
-            let rep = repID.description
-            guard let active = try Bool.fetchOne(db, sql: "SELECT active FROM rep WHERE id = ?", arguments: [rep])
-            else { throw LeadStoreError.repNotFound(repID) }
-            guard active else { throw LeadStoreError.repInactive(repID) }
-            let stage = try Self.currentStage(leadID: leadID, in: db)
-            let previousText = try String.fetchOne(
-                db, sql: "SELECT rep_id FROM lead_assignment WHERE lead_id = ?", arguments: [lead])
-            let previous = previousText.flatMap(RepID.init(uuidString:))
-            let trigger: StageTrigger = stage == .assigned ? .reassign : .route
-            if previous == repID, stage == .assigned {
-                let change = StageChange(
-                    leadID: leadID, from: stage, to: stage, trigger: trigger, actor: actor, at: date)
-                return LeadAssignmentChange(leadID: leadID, previousRep: previous, rep: repID, stageChange: change)
-            }
-            let change = try Self.recordTransition(
-                StageTransitionRequest(leadID: leadID, to: .assigned, trigger: trigger, actor: actor, at: date),
-                from: stage, in: db)
-            try db.execute(
-                sql: """
-                    INSERT INTO lead_assignment (lead_id, rep_id, assigned_at, assigned_by) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (lead_id) DO UPDATE SET
-                        rep_id = excluded.rep_id, assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by
-                    """,
-                arguments: [lead, rep, date.timeIntervalSince1970, actor])
-            if let previousText {
-                try Self.logRemoval(repID: previousText, leadID: lead, reason: .reassigned, at: date, in: db)
-            }
-            try Self.logUpsert(repID: rep, leadID: lead, at: date, in: db)
+            try Self.checkActive(repID, in: db)
+            return try Self.assign(leadID: leadID, to: repID, actor: actor, at: date, in: db)
+        }
+    }
+
+    /// Hands many leads to one rep in one write transaction, each as ``assign(leadID:to:actor:at:)``
+    /// does (history row, owner, change log), in the order given: a routing run or a bulk
+    /// hand-off commits once instead of once per lead.
+    /// - Returns: one change per lead, in the order given.
+    /// - Throws: the first lead's error, as ``assign(leadID:to:actor:at:)``; then nothing is kept.
+    @discardableResult
+    public func assign(leadIDs: [LeadID], to repID: RepID, actor: String, at date: Date) throws
+        -> [LeadAssignmentChange]
+    {
+        try writer.write { db in
+            try Self.checkActive(repID, in: db)
+            return try leadIDs.map { try Self.assign(leadID: $0, to: repID, actor: actor, at: date, in: db) }
+        }
+    }
+
+    /// Throws unless the rep exists and is active.
+    private static func checkActive(_ repID: RepID, in db: Database) throws {
+        guard
+            let active = try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT active FROM rep WHERE id = ?"), arguments: [repID.description])
+        else { throw LeadStoreError.repNotFound(repID) }
+        guard active else { throw LeadStoreError.repInactive(repID) }
+    }
+
+    /// One assignment inside the caller's write transaction, the rep already checked.
+    private static func assign(
+        leadID: LeadID, to repID: RepID, actor: String, at date: Date, in db: Database
+    ) throws -> LeadAssignmentChange {
+        let lead = leadID.description
+        let rep = repID.description
+        let stage = try Self.currentStage(leadID: leadID, in: db)
+        let previousText = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT rep_id FROM lead_assignment WHERE lead_id = ?"), arguments: [lead])
+        let previous = previousText.flatMap(RepID.init(uuidString:))
+        let trigger: StageTrigger = stage == .assigned ? .reassign : .route
+        if previous == repID, stage == .assigned {
+            let change = StageChange(leadID: leadID, from: stage, to: stage, trigger: trigger, actor: actor, at: date)
             return LeadAssignmentChange(leadID: leadID, previousRep: previous, rep: repID, stageChange: change)
         }
+        let change = try Self.recordTransition(
+            StageTransitionRequest(leadID: leadID, to: .assigned, trigger: trigger, actor: actor, at: date),
+            from: stage, in: db)
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO lead_assignment (lead_id, rep_id, assigned_at, assigned_by) VALUES (?, ?, ?, ?)
+                ON CONFLICT (lead_id) DO UPDATE SET
+                    rep_id = excluded.rep_id, assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by
+                """
+        ).execute(arguments: [lead, rep, date.timeIntervalSince1970, actor])
+        if let previousText {
+            try Self.logRemoval(repID: previousText, leadID: lead, reason: .reassigned, at: date, in: db)
+        }
+        try Self.logUpsert(repID: rep, leadID: lead, at: date, in: db)
+        return LeadAssignmentChange(leadID: leadID, previousRep: previous, rep: repID, stageChange: change)
     }
 
     /// The rep who owns the lead now, or `nil`.

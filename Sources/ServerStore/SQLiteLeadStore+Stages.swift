@@ -12,6 +12,15 @@ extension SQLiteLeadStore {
         try writer.write { db in try Self.applyTransition(change, in: db) }
     }
 
+    /// Checks and applies many moves, in the order given, in one write transaction (as
+    /// ``transition(_:)`` does each): a scoring or seeding run commits once instead of once per lead.
+    /// - Returns: one stage change per move, in the order given.
+    /// - Throws: the first refused move's error (see ``transition(_:)``); nothing is kept then.
+    @discardableResult
+    public func transition(_ changes: [StageTransitionRequest]) throws -> [StageChange] {
+        try writer.write { db in try changes.map { try Self.applyTransition($0, in: db) } }
+    }
+
     /// Checks and applies one move inside the caller's transaction (see ``transition(_:)``); a
     /// refused move throws before anything is written.
     static func applyTransition(_ change: StageTransitionRequest, in db: Database) throws -> StageChange {

@@ -42,22 +42,25 @@ extension SQLiteLeadStore {
                     cursor: SyncCursor(epoch: epoch, sequence: sequence), hasMore: false, upserts: [], removals: [],
                     scopeCount: digest.count, scopeHash: digest.hashText)
             }
-            var latest: [String: Row] = [:]
-            for row in window { latest[row[1]] = row }
+            var latest: [String: Int64] = [:]
+            for row in window { latest[row[1]] = row[0] }
+            let through: Int64 = last[0]
+            // Every upsert's lead, assignment, current score and notes for the whole window in two
+            // statements (not two per lead): keyed by the change-log row that asked for them.
+            let leads = try Self.syncedLeads(repID: rep, after: sequence, through: through, in: db)
             var upserts: [SyncedLead] = []
+            upserts.reserveCapacity(leads.count)
             var removals: [LeadRemoval] = []
-            for row in window where latest[row[1] as String]?[0] as Int64? == row[0] as Int64 {
+            for row in window {
+                let seq: Int64 = row[0]
                 let leadText: String = row[1]
-                guard let leadID = LeadID(uuidString: leadText) else {
-                    throw LeadStoreError.corruptRow(table: "change_log", detail: "lead id '\(leadText)'")
-                }
+                guard latest[leadText] == seq else { continue }
                 if (row[2] as String) == "upsert" {
-                    if let synced = try Self.syncedLead(
-                        leadID: leadID, version: row[0], loggedAt: Date(timeIntervalSince1970: row[4]), in: db)
-                    {
-                        upserts.append(synced)
-                    }
+                    if let synced = leads[seq] { upserts.append(synced) }
                 } else if includeRemovals {
+                    guard let leadID = LeadID(uuidString: leadText) else {
+                        throw LeadStoreError.corruptRow(table: "change_log", detail: "lead id '\(leadText)'")
+                    }
                     let reasonText: String = row[3]
                     guard let reason = RemovalReason(rawValue: reasonText) else {
                         throw LeadStoreError.corruptRow(table: "change_log", detail: "removal reason '\(reasonText)'")
@@ -98,48 +101,73 @@ extension SQLiteLeadStore {
         ).map { SyncedNote(text: $0[0], createdAt: Date(timeIntervalSince1970: $0[1])) }
     }
 
-    /// The lead as a device stores it, with its current score and notes; `nil` when the lead row
-    /// is gone. One joined statement for the lead, its assignment and its current score (only the
-    /// columns a device gets: no attribute JSON is decoded), one for its notes.
-    private static func syncedLead(leadID: LeadID, version: Int64, loggedAt: Date, in db: Database) throws
-        -> SyncedLead?
+    /// The leads of the rep's upserts with a sequence in `after+1 ... through`, as a device stores
+    /// them (current fields, assignment time, current score with its top contributions, notes),
+    /// keyed by the upsert's sequence (the lead's version in the scope). A lead whose row is gone
+    /// is absent. Two statements for the whole range: the leads joined with their assignment and
+    /// current score (only the columns a device gets: no attribute JSON is decoded), and the
+    /// notes of those leads. A lead without an assignment row shows the change-log row's time as
+    /// its assignment time.
+    private static func syncedLeads(repID: String, after sequence: Int64, through last: Int64, in db: Database)
+        throws -> [Int64: SyncedLead]
     {
-        let id = leadID.description
-        guard
-            let row = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT l.stage, l.external_id, l.first_name, l.last_name, l.email, l.phone, l.company,
-                            l.title, l.country, l.city, l.source, l.do_not_email, l.do_not_call, a.assigned_at,
-                            s.total, s.fit, s.engagement, s.grade, s.model_version, s.contributions
-                        FROM lead l
-                        LEFT JOIN lead_assignment a ON a.lead_id = l.id
-                        LEFT JOIN lead_score s ON s.lead_id = l.id AND s.is_current = 1
-                        WHERE l.id = ?
-                        """),
-                arguments: [id])
-        else { return nil }
-        let stageText: String = row[0]
-        guard let stage = LifecycleStage(rawValue: stageText) else {
-            throw LeadStoreError.corruptRow(table: "lead", detail: "lead \(id): unknown stage '\(stageText)'")
+        var notes: [String: [SyncedNote]] = [:]
+        let noteRows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT lead_id, text, created_at FROM rep_note
+                    WHERE lead_id IN (
+                        SELECT lead_id FROM change_log WHERE rep_id = ? AND seq > ? AND seq <= ? AND kind = 'upsert')
+                    ORDER BY lead_id, id
+                    """),
+            arguments: [repID, sequence, last])
+        while let row = try noteRows.next() {
+            notes[row[0], default: []].append(SyncedNote(text: row[1], createdAt: Date(timeIntervalSince1970: row[2])))
         }
-        let assignedAt: Double? = row[13]
-        var synced = SyncedLead(
-            leadID: leadID, version: version, externalID: row[1], firstName: row[2], lastName: row[3],
-            email: row[4], phone: row[5], company: row[6], title: row[7], country: row[8], city: row[9],
-            source: row[10], doNotEmail: row[11], doNotCall: row[12], stage: stage,
-            assignedAt: assignedAt.map(Date.init(timeIntervalSince1970:)) ?? loggedAt,
-            notes: try notes(leadID: id, in: db))
-        if let total: Double = row[14] {
-            synced.scoreTotal = total
-            synced.fitScore = row[15]
-            synced.engagementScore = row[16]
-            synced.grade = (row[17] as String?).flatMap(Grade.init(rawValue:))
-            synced.modelVersion = row[18]
-            let text: String = row[19]
-            let contributions = try JSONDecoder().decode([ScoreContribution].self, from: Data(text.utf8))
-            synced.topContributions = Array(contributions.prefix(SyncedLead.topContributionLimit))
+        var leads: [Int64: SyncedLead] = [:]
+        let decoder = JSONDecoder()
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT c.seq, c.lead_id, l.stage, l.external_id, l.first_name, l.last_name, l.email, l.phone,
+                        l.company, l.title, l.country, l.city, l.source, l.do_not_email, l.do_not_call,
+                        a.assigned_at, s.total, s.fit, s.engagement, s.grade, s.model_version, s.contributions,
+                        c.at
+                    FROM change_log c
+                    JOIN lead l ON l.id = c.lead_id
+                    LEFT JOIN lead_assignment a ON a.lead_id = l.id
+                    LEFT JOIN lead_score s ON s.lead_id = l.id AND s.is_current = 1
+                    WHERE c.rep_id = ? AND c.seq > ? AND c.seq <= ? AND c.kind = 'upsert'
+                    """),
+            arguments: [repID, sequence, last])
+        while let row = try rows.next() {
+            let id: String = row[1]
+            guard let leadID = LeadID(uuidString: id) else {
+                throw LeadStoreError.corruptRow(table: "change_log", detail: "lead id '\(id)'")
+            }
+            let stageText: String = row[2]
+            guard let stage = LifecycleStage(rawValue: stageText) else {
+                throw LeadStoreError.corruptRow(table: "lead", detail: "lead \(id): unknown stage '\(stageText)'")
+            }
+            let assignedAt: Double? = row[15]
+            var synced = SyncedLead(
+                leadID: leadID, version: row[0], externalID: row[3], firstName: row[4], lastName: row[5],
+                email: row[6], phone: row[7], company: row[8], title: row[9], country: row[10], city: row[11],
+                source: row[12], doNotEmail: row[13], doNotCall: row[14], stage: stage,
+                assignedAt: Date(timeIntervalSince1970: assignedAt ?? row[22]),
+                notes: notes[id] ?? [])
+            if let total: Double = row[16] {
+                synced.scoreTotal = total
+                synced.fitScore = row[17]
+                synced.engagementScore = row[18]
+                synced.grade = (row[19] as String?).flatMap(Grade.init(rawValue:))
+                synced.modelVersion = row[20]
+                let text: String = row[21]
+                let contributions = try decoder.decode([ScoreContribution].self, from: Data(text.utf8))
+                synced.topContributions = Array(contributions.prefix(SyncedLead.topContributionLimit))
+            }
+            leads[synced.version] = synced
         }
-        return synced
+        return leads
     }
 }

@@ -19,6 +19,13 @@ public protocol SyncStore: Sendable {
     @discardableResult
     func assign(leadID: LeadID, to repID: RepID, actor: String, at date: Date) throws -> LeadAssignmentChange
 
+    /// Hands many leads to one rep in one write transaction, each as
+    /// ``assign(leadID:to:actor:at:)`` does, in the order given.
+    /// - Returns: one change per lead, in the order given.
+    /// - Throws: the first failing lead's error (as the single assign); nothing is kept then.
+    @discardableResult
+    func assign(leadIDs: [LeadID], to repID: RepID, actor: String, at date: Date) throws -> [LeadAssignmentChange]
+
     /// The rep who owns the lead now (it is `assigned` or `accepted`), or `nil`.
     func owner(of leadID: LeadID) throws -> RepID?
 
@@ -29,6 +36,10 @@ public protocol SyncStore: Sendable {
     /// - Throws: ``SyncError/resyncRequired`` when removals after `sequence` were pruned for this
     ///   rep, or `sequence` is beyond the end of the log (a cursor from a restored copy).
     func changes(repID: RepID, after sequence: Int64, limit: Int, includeRemovals: Bool) throws -> PullPage
+
+    /// Where the change log stands now for the rep: a page built after reading a mark equal to
+    /// the one read when it is served is the page a read then would build.
+    func changeLogMark(repID: RepID) throws -> ChangeLogMark
 
     /// The rep's scope digest now (after their latest change-log row).
     func scopeDigest(repID: RepID) throws -> ScopeDigest

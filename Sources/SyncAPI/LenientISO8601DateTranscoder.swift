@@ -32,9 +32,11 @@ package struct LenientISO8601DateTranscoder: DateTranscoder {
 }
 
 extension Configuration {
-    /// The runtime configuration server and client share: lenient RFC 3339 dates, compact sorted
-    /// JSON (no pretty printing: fewer bytes on the wire for large pulls).
+    /// The runtime configuration server and client share: lenient RFC 3339 dates, compact JSON
+    /// (no pretty printing: fewer bytes on the wire for large pulls) with keys in the schema's
+    /// order (not sorted: sorting every object's keys cost the encoding of a 5,000-lead pull page
+    /// time for nothing a reader of JSON needs; the order is still the same on every run).
     package static var leadRelay: Configuration {
-        Configuration(dateTranscoder: LenientISO8601DateTranscoder(), jsonEncodingOptions: [.sortedKeys])
+        Configuration(dateTranscoder: LenientISO8601DateTranscoder(), jsonEncodingOptions: [])
     }
 }

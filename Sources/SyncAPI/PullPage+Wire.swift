@@ -26,6 +26,7 @@ extension PullPage {
             throw WireMappingError(field: "cursor", problem: error.description)
         }
         var upserts: [SyncedLead] = []
+        upserts.reserveCapacity(wire.upserts.count)
         for (index, lead) in wire.upserts.enumerated() {
             upserts.append(try SyncedLead(wire: lead, field: "upserts[\(index)]"))
         }

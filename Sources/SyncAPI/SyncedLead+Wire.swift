@@ -20,10 +20,11 @@ extension Components.Schemas.SyncedLead {
 
 extension SyncedLead {
     /// The domain form of a wire lead (the device side).
+    /// - Parameter field: the lead's JSON path, built only for an error.
     /// - Throws: ``WireMappingError`` naming `field.leadID` when the id is not a UUID.
-    package init(wire: Components.Schemas.SyncedLead, field: String) throws(WireMappingError) {
+    package init(wire: Components.Schemas.SyncedLead, field: @autoclosure () -> String) throws(WireMappingError) {
         self.init(
-            leadID: try WireIdentifiers.leadID(wire.leadID, field: "\(field).leadID"), version: wire.version,
+            leadID: try WireIdentifiers.leadID(wire.leadID, field: "\(field()).leadID"), version: wire.version,
             externalID: wire.externalID, firstName: wire.firstName, lastName: wire.lastName, email: wire.email,
             phone: wire.phone, company: wire.company, title: wire.title, country: wire.country, city: wire.city,
             source: wire.source, doNotEmail: wire.doNotEmail, doNotCall: wire.doNotCall,

@@ -24,6 +24,8 @@ public struct HTTPSyncTransport: SyncTransport {
     public let serverURL: URL
     /// The generated client with the auth and error middleware.
     let client: Client
+    /// The bytes of the pull answers this transport received (bodies only), and how many.
+    public let received = TransferCounter()
 
     /// The time a request may wait for the server's answer: 60 seconds.
     public static let requestTimeout: TimeInterval = 60
@@ -47,7 +49,7 @@ public struct HTTPSyncTransport: SyncTransport {
         client = Client(
             serverURL: serverURL, configuration: .leadRelay,
             transport: URLSessionTransport(configuration: .init(session: urlSession)),
-            middlewares: [SyncHTTPMiddleware(token: token)])
+            middlewares: [SyncHTTPMiddleware(token: token, received: received)])
     }
 
     /// `POST /v1/sync/pull`: one page of changes after the request's cursor.

@@ -80,7 +80,9 @@ final class SyncWorld: Sendable {
                 ids.append(id)
             }
         }
-        for id in ids { try toMQL(id) }
+        // Bulk: every move in one transaction, as a scoring run would make them.
+        try store.transition(
+            ids.map { StageTransitionRequest(leadID: $0, to: .mql, trigger: .score, actor: "test:score", at: now) })
         return ids
     }
 
@@ -90,9 +92,9 @@ final class SyncWorld: Sendable {
             StageTransitionRequest(leadID: id, to: .mql, trigger: .score, actor: "test:score", at: Date()))
     }
 
-    /// Hands leads to a rep.
+    /// Hands leads to a rep, in one transaction.
     func assign(_ ids: [LeadID], to rep: RepID) throws {
-        for id in ids { try assignment.assign(id, to: rep, actor: "admin:test") }
+        try assignment.assign(ids, to: rep, actor: "admin:test")
     }
 
     /// The lead's stage on the server.

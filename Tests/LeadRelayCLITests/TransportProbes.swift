@@ -8,10 +8,12 @@ import Synchronization
 
 /// Wraps the CLI's transport to count pulls and upserts, run a hook before each pull, and "kill"
 /// the CLI on one pull: the page is served by the server, then the process dies before applying it.
+/// Keeps the HTTP transport's own ``TransferCounter`` (the bytes of the pull answers' bodies).
 final class PullCounter: Sendable {
     private struct State {
         var pulls = 0
         var upserts = 0
+        var received: TransferCounter?
     }
     private let state = Mutex(State())
     let dieOnPull: Int?
@@ -24,10 +26,15 @@ final class PullCounter: Sendable {
 
     var pulls: Int { state.withLock { $0.pulls } }
     var upserts: Int { state.withLock { $0.upserts } }
+    /// The HTTP transport's count of pull answer bytes, once a sync wrapped one.
+    var received: TransferCounter? { state.withLock { $0.received } }
 
     /// The wrapper to put in `ClientEnvironment.wrapTransport`.
     var wrap: @Sendable (any SyncTransport) -> any SyncTransport {
-        { inner in Wrapped(inner: inner, counter: self) }
+        { inner in
+            if let http = inner as? HTTPSyncTransport { self.state.withLock { $0.received = http.received } }
+            return Wrapped(inner: inner, counter: self)
+        }
     }
 
     struct Killed: Error {}

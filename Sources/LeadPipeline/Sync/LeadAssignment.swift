@@ -26,4 +26,12 @@ public struct LeadAssignment: Sendable {
     public func assign(_ leadID: LeadID, to repID: RepID, actor: String) throws -> LeadAssignmentChange {
         try store.assign(leadID: leadID, to: repID, actor: actor, at: now())
     }
+
+    /// Assigns (or reassigns) many leads to one rep in one transaction, in the order given.
+    /// - Returns: one change per lead, in the order given.
+    /// - Throws: as ``assign(_:to:actor:)`` for the first lead that fails; nothing is kept then.
+    @discardableResult
+    public func assign(_ leadIDs: [LeadID], to repID: RepID, actor: String) throws -> [LeadAssignmentChange] {
+        try store.assign(leadIDs: leadIDs, to: repID, actor: actor, at: now())
+    }
 }
