@@ -53,8 +53,8 @@ struct ChangeLogBatch {
 
     /// Writes one row per touched lead, in first-change order, inside the caller's write
     /// transaction: reads the rep's latest digest, each touched lead's latest row and the last
-    /// sequence once, then inserts the rows with their sequences and digests (one statement per
-    /// row). A removal of a lead whose latest row is not an upsert (never in this rep's scope, or
+    /// sequence once, then inserts the rows with their sequences and digests in one statement.
+    /// A removal of a lead whose latest row is not an upsert (never in this rep's scope, or
     /// already removed) writes nothing, as ``SQLiteLeadStore/logRemoval(repID:leadID:reason:at:in:)``.
     /// - Parameter date: the rows' `at` stamp.
     /// - Returns: how many rows were written.
@@ -81,24 +81,20 @@ struct ChangeLogBatch {
         var seq =
             try Int64.fetchOne(
                 db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'")) ?? 0
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT INTO change_log (seq, rep_id, lead_id, kind, removal_reason, at, scope_count, scope_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        let at = date.timeIntervalSince1970
+        // The rows go in as one JSON array through one INSERT … SELECT: one execution of the
+        // statement, so SQLite builds the lookup table of the `removal_reason` CHECK's IN list once
+        // per batch instead of once per row. Every text in it is a UUID or a fixed word.
+        var rowsJSON = "["
         var written = 0
         for change in changes {
             let previous = latest[change.leadID]
             let lead = LeadID(uuidString: change.leadID)!
+            let kind: String
             if let reason = change.removal {
                 guard let previous, previous.isUpsert else { continue }
                 seq += 1
                 digest.remove(leadID: lead, version: previous.seq)
-                try insert.execute(arguments: [
-                    seq, repID, change.leadID, "removal", reason.rawValue, at, digest.count,
-                    Int64(bitPattern: digest.hash),
-                ])
+                kind = #""removal","\#(reason.rawValue)""#
             } else {
                 seq += 1
                 if let previous, previous.isUpsert {
@@ -106,12 +102,22 @@ struct ChangeLogBatch {
                 } else {
                     digest.insert(leadID: lead, version: seq)
                 }
-                try insert.execute(arguments: [
-                    seq, repID, change.leadID, "upsert", nil, at, digest.count, Int64(bitPattern: digest.hash),
-                ])
+                kind = #""upsert",null"#
             }
+            if written > 0 { rowsJSON += "," }
+            rowsJSON += #"[\#(seq),"\#(change.leadID)",\#(kind),\#(digest.count),\#(Int64(bitPattern: digest.hash))]"#
             written += 1
         }
+        rowsJSON += "]"
+        guard written > 0 else { return 0 }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO change_log (seq, rep_id, lead_id, kind, removal_reason, at, scope_count, scope_hash)
+                SELECT json_extract(value, '$[0]'), ?, json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+                    json_extract(value, '$[3]'), ?, json_extract(value, '$[4]'), json_extract(value, '$[5]')
+                FROM json_each(?) ORDER BY key
+                """
+        ).execute(arguments: [repID, date.timeIntervalSince1970, rowsJSON])
         return written
     }
 }

@@ -19,9 +19,9 @@ extension SQLiteLeadStore {
     ///
     /// Per batch, not per mutation: the client's binding is read once; which ids will be applied
     /// follows from the ids alone, so the leads they name are read in one query (``PushBatch``);
-    /// the change log gets one row per touched lead after the loop (``ChangeLogBatch``); the last
-    /// applied id is written once. All of it in the same transaction as the effects. Per applied
-    /// mutation: its effect's rows and its payload hash.
+    /// the stage moves and the change log (one row per touched lead, ``ChangeLogBatch``) are
+    /// written after the loop, with one statement each; the payload hashes of the applied ids and
+    /// the last applied id once. All of it in the same transaction as the effects.
     /// - Throws: ``SyncError/forbidden`` when the client id belongs to another rep.
     public func applyPush(repID: RepID, clientID: String, mutations: [Mutation], at date: Date) throws
         -> [PushResult]
@@ -57,13 +57,9 @@ extension SQLiteLeadStore {
                 repID: repID, leadIDs: zip(mutations, applies).compactMap { $1 ? $0.leadID : nil }, at: date, in: db)
             let storedHash = try db.cachedStatement(
                 sql: "SELECT payload_hash FROM client_mutation_payload WHERE client_id = ? AND mutation_id = ?")
-            let record = try db.cachedStatement(
-                sql: """
-                    INSERT INTO client_mutation_payload (client_id, mutation_id, payload_hash, outcome, applied_at)
-                    VALUES (?, ?, ?, ?, ?)
-                    """)
-            // Hashes recorded by this batch, for an id repeated within it.
+            // Hashes recorded by this batch, for an id repeated within it, and the rows to store.
             var recorded: [Int64: String] = [:]
+            var payloadsJSON = "["
             var results: [PushResult] = []
             results.reserveCapacity(mutations.count)
             for (mutation, applies) in zip(mutations, applies) {
@@ -81,15 +77,22 @@ extension SQLiteLeadStore {
                     continue
                 }
                 let outcome = try batch.apply(mutation, in: db)
-                try record.execute(arguments: [
-                    clientID, mutation.mutationID, hash, Self.outcomeText(outcome), date.timeIntervalSince1970,
-                ])
+                // Hashes are 16 hex digits and outcomes fixed words: nothing to escape.
+                payloadsJSON +=
+                    #"\#(recorded.isEmpty ? "" : ",")[\#(mutation.mutationID),"\#(hash)","\#(Self.outcomeText(outcome))"]"#
                 recorded[mutation.mutationID] = hash
                 lastApplied = mutation.mutationID
                 results.append(PushResult(mutationID: mutation.mutationID, outcome: outcome))
             }
             try batch.finish(in: db)
             if let last = lastApplied, !recorded.isEmpty {
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO client_mutation_payload (client_id, mutation_id, payload_hash, outcome, applied_at)
+                        SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), ?
+                        FROM json_each(?) ORDER BY key
+                        """
+                ).execute(arguments: [clientID, date.timeIntervalSince1970, payloadsJSON + "]"])
                 try db.cachedStatement(sql: "UPDATE client_binding SET last_applied_id = ? WHERE client_id = ?")
                     .execute(arguments: [last, clientID])
                 try db.cachedStatement(

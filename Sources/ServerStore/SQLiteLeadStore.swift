@@ -50,6 +50,10 @@ public struct SQLiteLeadStore: LeadStore {
             // device drops a mutation from its outbox on that acknowledgement, so losing it would
             // lose the verdict. Its cost is one fsync per transaction: per push, not per mutation.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Statement journals and the lookup tables SQLite builds for IN lists in memory, not
+            // in temporary files: a push's multi-row statements (one per batch) need a statement
+            // journal, which spilled to a file in /tmp at 64 KiB and cost a write per page.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try self.init(writer: pool, now: now, tokenCache: DeviceTokenCache(path: path))

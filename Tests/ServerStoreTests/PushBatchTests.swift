@@ -231,4 +231,16 @@ struct PushBatchTests {
         #expect(try logRows(after: seq).map(\.leadID) == [leads[0], leads[1]])
         #expect(try store.lead(id: leads[1])?.stage == .accepted)
     }
+
+    @Test func aRejectNoteWithQuotesBackslashesAndControlCharactersIsStoredAsWritten() throws {
+        let leads = try assignedLeads(2)
+        let note = "He said \"call me\" \\ back\nnext week\t— ok? \u{01}\u{1F}é😀 end"
+        #expect(
+            try push([(leads[0], .rejecting(.other, note: note)), (leads[1], .rejecting(.badTiming))], firstID: 1)
+                == [.applied, .applied])
+        let history = try #require(try store.stageHistory(leadID: leads[0]).last)
+        #expect(history.note == note && history.reason == .other && history.to == .recycled)
+        #expect(try store.stageHistory(leadID: leads[1]).last?.note == nil)
+        #expect(PushBatch.jsonString(note).utf8.allSatisfy { $0 >= 0x20 })
+    }
 }
