@@ -20,7 +20,8 @@ struct BenchSuite {
     let table = BenchTable()
     /// Leads for the large first sync and the first pull (100,000 unless `--quick`).
     let largeSync: Int
-    /// The groups to run (`--only pipeline|sync|server`, repeatable; `--server` is `--only server`, `--pipeline` is `--only pipeline`);
+    /// The groups to run (`--only pipeline|sync|server|verdicts`, repeatable; `verdicts` is the
+    /// verdict rows of `server` alone; `--server` is `--only server`, `--pipeline` is `--only pipeline`);
     /// all when empty.
     let only: Set<String>
 
@@ -42,8 +43,8 @@ struct BenchSuite {
         var only: Set<String> = []
         for (index, argument) in arguments.enumerated() where argument == "--only" && index + 1 < arguments.count {
             let group = arguments[index + 1]
-            guard ["pipeline", "sync", "server"].contains(group) else {
-                throw BenchError("--only takes pipeline, sync or server, not '\(group)'")
+            guard ["pipeline", "sync", "server", "verdicts"].contains(group) else {
+                throw BenchError("--only takes pipeline, sync, server or verdicts, not '\(group)'")
             }
             only.insert(group)
         }
@@ -70,6 +71,8 @@ struct BenchSuite {
         if runs("server") {
             try await LoadBenchmarks(suite: self).run()
             try await FirstPullBenchmarks(suite: self).run()
+        } else if runs("verdicts") {
+            try await LoadBenchmarks(suite: self).runVerdictsAlone()
         }
         BenchTable.say("")
         BenchTable.say(table.markdown)

@@ -10,7 +10,7 @@ import SyncProtocol
 #endif
 
 /// Pulls per second with 200 reps pulling at once (each with its own token) against the same
-/// load on a plain Hummingbird JSON route, and verdicts applied per second.
+/// load on a plain Hummingbird JSON route, and verdicts applied per second (`LoadBenchmarks+Verdicts.swift`).
 struct LoadBenchmarks {
     let suite: BenchSuite
     static let reps = 200
@@ -30,10 +30,6 @@ struct LoadBenchmarks {
             repTokens.append(try tokens.issue(repID: rep.id))
         }
         _ = try BenchSuite.seed(store, count: Self.reps * Self.leadsPerRep, reps: repIDs, prefix: "P")
-        let verdictRep = Rep(name: "Verdict Rep", email: EmailAddress("verdicts@example.com"))
-        try store.addRep(verdictRep)
-        let verdictToken = try tokens.issue(repID: verdictRep.id)
-        let verdictLeads = try BenchSuite.seed(store, count: 5_000, reps: [verdictRep.id], prefix: "V")
 
         let server = try await BenchServer.leadRelay(store: store, databasePath: db)
         let load = HTTPLoad(connections: Self.reps)
@@ -85,29 +81,7 @@ struct LoadBenchmarks {
             "pulls vs plain route", "\(BenchTable.number(pulled.perSecond / plain.perSecond, digits: 2))",
             "ratio of requests/s (client: URLSession on FoundationNetworking, the same for both)")
 
-        // Verdicts: 50 pushes of 100 accepts each, one after the other, through the rep's transport.
-        let transport = HTTPSyncTransport(serverURL: URL(string: server.url)!, token: verdictToken)
-        let clientID = "bench-device"
-        BenchTable.say("  (verdicts: 50 pushes of 100)")
-        let (applied, seconds) = try await Stopwatch.time { () -> Int in
-            var applied = 0
-            for batch in stride(from: 0, to: verdictLeads.count, by: 100) {
-                let mutations = (batch..<min(verdictLeads.count, batch + 100)).map { index in
-                    Mutation(
-                        clientID: clientID, mutationID: Int64(index + 1), leadID: verdictLeads[index], intent: .accept)
-                }
-                let results = try await transport.push(PushRequest(clientID: clientID, mutations: mutations))
-                applied += results.filter { if case .applied = $0.outcome { return true } else { return false } }.count
-            }
-            return applied
-        }
+        try await runVerdicts(store: store, tokens: tokens, serverURL: server.url)
         await server.stop()
-        guard applied == verdictLeads.count else {
-            throw BenchError("only \(applied) of \(verdictLeads.count) verdicts applied")
-        }
-        suite.table.add(
-            "verdicts applied/s (batches of 100)", "\(BenchTable.number(Double(applied) / seconds)) /s",
-            "\(applied) accepts in \(applied / 100) pushes over HTTP, one rep, \(BenchTable.number(seconds, digits: 2)) s"
-        )
     }
 }

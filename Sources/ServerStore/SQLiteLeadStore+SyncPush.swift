@@ -16,6 +16,12 @@ extension SQLiteLeadStore {
     /// id plus one; an id at or below it is a `duplicate` (same payload hash) or a `conflict`; an
     /// id above the next is a `gap` and is not recorded. A permanent rejection advances the last
     /// applied id like an applied mutation (no poisoned queue).
+    ///
+    /// Per batch, not per mutation: the client's binding is read once; which ids will be applied
+    /// follows from the ids alone, so the leads they name are read in one query (``PushBatch``);
+    /// the stage moves and the change log (one row per touched lead, ``ChangeLogBatch``) are
+    /// written after the loop, with one statement each; the payload hashes of the applied ids and
+    /// the last applied id once. All of it in the same transaction as the effects.
     /// - Throws: ``SyncError/forbidden`` when the client id belongs to another rep.
     public func applyPush(repID: RepID, clientID: String, mutations: [Mutation], at date: Date) throws
         -> [PushResult]
@@ -37,162 +43,64 @@ extension SQLiteLeadStore {
                     sql: "INSERT INTO client_binding (client_id, rep_id, first_seen_at) VALUES (?, ?, ?)",
                     arguments: [clientID, rep, date.timeIntervalSince1970])
             }
+            // Which mutations will be applied depends on the ids only: every applied one (effect or
+            // permanent rejection) advances the last applied id, and nothing else does.
+            var next = lastApplied
+            var applies: [Bool] = []
+            applies.reserveCapacity(mutations.count)
+            for mutation in mutations {
+                let applied = next.map { mutation.mutationID == $0 + 1 } ?? true
+                applies.append(applied)
+                if applied { next = mutation.mutationID }
+            }
+            var batch = try PushBatch(
+                repID: repID, leadIDs: zip(mutations, applies).compactMap { $1 ? $0.leadID : nil }, at: date, in: db)
             let storedHash = try db.cachedStatement(
                 sql: "SELECT payload_hash FROM client_mutation_payload WHERE client_id = ? AND mutation_id = ?")
-            let record = try db.cachedStatement(
-                sql: """
-                    INSERT INTO client_mutation_payload (client_id, mutation_id, payload_hash, outcome, applied_at)
-                    VALUES (?, ?, ?, ?, ?)
-                    """)
+            // Hashes recorded by this batch, for an id repeated within it, and the rows to store.
+            var recorded: [Int64: String] = [:]
+            var payloadsJSON = "["
             var results: [PushResult] = []
             results.reserveCapacity(mutations.count)
-            for mutation in mutations {
+            for (mutation, applies) in zip(mutations, applies) {
                 let hash = Self.payloadHash(of: mutation)
                 if let last = lastApplied, mutation.mutationID <= last {
-                    let earlier = try String.fetchOne(storedHash, arguments: [clientID, mutation.mutationID])
+                    let earlier =
+                        try recorded[mutation.mutationID]
+                        ?? String.fetchOne(storedHash, arguments: [clientID, mutation.mutationID])
                     let outcome: PushOutcome = earlier == nil || earlier == hash ? .duplicate : .rejected(.conflict)
                     results.append(PushResult(mutationID: mutation.mutationID, outcome: outcome))
                     continue
                 }
-                if let last = lastApplied, mutation.mutationID != last + 1 {
+                guard applies else {
                     results.append(PushResult(mutationID: mutation.mutationID, outcome: .rejected(.gap)))
                     continue
                 }
-                let outcome = try Self.apply(mutation, repID: repID, at: date, in: db)
-                try record.execute(arguments: [
-                    clientID, mutation.mutationID, hash, Self.outcomeText(outcome), date.timeIntervalSince1970,
-                ])
+                let outcome = try batch.apply(mutation, in: db)
+                // Hashes are 16 hex digits and outcomes fixed words: nothing to escape.
+                payloadsJSON +=
+                    #"\#(recorded.isEmpty ? "" : ",")[\#(mutation.mutationID),"\#(hash)","\#(Self.outcomeText(outcome))"]"#
+                recorded[mutation.mutationID] = hash
                 lastApplied = mutation.mutationID
                 results.append(PushResult(mutationID: mutation.mutationID, outcome: outcome))
             }
-            if let last = lastApplied {
-                try db.execute(
-                    sql: "UPDATE client_binding SET last_applied_id = ? WHERE client_id = ?",
-                    arguments: [last, clientID])
-                try db.execute(
-                    sql: "DELETE FROM client_mutation_payload WHERE client_id = ? AND mutation_id <= ?",
-                    arguments: [clientID, last - Self.retainedPayloadHashes])
+            try batch.finish(in: db)
+            if let last = lastApplied, !recorded.isEmpty {
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO client_mutation_payload (client_id, mutation_id, payload_hash, outcome, applied_at)
+                        SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), ?
+                        FROM json_each(?) ORDER BY key
+                        """
+                ).execute(arguments: [clientID, date.timeIntervalSince1970, payloadsJSON + "]"])
+                try db.cachedStatement(sql: "UPDATE client_binding SET last_applied_id = ? WHERE client_id = ?")
+                    .execute(arguments: [last, clientID])
+                try db.cachedStatement(
+                    sql: "DELETE FROM client_mutation_payload WHERE client_id = ? AND mutation_id <= ?"
+                ).execute(arguments: [clientID, last - Self.retainedPayloadHashes])
             }
             return results
         }
-    }
-
-    /// Re-validates one intent against the lead's current state and applies it (SPEC §5 rule 5),
-    /// inside the push's transaction. Every refusal is a permanent rejection code, never a throw.
-    private static func apply(_ mutation: Mutation, repID: RepID, at date: Date, in db: Database) throws
-        -> PushOutcome
-    {
-        let lead = mutation.leadID.description
-        let rep = repID.description
-        guard
-            let stageText = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT stage FROM lead WHERE id = ?"), arguments: [lead]),
-            let stage = LifecycleStage(rawValue: stageText)
-        else { return .rejected(.unknownLead) }
-        let owner = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT rep_id FROM lead_assignment WHERE lead_id = ?"), arguments: [lead])
-        guard owner == rep, stage.isInRepScope else { return .rejected(.notAssigned) }
-        let actor = "rep:\(rep)"
-
-        switch mutation.intent {
-        case .accept:
-            guard StageTransitionTable.allows(from: stage, to: .accepted, trigger: .accept) else {
-                return .rejected(.invalidTransition)
-            }
-            try recordTransition(
-                StageTransitionRequest(
-                    leadID: mutation.leadID, to: .accepted, trigger: .accept, actor: actor, at: date),
-                from: stage, in: db)
-            try logUpsert(repID: rep, leadID: lead, at: date, in: db)
-
-        case .convert:
-            guard StageTransitionTable.allows(from: stage, to: .converted, trigger: .convert) else {
-                return .rejected(.invalidTransition)
-            }
-            try recordTransition(
-                StageTransitionRequest(
-                    leadID: mutation.leadID, to: .converted, trigger: .convert, actor: actor, at: date),
-                from: stage, in: db)
-            try leaveScope(repID: rep, leadID: lead, reason: .converted, at: date, in: db)
-
-        case .reject(let reasonText, let note, let reentryDate):
-            guard let reason = ReasonCode(rawValue: reasonText) else { return .rejected(.unknownReason) }
-            let entry = reason.entry
-            let trimmedNote = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-            if entry.requiresNote, trimmedNote?.isEmpty ?? true { return .rejected(.noteRequired) }
-            let target = entry.disposition.targetStage
-            let trigger = entry.disposition.trigger
-            guard StageTransitionTable.allows(from: stage, to: target, trigger: trigger) else {
-                return .rejected(.invalidTransition)
-            }
-            try recordTransition(
-                StageTransitionRequest(
-                    leadID: mutation.leadID, to: target, trigger: trigger, actor: actor, at: date, reason: reason,
-                    note: trimmedNote?.isEmpty == false ? trimmedNote : nil),
-                from: stage, in: db)
-            switch entry.disposition {
-            case .recycle(let coolDownDays):
-                let until =
-                    entry.acceptsReentryDate
-                    ? reentryDate ?? date + Double(coolDownDays) * 86_400
-                    : date + Double(coolDownDays) * 86_400
-                try db.execute(
-                    sql: """
-                        INSERT INTO lead_cool_down (lead_id, until) VALUES (?, ?)
-                        ON CONFLICT (lead_id) DO UPDATE SET until = excluded.until
-                        """,
-                    arguments: [lead, until.timeIntervalSince1970])
-                try leaveScope(repID: rep, leadID: lead, reason: .recycled, at: date, in: db)
-            case .disqualify:
-                try leaveScope(repID: rep, leadID: lead, reason: .disqualified, at: date, in: db)
-            }
-
-        case .addNote(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else { return .rejected(.invalidMutation) }
-            try db.execute(
-                sql: "INSERT INTO rep_note (lead_id, rep_id, text, created_at) VALUES (?, ?, ?, ?)",
-                arguments: [lead, rep, text, date.timeIntervalSince1970])
-            try logUpsert(repID: rep, leadID: lead, at: date, in: db)
-
-        case .correctContact(let correction):
-            guard !correction.isEmpty else { return .rejected(.invalidMutation) }
-            let fields: [(column: String, value: String?)] = [
-                ("first_name", correction.firstName), ("last_name", correction.lastName),
-                ("phone", correction.phone), ("title", correction.title), ("company", correction.company),
-            ]
-            let trimmedEmail = correction.email?.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmedEmail?.isEmpty == true { return .rejected(.invalidMutation) }
-            var assignments: [String] = []
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            for field in fields {
-                guard let value = field.value else { continue }
-                let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !trimmed.isEmpty else { return .rejected(.invalidMutation) }
-                assignments.append("\(field.column) = ?")
-                arguments.append(trimmed)
-            }
-            if let trimmedEmail {
-                let email = EmailAddress(trimmedEmail)
-                assignments += ["email = ?", "email_normalized = ?", "email_valid = ?"]
-                arguments += [email.address, email.normalized, email.isValid]
-            }
-            assignments.append("updated_at = ?")
-            arguments += [date.timeIntervalSince1970, lead]
-            try db.execute(
-                sql: "UPDATE lead SET \(assignments.joined(separator: ", ")) WHERE id = ?",
-                arguments: StatementArguments(arguments))
-            try logUpsert(repID: rep, leadID: lead, at: date, in: db)
-        }
-        return .applied
-    }
-
-    /// Drops the owner and logs the removal.
-    private static func leaveScope(
-        repID: String, leadID: String, reason: RemovalReason, at date: Date, in db: Database
-    ) throws {
-        try db.cachedStatement(sql: "DELETE FROM lead_assignment WHERE lead_id = ?").execute(arguments: [leadID])
-        try logRemoval(repID: repID, leadID: leadID, reason: reason, at: date, in: db)
     }
 
     private static func outcomeText(_ outcome: PushOutcome) -> String {

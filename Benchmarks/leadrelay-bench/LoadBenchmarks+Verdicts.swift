@@ -1,0 +1,128 @@
+import Foundation
+import LeadModel
+import LeadPipeline
+import ServerStore
+import SyncClient
+import SyncProtocol
+
+/// Verdicts applied per second in batches of 100 (issue 4): over HTTP from one rep (one push at a
+/// time), over HTTP from several reps at once (each with its own token and client id), and in
+/// process (the store's `applyPush`, no HTTP or JSON) on /dev/shm and on the disk, where each
+/// push's commit waits for its fsync (synchronous = FULL).
+extension LoadBenchmarks {
+    static let verdictBatch = 100
+    static let verdictLeads = 5_000
+    static let concurrentVerdictReps = 4
+    static let concurrentVerdictLeadsPerRep = 1_500
+
+    /// The verdict rows alone (`--only verdicts`), on a store and server of their own.
+    func runVerdictsAlone() async throws {
+        BenchTable.say("Verdicts applied (127.0.0.1)")
+        let db = suite.serverDatabase("verdicts-http")
+        let store = try SQLiteLeadStore(path: db)
+        let server = try await BenchServer.leadRelay(store: store, databasePath: db)
+        try await runVerdicts(store: store, tokens: DeviceTokens(store: store), serverURL: server.url)
+        await server.stop()
+    }
+
+    /// The verdict rows, against the running `serverURL` over `store`.
+    func runVerdicts(store: SQLiteLeadStore, tokens: DeviceTokens, serverURL: String) async throws {
+        // One rep, one push after the other, through the rep's transport.
+        let verdictRep = Rep(name: "Verdict Rep", email: EmailAddress("verdicts@example.com"))
+        try store.addRep(verdictRep)
+        let verdictToken = try tokens.issue(repID: verdictRep.id)
+        let verdictLeads = try BenchSuite.seed(store, count: Self.verdictLeads, reps: [verdictRep.id], prefix: "V")
+        let transport = HTTPSyncTransport(serverURL: URL(string: serverURL)!, token: verdictToken)
+        BenchTable.say("  (verdicts: 50 pushes of 100, one rep over HTTP)")
+        let (applied, seconds, cpu) = try await CPUClock.time {
+            try await Self.pushAccepts(verdictLeads, clientID: "bench-device") { try await transport.push($0) }
+        }
+        suite.table.add(
+            "verdicts applied/s, one rep over HTTP (batches of 100)",
+            "\(BenchTable.number(Double(applied) / seconds)) /s",
+            "\(applied) accepts in \(applied / Self.verdictBatch) pushes, one at a time (each waits for the last answer), \(BenchTable.number(seconds, digits: 2)) s wall, \(BenchTable.number(cpu, digits: 2)) s CPU of client and server together; store on /dev/shm"
+        )
+
+        // Several reps at once, each pushing its batches one after the other.
+        var reps: [(RepID, String)] = []
+        for index in 0..<Self.concurrentVerdictReps {
+            let rep = Rep(name: "Verdict Rep \(index)", email: EmailAddress("verdicts-\(index)@example.com"))
+            try store.addRep(rep)
+            reps.append((rep.id, try tokens.issue(repID: rep.id)))
+        }
+        let seeded = try BenchSuite.seed(
+            store, count: Self.concurrentVerdictReps * Self.concurrentVerdictLeadsPerRep, reps: reps.map(\.0),
+            prefix: "C")
+        BenchTable.say("  (verdicts: \(Self.concurrentVerdictReps) reps pushing at once over HTTP)")
+        let (concurrentApplied, concurrentSeconds, concurrentCPU) = try await CPUClock.time {
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for (index, rep) in reps.enumerated() {
+                    // `seed` hands the leads round robin: rep `index` has every n-th one.
+                    let leads = stride(from: index, to: seeded.count, by: reps.count).map { seeded[$0] }
+                    let transport = HTTPSyncTransport(serverURL: URL(string: serverURL)!, token: rep.1)
+                    group.addTask {
+                        try await Self.pushAccepts(leads, clientID: "bench-device-\(index)") {
+                            try await transport.push($0)
+                        }
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
+        }
+        suite.table.add(
+            "verdicts applied/s, \(Self.concurrentVerdictReps) reps at once over HTTP (batches of 100)",
+            "\(BenchTable.number(Double(concurrentApplied) / concurrentSeconds)) /s",
+            "\(concurrentApplied) accepts, each rep (own token, own client id) pushing its \(Self.concurrentVerdictLeadsPerRep / Self.verdictBatch) batches one at a time, \(BenchTable.number(concurrentSeconds, digits: 2)) s wall, \(BenchTable.number(concurrentCPU, digits: 2)) s CPU of clients and server together; store on /dev/shm"
+        )
+
+        // In process: the store alone, on /dev/shm, then the same seeded file copied to the disk.
+        let shmPath = suite.serverDatabase("verdicts")
+        let shmStore = try SQLiteLeadStore(path: shmPath)
+        let inProcessRep = Rep(name: "In-process Rep", email: EmailAddress("in-process@example.com"))
+        try shmStore.addRep(inProcessRep)
+        let inProcessLeads = try BenchSuite.seed(
+            shmStore, count: Self.verdictLeads, reps: [inProcessRep.id], prefix: "I")
+        let diskPath = suite.folder.appendingPathComponent("verdicts-disk.sqlite").path
+        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: shmPath + suffix) {
+            try FileManager.default.copyItem(atPath: shmPath + suffix, toPath: diskPath + suffix)
+        }
+        let stores = [
+            ("/dev/shm", "/dev/shm (tmpfs: its fsync costs nothing)", shmStore),
+            (
+                "disk", "the disk, \(diskPath): each push's commit waits for its fsync",
+                try SQLiteLeadStore(path: diskPath)
+            ),
+        ]
+        for (name, place, store) in stores {
+            let (applied, seconds, cpu) = try await CPUClock.time {
+                try await Self.pushAccepts(inProcessLeads, clientID: "bench-in-process") { request in
+                    try store.applyPush(
+                        repID: inProcessRep.id, clientID: request.clientID, mutations: request.mutations, at: Date())
+                }
+            }
+            suite.table.add(
+                "verdicts applied/s in process, store on \(name) (batches of 100)",
+                "\(BenchTable.number(Double(applied) / seconds)) /s",
+                "`SQLiteLeadStore.applyPush` called directly (no HTTP, no JSON), \(applied) accepts in \(applied / Self.verdictBatch) batches, \(BenchTable.number(seconds, digits: 3)) s wall, \(BenchTable.number(cpu, digits: 3)) s CPU (\(BenchTable.number(Double(applied) / cpu)) per CPU second); store on \(place)"
+            )
+        }
+    }
+
+    /// Pushes an `accept` for every lead in batches of ``verdictBatch``, one batch after the
+    /// other, numbered from 1; returns how many were applied.
+    /// - Throws: ``BenchError`` when a verdict was not applied.
+    static func pushAccepts(
+        _ leads: [LeadID], clientID: String, push: (PushRequest) async throws -> [PushResult]
+    ) async throws -> Int {
+        var applied = 0
+        for batch in stride(from: 0, to: leads.count, by: verdictBatch) {
+            let mutations = (batch..<min(leads.count, batch + verdictBatch)).map { index in
+                Mutation(clientID: clientID, mutationID: Int64(index + 1), leadID: leads[index], intent: .accept)
+            }
+            let results = try await push(PushRequest(clientID: clientID, mutations: mutations))
+            applied += results.filter { if case .applied = $0.outcome { return true } else { return false } }.count
+        }
+        guard applied == leads.count else { throw BenchError("only \(applied) of \(leads.count) verdicts applied") }
+        return applied
+    }
+}

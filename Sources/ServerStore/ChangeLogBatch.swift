@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import LeadModel
+import SyncProtocol
+
+/// The change-log rows of one write transaction for one rep, collected per lead and written once
+/// at the end (``write(at:in:)``): a lead touched several times gets one row, whose kind is its
+/// latest change (an upsert, or a removal with its reason).
+///
+/// Equivalent to logging each change as it happens (``SQLiteLeadStore/logUpsert(repID:leadID:at:in:)``,
+/// ``SQLiteLeadStore/logRemoval(repID:leadID:reason:at:in:)``): a pull collapses a lead's rows to
+/// its latest one anyway, and nothing outside the transaction can see the rows in between. The
+/// rep's ``ScopeDigest`` is carried through the rows in memory; each row stores the digest after it.
+///
+/// Commit order: the sequences are taken in the caller's write transaction (SQLite has one writer,
+/// and GRDB's write transactions are `IMMEDIATE`), as the next values after `sqlite_sequence`'s,
+/// so they commit in order like every other change-log row.
+struct ChangeLogBatch {
+    /// The rep whose log the rows go to (its id as stored).
+    let repID: String
+    /// The leads touched, in the order of their first change, each with its latest change: `nil`
+    /// for an upsert, else the removal's reason.
+    private var changes: [(leadID: String, removal: RemovalReason?)] = []
+    /// Where each touched lead is in ``changes``.
+    private var positions: [String: Int] = [:]
+
+    /// An empty batch for a rep.
+    init(repID: String) {
+        self.repID = repID
+    }
+
+    /// Whether no change was recorded.
+    var isEmpty: Bool { changes.isEmpty }
+
+    /// Records that the lead changed and stays in (or enters) the rep's scope.
+    mutating func upsert(leadID: String) {
+        record(leadID: leadID, removal: nil)
+    }
+
+    /// Records that the lead left the rep's scope for `reason`.
+    mutating func remove(leadID: String, reason: RemovalReason) {
+        record(leadID: leadID, removal: reason)
+    }
+
+    private mutating func record(leadID: String, removal: RemovalReason?) {
+        if let position = positions[leadID] {
+            changes[position].removal = removal
+        } else {
+            positions[leadID] = changes.count
+            changes.append((leadID, removal))
+        }
+    }
+
+    /// Writes one row per touched lead, in first-change order, inside the caller's write
+    /// transaction: reads the rep's latest digest, each touched lead's latest row and the last
+    /// sequence once, then inserts the rows with their sequences and digests in one statement.
+    /// A removal of a lead whose latest row is not an upsert (never in this rep's scope, or
+    /// already removed) writes nothing, as ``SQLiteLeadStore/logRemoval(repID:leadID:reason:at:in:)``.
+    /// - Parameter date: the rows' `at` stamp.
+    /// - Returns: how many rows were written.
+    /// - Throws: a database error.
+    @discardableResult
+    func write(at date: Date, in db: Database) throws -> Int {
+        guard !changes.isEmpty else { return 0 }
+        var digest = try SQLiteLeadStore.digest(repID: repID, atOrBefore: nil, in: db)
+        var latest: [String: (seq: Int64, isUpsert: Bool)] = [:]
+        latest.reserveCapacity(changes.count)
+        let leadList = "[" + changes.map { "\"\($0.leadID)\"" }.joined(separator: ",") + "]"
+        // SQLite's bare-column rule: with max(seq), `kind` comes from the row holding the maximum.
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT lead_id, max(seq), kind FROM change_log
+                    WHERE rep_id = ? AND lead_id IN (SELECT value FROM json_each(?))
+                    GROUP BY lead_id
+                    """),
+            arguments: [repID, leadList])
+        while let row = try rows.next() {
+            latest[row[0]] = (row[1], (row[2] as String) == "upsert")
+        }
+        var seq =
+            try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'")) ?? 0
+        // The rows go in as one JSON array through one INSERT … SELECT: one execution of the
+        // statement, so SQLite builds the lookup table of the `removal_reason` CHECK's IN list once
+        // per batch instead of once per row. Every text in it is a UUID or a fixed word.
+        var rowsJSON = "["
+        var written = 0
+        for change in changes {
+            let previous = latest[change.leadID]
+            let lead = LeadID(uuidString: change.leadID)!
+            let kind: String
+            if let reason = change.removal {
+                guard let previous, previous.isUpsert else { continue }
+                seq += 1
+                digest.remove(leadID: lead, version: previous.seq)
+                kind = #""removal","\#(reason.rawValue)""#
+            } else {
+                seq += 1
+                if let previous, previous.isUpsert {
+                    digest.update(leadID: lead, from: previous.seq, to: seq)
+                } else {
+                    digest.insert(leadID: lead, version: seq)
+                }
+                kind = #""upsert",null"#
+            }
+            if written > 0 { rowsJSON += "," }
+            rowsJSON += #"[\#(seq),"\#(change.leadID)",\#(kind),\#(digest.count),\#(Int64(bitPattern: digest.hash))]"#
+            written += 1
+        }
+        rowsJSON += "]"
+        guard written > 0 else { return 0 }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO change_log (seq, rep_id, lead_id, kind, removal_reason, at, scope_count, scope_hash)
+                SELECT json_extract(value, '$[0]'), ?, json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+                    json_extract(value, '$[3]'), ?, json_extract(value, '$[4]'), json_extract(value, '$[5]')
+                FROM json_each(?) ORDER BY key
+                """
+        ).execute(arguments: [repID, date.timeIntervalSince1970, rowsJSON])
+        return written
+    }
+}
