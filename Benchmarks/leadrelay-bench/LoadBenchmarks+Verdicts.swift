@@ -13,7 +13,7 @@ extension LoadBenchmarks {
     static let verdictBatch = 100
     static let verdictLeads = 5_000
     static let concurrentVerdictReps = 4
-    static let concurrentVerdictLeadsPerRep = 1_500
+    static let concurrentVerdictLeadsPerRep = 5_000
 
     /// The verdict rows alone (`--only verdicts`), on a store and server of their own.
     func runVerdictsAlone() async throws {

@@ -41,7 +41,7 @@ extension LeadRelayAPI {
         } catch {
             throw APIProblem.invalidRequest(error.description)
         }
-        let results = try domain { try sync.push(repID: repID, request) }
+        let results = try await storeWrites.run { [self] in try domain { try sync.push(repID: repID, request) } }
         var applied = 0
         var duplicates = 0
         var rejected = 0

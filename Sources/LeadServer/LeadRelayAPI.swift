@@ -26,6 +26,8 @@ struct LeadRelayAPI: APIProtocol {
     /// Builds the next pull page ahead after a page with more to come; `nil`: pages are built
     /// only when asked for.
     var prefetch: PullPrefetch?
+    /// Where pushes wait for the store's writer, off the cooperative threads.
+    var storeWrites = StoreWriteQueue()
 
     /// The rep of the current request.
     /// - Throws: ``APIProblem`` 401 when the request was not authenticated as a rep (the auth

@@ -27,6 +27,8 @@ extension SQLiteLeadStore {
         -> [PushResult]
     {
         let rep = repID.description
+        // Hashed before the write transaction: the writer is held only for reads and writes.
+        let hashes = mutations.map(Self.payloadHash(of:))
         return try writer.write { db in
             var lastApplied: Int64?
             if let binding = try Row.fetchOne(
@@ -62,8 +64,8 @@ extension SQLiteLeadStore {
             var payloadsJSON = "["
             var results: [PushResult] = []
             results.reserveCapacity(mutations.count)
-            for (mutation, applies) in zip(mutations, applies) {
-                let hash = Self.payloadHash(of: mutation)
+            for (index, (mutation, applies)) in zip(mutations, applies).enumerated() {
+                let hash = hashes[index]
                 if let last = lastApplied, mutation.mutationID <= last {
                     let earlier =
                         try recorded[mutation.mutationID]
