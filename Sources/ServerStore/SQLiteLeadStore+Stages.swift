@@ -32,27 +32,15 @@ extension SQLiteLeadStore {
         guard let current = LifecycleStage(rawValue: currentText) else {
             throw LeadStoreError.corruptRow(table: "lead", detail: "lead \(leadID): unknown stage '\(currentText)'")
         }
+        // Checked before the model version (and again by recordTransition), so an illegal move is
+        // reported as one even when its model version is unknown too.
         try StageTransitionTable.check(from: current, to: change.to, trigger: change.trigger)
         if let version = change.modelVersion, try !Self.scoringModelExists(version, in: db) {
             throw LeadStoreError.scoringModelNotFound(version)
         }
-        try db.cachedStatement(sql: "UPDATE lead SET stage = ? WHERE id = ?")
-            .execute(arguments: [change.to.rawValue, leadID])
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO stage_change
-                    (lead_id, from_stage, to_stage, "trigger", actor, at, reason, note, model_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            leadID, current.rawValue, change.to.rawValue, change.trigger.rawValue, change.actor,
-            change.at.timeIntervalSince1970, change.reason?.rawValue, change.note, change.modelVersion,
-        ])
+        let stageChange = try recordTransition(change, from: current, in: db)
         try logStageChange(leadID: leadID, to: change.to, at: change.at, in: db)
-        return StageChange(
-            leadID: change.leadID, from: current, to: change.to, trigger: change.trigger,
-            actor: change.actor, at: change.at, reason: change.reason, note: change.note,
-            modelVersion: change.modelVersion)
+        return stageChange
     }
 
     /// The lead's stage history, oldest first (empty for an unknown lead).
