@@ -15,19 +15,19 @@ extension TypedIdentifier {
 
     /// Parses the canonical UUID text form (case-insensitive); `nil` when it is not a UUID.
     public init?(uuidString: String) {
-        guard let uuid = UUID.parsing(uuidString) else { return nil }
+        guard let uuid = UUID(uuidString: uuidString) else { return nil }
         self.init(rawValue: uuid)
     }
 
     /// The lower-case UUID text, the form used in the store, the API and the CLI.
-    public var description: String { rawValue.lowercaseText }
+    public var description: String { rawValue.uuidString.lowercased() }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.description < rhs.description }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard let uuid = UUID.parsing(text) else {
+        guard let uuid = UUID(uuidString: text) else {
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "'\(text)' is not a UUID")
         }
