@@ -73,15 +73,7 @@ extension Lead {
         else { return nil }
         let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
         if part == "weekday" { return .text(weekdays[((days % 7) + 7) % 7]) }
-        // Civil-from-days (H. Hinnant's algorithm), proleptic Gregorian calendar.
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPart = (5 * dayOfYear + 2) / 153
-        let month = monthPart < 10 ? monthPart + 3 : monthPart - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, _) = CivilCalendar.date(daysSince1970: days)
         return .text(year.description + (month < 10 ? "-0" : "-") + month.description)
     }
 

@@ -1,7 +1,8 @@
 import Foundation
+import LeadModel
 
 /// The RFC 3339 date-time text of the wire, read and written on its UTF-8 bytes (proleptic
-/// Gregorian calendar, days counted from 1970-01-01 by Howard Hinnant's civil-date algorithms).
+/// Gregorian calendar, days counted from 1970-01-01 by ``CivilCalendar``).
 /// Covers years 1…9999; ``LenientISO8601DateTranscoder`` hands anything else to a formatter.
 enum RFC3339Text {
     /// Seconds in a day.
@@ -19,7 +20,8 @@ enum RFC3339Text {
             second += secondsPerDay
             days -= 1
         }
-        let (year, month, day) = civil(days: days)
+        let civil = CivilCalendar.date(daysSince1970: Int(days))
+        let (year, month, day) = (Int64(civil.year), Int64(civil.month), Int64(civil.day))
         guard (1...9999).contains(year) else { return nil }
         var bytes = [UInt8](repeating: 0, count: 20)
         func put(_ value: Int64, at offset: Int, digits: Int) {
@@ -69,7 +71,8 @@ enum RFC3339Text {
             bytes[13] == UInt8(ascii: ":"), let minute = number(14, 2), bytes[16] == UInt8(ascii: ":"),
             let second = number(17, 2)
         else { return nil }
-        guard year >= 1, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24,
+        guard year >= 1, (1...12).contains(month), day >= 1,
+            day <= CivilCalendar.daysIn(month: Int(month), year: Int(year)), hour < 24,
             minute < 60, second < 60
         else { return nil }
         var index = 19
@@ -108,39 +111,9 @@ enum RFC3339Text {
             return nil
         }
         guard index == bytes.count else { return nil }
-        let seconds = days(year: year, month: month, day: day) * secondsPerDay + hour * 3_600 + minute * 60 + second
+        let seconds =
+            Int64(CivilCalendar.daysSince1970(year: Int(year), month: Int(month), day: Int(day))) * secondsPerDay + hour
+            * 3_600 + minute * 60 + second
         return Date(timeIntervalSince1970: Double(seconds - offset) + fraction)
-    }
-
-    /// The number of days in a month of a year.
-    static func daysIn(month: Int64, year: Int64) -> Int64 {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days from 1970-01-01 to a civil date.
-    static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let shifted = month <= 2 ? year - 1 : year
-        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
-        let yearOfEra = shifted - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The civil date of a day counted from 1970-01-01.
-    static func civil(days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

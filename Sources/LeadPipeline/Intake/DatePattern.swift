@@ -1,4 +1,5 @@
 import Foundation
+import LeadModel
 
 /// A strict date pattern such as `yyyy-MM-dd`, `dd/MM/yyyy` or `yyyy-MM-dd HH:mm:ss`, read in
 /// UTC with POSIX digits. Strict means: the whole value must match, and the components must make
@@ -109,7 +110,7 @@ struct DatePattern: Hashable, Sendable {
         guard (1...12).contains(month) else {
             return .impossible("'\(value)' is not a real date (\(format)): there is no month \(month)")
         }
-        let monthLength = Self.daysIn(month: month, year: year)
+        let monthLength = CivilCalendar.daysIn(month: month, year: year)
         guard (1...monthLength).contains(day) else {
             let monthName = Self.monthNames[month - 1]
             return .impossible(
@@ -118,7 +119,7 @@ struct DatePattern: Hashable, Sendable {
         guard hour < 24, minute < 60, second < 60 else {
             return .impossible("'\(value)' is not a real time of day (\(format))")
         }
-        let days = Self.daysSinceEpoch(year: year, month: month, day: day)
+        let days = CivilCalendar.daysSince1970(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second
         return .date(Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
@@ -149,23 +150,4 @@ struct DatePattern: Hashable, Sendable {
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",
     ]
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let shiftedMonth = (month + 9) % 12
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
 }
