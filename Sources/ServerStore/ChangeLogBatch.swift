@@ -7,10 +7,11 @@ import SyncProtocol
 /// at the end (``write(at:in:)``): a lead touched several times gets one row, whose kind is its
 /// latest change (an upsert, or a removal with its reason).
 ///
-/// Equivalent to logging each change as it happens (``SQLiteLeadStore/logUpsert(repID:leadID:at:in:)``,
-/// ``SQLiteLeadStore/logRemoval(repID:leadID:reason:at:in:)``): a pull collapses a lead's rows to
-/// its latest one anyway, and nothing outside the transaction can see the rows in between. The
-/// rep's ``ScopeDigest`` is carried through the rows in memory; each row stores the digest after it.
+/// The one writer of change-log rows: ``SQLiteLeadStore/logUpsert(repID:leadID:at:in:)`` and
+/// ``SQLiteLeadStore/logRemoval(repID:leadID:reason:at:in:)`` are batches of one. One row per lead
+/// is equivalent to a row per change: a pull collapses a lead's rows to its latest one anyway, and
+/// nothing outside the transaction can see the rows in between. The rep's ``ScopeDigest`` is
+/// carried through the rows in memory; each row stores the digest after it.
 ///
 /// Commit order: the sequences are taken in the caller's write transaction (SQLite has one writer,
 /// and GRDB's write transactions are `IMMEDIATE`), as the next values after `sqlite_sequence`'s,
@@ -55,13 +56,13 @@ struct ChangeLogBatch {
     /// transaction: reads the rep's latest digest, each touched lead's latest row and the last
     /// sequence once, then inserts the rows with their sequences and digests in one statement.
     /// A removal of a lead whose latest row is not an upsert (never in this rep's scope, or
-    /// already removed) writes nothing, as ``SQLiteLeadStore/logRemoval(repID:leadID:reason:at:in:)``.
+    /// already removed) writes nothing.
     /// - Parameter date: the rows' `at` stamp.
-    /// - Returns: how many rows were written.
+    /// - Returns: the sequence of the last row written, or `nil` when none was.
     /// - Throws: a database error.
     @discardableResult
-    func write(at date: Date, in db: Database) throws -> Int {
-        guard !changes.isEmpty else { return 0 }
+    func write(at date: Date, in db: Database) throws -> Int64? {
+        guard !changes.isEmpty else { return nil }
         var digest = try SQLiteLeadStore.digest(repID: repID, atOrBefore: nil, in: db)
         var latest: [String: (seq: Int64, isUpsert: Bool)] = [:]
         latest.reserveCapacity(changes.count)
@@ -109,7 +110,7 @@ struct ChangeLogBatch {
             written += 1
         }
         rowsJSON += "]"
-        guard written > 0 else { return 0 }
+        guard written > 0 else { return nil }
         try db.cachedStatement(
             sql: """
                 INSERT INTO change_log (seq, rep_id, lead_id, kind, removal_reason, at, scope_count, scope_hash)
@@ -118,6 +119,6 @@ struct ChangeLogBatch {
                 FROM json_each(?) ORDER BY key
                 """
         ).execute(arguments: [repID, date.timeIntervalSince1970, rowsJSON])
-        return written
+        return seq
     }
 }

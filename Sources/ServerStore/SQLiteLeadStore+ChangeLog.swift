@@ -18,17 +18,11 @@ extension SQLiteLeadStore {
     /// - Returns: the new row's sequence.
     @discardableResult
     static func logUpsert(repID: String, leadID: String, at date: Date, in db: Database) throws -> Int64 {
-        var digest = try latestDigest(repID: repID, in: db)
-        let previous = try latestEntry(repID: repID, leadID: leadID, in: db)
-        let seq = try insertLogRow(
-            repID: repID, leadID: leadID, kind: "upsert", reason: nil, at: date, digest: digest, in: db)
-        let lead = LeadID(uuidString: leadID)!
-        if let previous, previous.isUpsert {
-            digest.update(leadID: lead, from: previous.seq, to: seq)
-        } else {
-            digest.insert(leadID: lead, version: seq)
+        var change = ChangeLogBatch(repID: repID)
+        change.upsert(leadID: leadID)
+        guard let seq = try change.write(at: date, in: db) else {
+            preconditionFailure("an upsert always writes its change-log row")
         }
-        try storeDigest(digest, seq: seq, in: db)
         return seq
     }
 
@@ -39,15 +33,9 @@ extension SQLiteLeadStore {
     static func logRemoval(
         repID: String, leadID: String, reason: RemovalReason, at date: Date, in db: Database
     ) throws -> Int64? {
-        guard let previous = try latestEntry(repID: repID, leadID: leadID, in: db), previous.isUpsert else {
-            return nil
-        }
-        var digest = try latestDigest(repID: repID, in: db)
-        let seq = try insertLogRow(
-            repID: repID, leadID: leadID, kind: "removal", reason: reason, at: date, digest: digest, in: db)
-        digest.remove(leadID: LeadID(uuidString: leadID)!, version: previous.seq)
-        try storeDigest(digest, seq: seq, in: db)
-        return seq
+        var change = ChangeLogBatch(repID: repID)
+        change.remove(leadID: leadID, reason: reason)
+        return try change.write(at: date, in: db)
     }
 
     /// Logs an upsert for the lead's owner, when it has one (a change to a lead in a rep's scope:
@@ -103,45 +91,5 @@ extension SQLiteLeadStore {
         }
         guard let row else { return .empty }
         return ScopeDigest(count: row[0], hash: UInt64(bitPattern: row[1]))
-    }
-
-    private struct LogEntry {
-        let seq: Int64
-        let isUpsert: Bool
-    }
-
-    private static func latestDigest(repID: String, in db: Database) throws -> ScopeDigest {
-        try digest(repID: repID, atOrBefore: nil, in: db)
-    }
-
-    private static func latestEntry(repID: String, leadID: String, in db: Database) throws -> LogEntry? {
-        try Row.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT seq, kind FROM change_log WHERE rep_id = ? AND lead_id = ? ORDER BY seq DESC LIMIT 1
-                    """),
-            arguments: [repID, leadID]
-        ).map { LogEntry(seq: $0[0], isUpsert: ($0[1] as String) == "upsert") }
-    }
-
-    private static func insertLogRow(
-        repID: String, leadID: String, kind: String, reason: RemovalReason?, at date: Date, digest: ScopeDigest,
-        in db: Database
-    ) throws -> Int64 {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO change_log (rep_id, lead_id, kind, removal_reason, at, scope_count, scope_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            repID, leadID, kind, reason?.rawValue, date.timeIntervalSince1970, digest.count,
-            Int64(bitPattern: digest.hash),
-        ])
-        return db.lastInsertedRowID
-    }
-
-    private static func storeDigest(_ digest: ScopeDigest, seq: Int64, in db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE change_log SET scope_count = ?, scope_hash = ? WHERE seq = ?")
-            .execute(arguments: [digest.count, Int64(bitPattern: digest.hash), seq])
     }
 }
