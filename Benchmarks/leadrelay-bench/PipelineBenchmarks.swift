@@ -85,13 +85,13 @@ struct PipelineBenchmarks {
                 return qualified
             }
         }
-        let byName = oneByOne { scorer.score($0, now: now) }
+        let oneAtATime = oneByOne { scorer.score($0, now: now) }
         suite.table.add(
-            "scoring in memory, one lead at a time (by name)",
-            "\(BenchTable.number(Double(total) / byName.wall)) leads/s",
-            "the same leads through the single-lead `score` (attributes looked up by name): "
-                + "\(BenchTable.number(byName.wall, digits: 3)) s wall, "
-                + "\(BenchTable.number(Double(total) / byName.cpu)) leads per CPU second, \(byName.qualified) qualified"
+            "scoring in memory, one lead at a time",
+            "\(BenchTable.number(Double(total) / oneAtATime.wall)) leads/s",
+            "the same leads through the single-lead `score` (the model's attributes resolved to slots per lead): "
+                + "\(BenchTable.number(oneAtATime.wall, digits: 3)) s wall, "
+                + "\(BenchTable.number(Double(total) / oneAtATime.cpu)) leads per CPU second, \(oneAtATime.qualified) qualified"
         )
         let reference = oneByOne { scorer.scoreRuleByRule($0, now: now) }
         suite.table.add(

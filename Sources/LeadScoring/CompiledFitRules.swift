@@ -58,27 +58,8 @@ struct CompiledFitRules: Sendable {
             })
     }
 
-    /// Calls `body` with the set of the rules that hold for `lead` (stack memory, valid only
-    /// during the call), attributes read by name.
-    @inline(__always)
-    func withMatches<Result>(of lead: Lead, _ body: (RuleBits) -> Result) -> Result {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount) { words in
-            let bits = RuleBits(clearing: words)
-            mark(lead, in: bits)
-            return body(bits)
-        }
-    }
-
-    /// Adds to `bits` every rule that holds for `lead`, attributes read by name
-    /// (``Lead/value(of:)``).
-    @inline(__always)
-    func mark(_ lead: Lead, in bits: RuleBits) {
-        for subject in subjects { subject.mark(lead, in: bits) }
-    }
-
     /// Adds to `bits` every rule that holds for the lead at `lead`, attributes read by slot
-    /// under `binding` (for the lead's key table): borrowed in place, no name hashing. The rules
-    /// marked are those of ``mark(_:in:)``.
+    /// under `binding` (for the lead's key table): borrowed in place, no name hashing.
     ///
     /// No closure here captures the lead or `self` (either made the optimiser copy it, with a
     /// retain per reference field, for every lead).

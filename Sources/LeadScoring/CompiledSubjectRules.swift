@@ -100,12 +100,6 @@ final class CompiledSubjectRules: Sendable {
         self.whenMissing = whenMissing
     }
 
-    /// Marks in `bits` every rule that holds for `lead`.
-    @inline(__always)
-    func mark(_ lead: Lead, in bits: RuleBits) {
-        mark(lead.value(of: subject), in: bits)
-    }
-
     /// Marks in `bits` every rule that holds for the lead at `lead` (read in place: lead fields
     /// one by one; derived date attributes through ``Lead/value(of:)``).
     @inline(__always)

@@ -40,15 +40,19 @@ public struct LeadScorer: Sendable {
     /// - Contributions: each rule that gave non-zero points, largest absolute points first, then
     ///   by rule id.
     ///
-    /// Runs on the compiled rules; equal to `scoreRuleByRule(_:events:now:)`. Attributes are read
-    /// by name; ``score(_:events:now:)-([Lead],_,_)`` scores a batch reading them by slot.
+    /// Runs on the compiled rules; equal to `scoreRuleByRule(_:events:now:)`. The model's
+    /// attributes are resolved to the lead's slots for this one lead;
+    /// ``score(_:events:now:)-([Lead],_,_)`` resolves them once per key table for a batch.
     public func score(_ lead: Lead, events: [EngagementEvent] = [], now: Date) -> LeadScore {
+        let binding = fitRules.binding(for: lead.attributes.keyTable)
         let wordCount = fitRules.wordCount
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * wordCount) { words in
-            score(
-                lead, events: events, now: now,
-                matches: UnsafeMutableBufferPointer(rebasing: words[..<wordCount]),
-                scratch: UnsafeMutableBufferPointer(rebasing: words[wordCount...]))
+        return withUnsafePointer(to: lead) { lead in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * wordCount) { words in
+                score(
+                    lead, events: events, now: now, binding: binding,
+                    matches: UnsafeMutableBufferPointer(rebasing: words[..<wordCount]),
+                    scratch: UnsafeMutableBufferPointer(rebasing: words[wordCount...]))
+            }
         }
     }
 
@@ -93,7 +97,7 @@ public struct LeadScorer: Sendable {
 
     /// One lead's score, the lead read in place with its attributes by slot (`binding` is for its
     /// key table); `matches` and `scratch` are ``CompiledFitRules/wordCount`` words each (any
-    /// content). The same steps as the by-name form below.
+    /// content). Every compiled score, single or batch, is made here.
     @inline(__always)
     private func score(
         _ lead: UnsafePointer<Lead>, events: [EngagementEvent], now: Date, binding: AttributeSlotBinding,
@@ -121,27 +125,6 @@ public struct LeadScorer: Sendable {
             qualified: qualified, modelVersion: model.version, contributions: contributions, scoredAt: now)
     }
 
-    /// One lead's score, attributes read by name; `matches` and `scratch` are
-    /// ``CompiledFitRules/wordCount`` words each (any content).
-    @inline(__always)
-    private func score(
-        _ lead: Lead, events: [EngagementEvent], now: Date, matches words: UnsafeMutableBufferPointer<UInt64>,
-        scratch: UnsafeMutableBufferPointer<UInt64>
-    ) -> LeadScore {
-        let matches = RuleBits(clearing: words)
-        fitRules.mark(lead, in: matches)
-        let fit = fitRules.fit(matches)
-        var engagementLines: [ScoreContribution] = []
-        let engagement = engagementPoints(of: lead, events: events, now: now, contributions: &engagementLines)
-        var contributions = fitRules.contributions(
-            matches, scratch: scratch, reservingCapacity: engagementLines.count)
-        if !engagementLines.isEmpty {
-            contributions += engagementLines
-            contributions.sort(by: Self.explanationOrder)
-        }
-        return finish(lead, fit: fit, engagement: engagement, contributions: contributions, now: now)
-    }
-
     /// The same score computed the straightforward way: every fit rule tested on its own with
     /// `FitRule.holds(for:)`, in document order, and the contributions sorted afterwards. Slower;
     /// it is the reference the compiled `score` is checked against.
@@ -163,7 +146,14 @@ public struct LeadScorer: Sendable {
     /// The fit points alone (no contributions, no events): the fast path for evaluation and
     /// benchmarks. Equal to `score(lead, now:).fit`.
     public func fitPoints(of lead: Lead) -> Double {
-        fitRules.withMatches(of: lead) { fitRules.fit($0) }
+        let binding = fitRules.binding(for: lead.attributes.keyTable)
+        return withUnsafePointer(to: lead) { lead in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: fitRules.wordCount) { words in
+                let matches = RuleBits(clearing: words)
+                fitRules.mark(lead, binding: binding, in: matches)
+                return fitRules.fit(matches)
+            }
+        }
     }
 
     private func finish(

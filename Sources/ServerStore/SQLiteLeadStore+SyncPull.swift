@@ -82,7 +82,12 @@ extension SQLiteLeadStore {
 
     /// The notes on a lead, oldest first.
     public func notes(leadID: LeadID) throws -> [SyncedNote] {
-        try writer.read { db in try Self.notes(leadID: leadID.description, in: db) }
+        try writer.read { db in
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT text, created_at FROM rep_note WHERE lead_id = ? ORDER BY id"),
+                arguments: [leadID.description]
+            ).map { SyncedNote(text: $0[0], createdAt: Date(timeIntervalSince1970: $0[1])) }
+        }
     }
 
     /// When the recycled lead's cool-down ends, or `nil`.
@@ -92,13 +97,6 @@ extension SQLiteLeadStore {
                 db, sql: "SELECT until FROM lead_cool_down WHERE lead_id = ?", arguments: [leadID.description]
             ).map(Date.init(timeIntervalSince1970:))
         }
-    }
-
-    private static func notes(leadID: String, in db: Database) throws -> [SyncedNote] {
-        try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT text, created_at FROM rep_note WHERE lead_id = ? ORDER BY id"),
-            arguments: [leadID]
-        ).map { SyncedNote(text: $0[0], createdAt: Date(timeIntervalSince1970: $0[1])) }
     }
 
     /// The leads of the rep's upserts with a sequence in `after+1 ... through`, as a device stores
