@@ -48,7 +48,8 @@ public func buildApplication(
     let prefetch = PullPrefetch(sync: sync, store: store)
     let api = LeadRelayAPI(
         store: store, sync: sync, tokens: tokens, assignment: LeadAssignment(store: store, now: now),
-        metrics: metrics, logger: logger, now: now, slaHours: configuration.slaHours, prefetch: prefetch)
+        metrics: metrics, logger: logger, now: now, slaHours: configuration.slaHours, prefetch: prefetch,
+        pushCommits: PushCommitQueue(apply: sync.applyPushes))
 
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))

@@ -41,7 +41,13 @@ extension LeadRelayAPI {
         } catch {
             throw APIProblem.invalidRequest(error.description)
         }
-        let results = try await storeWrites.run { [self] in try domain { try sync.push(repID: repID, request) } }
+        let pending = try domain { try sync.checkedPush(repID: repID, request) }
+        let results: [PushResult]
+        do {
+            results = try await pushCommits.apply(pending)
+        } catch {
+            results = try domain { throw error }
+        }
         var applied = 0
         var duplicates = 0
         var rejected = 0

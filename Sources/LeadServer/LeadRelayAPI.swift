@@ -26,8 +26,9 @@ struct LeadRelayAPI: APIProtocol {
     /// Builds the next pull page ahead after a page with more to come; `nil`: pages are built
     /// only when asked for.
     var prefetch: PullPrefetch?
-    /// Where pushes wait for the store's writer, off the cooperative threads.
-    var storeWrites = StoreWriteQueue()
+    /// Where pushes wait for the store's writer, off the cooperative threads, to be applied in
+    /// groups with one commit each.
+    let pushCommits: PushCommitQueue
 
     /// The rep of the current request.
     /// - Throws: ``APIProblem`` 401 when the request was not authenticated as a rep (the auth

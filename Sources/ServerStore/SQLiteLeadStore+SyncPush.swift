@@ -1,6 +1,6 @@
 public import Foundation
 import GRDB
-public import LeadModel
+import LeadModel
 public import SyncProtocol
 
 extension SQLiteLeadStore {
@@ -8,101 +8,129 @@ extension SQLiteLeadStore {
     /// 1,000. An older id re-sent is answered `duplicate` without comparing its payload.
     static let retainedPayloadHashes: Int64 = 1_000
 
-    /// Applies a push in one write transaction (SPEC §5 rule 5; see
-    /// ``SyncStore/applyPush(repID:clientID:mutations:at:)``).
+    /// Applies pushes in one write transaction, each in a savepoint of its own (SPEC §5 rule 5;
+    /// see ``SyncStore/applyPushes(_:at:)``): group commit. The pushes that reach the writer
+    /// together share one commit (one WAL fsync under `synchronous = FULL`) and write the pages
+    /// they share once; a push that fails (client bound to another rep, unknown rep) rolls back
+    /// its own savepoint only.
     ///
-    /// The first push of a client binds it to the rep and may start at any id (the device's outbox
-    /// may have numbered mutations before its first push). Then each id must be the last applied
-    /// id plus one; an id at or below it is a `duplicate` (same payload hash) or a `conflict`; an
-    /// id above the next is a `gap` and is not recorded. A permanent rejection advances the last
-    /// applied id like an applied mutation (no poisoned queue).
+    /// Per push: the first push of a client binds it to the rep and may start at any id (the
+    /// device's outbox may have numbered mutations before its first push). Then each id must be
+    /// the last applied id plus one; an id at or below it is a `duplicate` (same payload hash) or
+    /// a `conflict`; an id above the next is a `gap` and is not recorded. A permanent rejection
+    /// advances the last applied id like an applied mutation (no poisoned queue).
     ///
     /// Per batch, not per mutation: the client's binding is read once; which ids will be applied
     /// follows from the ids alone, so the leads they name are read in one query (``PushBatch``);
     /// the stage moves and the change log (one row per touched lead, ``ChangeLogBatch``) are
     /// written after the loop, with one statement each; the payload hashes of the applied ids and
-    /// the last applied id once. All of it in the same transaction as the effects.
-    /// - Throws: ``SyncError/forbidden`` when the client id belongs to another rep.
-    public func applyPush(repID: RepID, clientID: String, mutations: [Mutation], at date: Date) throws
+    /// the last applied id once.
+    public func applyPushes(_ pushes: [PendingPush], at date: Date) throws -> [Result<[PushResult], any Error>] {
+        // Hashed before the write transaction: the writer is held only for reads and writes.
+        let hashes = pushes.map { $0.mutations.map(Self.payloadHash(of:)) }
+        return try writer.write { db in
+            var outcomes: [Result<[PushResult], any Error>] = []
+            outcomes.reserveCapacity(pushes.count)
+            for (push, hashes) in zip(pushes, hashes) {
+                var results: [PushResult] = []
+                do {
+                    try db.inSavepoint {
+                        results = try Self.apply(push, hashes: hashes, at: date, in: db)
+                        return .commit
+                    }
+                    outcomes.append(.success(results))
+                } catch let error as SyncError {
+                    outcomes.append(.failure(error))
+                } catch let error as LeadStoreError {
+                    outcomes.append(.failure(error))
+                }
+            }
+            return outcomes
+        }
+    }
+
+    /// One push's effects, inside the group's transaction (see ``applyPushes(_:at:)``).
+    /// - Parameter hashes: the payload hash of each mutation, in order.
+    /// - Throws: ``SyncError/forbidden``, ``LeadStoreError/repNotFound(_:)``, a database error.
+    private static func apply(_ push: PendingPush, hashes: [String], at date: Date, in db: Database) throws
         -> [PushResult]
     {
+        let repID = push.repID
         let rep = repID.description
-        // Hashed before the write transaction: the writer is held only for reads and writes.
-        let hashes = mutations.map(Self.payloadHash(of:))
-        return try writer.write { db in
-            var lastApplied: Int64?
-            if let binding = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT rep_id, last_applied_id FROM client_binding WHERE client_id = ?"),
-                arguments: [clientID])
-            {
-                guard (binding[0] as String) == rep else { throw SyncError.forbidden }
-                lastApplied = binding[1]
-            } else {
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM rep WHERE id = ?", arguments: [rep]) != nil else {
-                    throw LeadStoreError.repNotFound(repID)
-                }
-                try db.execute(
-                    sql: "INSERT INTO client_binding (client_id, rep_id, first_seen_at) VALUES (?, ?, ?)",
-                    arguments: [clientID, rep, date.timeIntervalSince1970])
+        let clientID = push.clientID
+        let mutations = push.mutations
+        var lastApplied: Int64?
+        if let binding = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT rep_id, last_applied_id FROM client_binding WHERE client_id = ?"),
+            arguments: [clientID])
+        {
+            guard (binding[0] as String) == rep else { throw SyncError.forbidden }
+            lastApplied = binding[1]
+        } else {
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM rep WHERE id = ?", arguments: [rep]) != nil else {
+                throw LeadStoreError.repNotFound(repID)
             }
-            // Which mutations will be applied depends on the ids only: every applied one (effect or
-            // permanent rejection) advances the last applied id, and nothing else does.
-            var next = lastApplied
-            var applies: [Bool] = []
-            applies.reserveCapacity(mutations.count)
-            for mutation in mutations {
-                let applied = next.map { mutation.mutationID == $0 + 1 } ?? true
-                applies.append(applied)
-                if applied { next = mutation.mutationID }
-            }
-            var batch = try PushBatch(
-                repID: repID, leadIDs: zip(mutations, applies).compactMap { $1 ? $0.leadID : nil }, at: date, in: db)
-            let storedHash = try db.cachedStatement(
-                sql: "SELECT payload_hash FROM client_mutation_payload WHERE client_id = ? AND mutation_id = ?")
-            // Hashes recorded by this batch, for an id repeated within it, and the rows to store.
-            var recorded: [Int64: String] = [:]
-            var payloadsJSON = "["
-            var results: [PushResult] = []
-            results.reserveCapacity(mutations.count)
-            for (index, (mutation, applies)) in zip(mutations, applies).enumerated() {
-                let hash = hashes[index]
-                if let last = lastApplied, mutation.mutationID <= last {
-                    let earlier =
-                        try recorded[mutation.mutationID]
-                        ?? String.fetchOne(storedHash, arguments: [clientID, mutation.mutationID])
-                    let outcome: PushOutcome = earlier == nil || earlier == hash ? .duplicate : .rejected(.conflict)
-                    results.append(PushResult(mutationID: mutation.mutationID, outcome: outcome))
-                    continue
-                }
-                guard applies else {
-                    results.append(PushResult(mutationID: mutation.mutationID, outcome: .rejected(.gap)))
-                    continue
-                }
-                let outcome = try batch.apply(mutation, in: db)
-                // Hashes are 16 hex digits and outcomes fixed words: nothing to escape.
-                payloadsJSON +=
-                    #"\#(recorded.isEmpty ? "" : ",")[\#(mutation.mutationID),"\#(hash)","\#(Self.outcomeText(outcome))"]"#
-                recorded[mutation.mutationID] = hash
-                lastApplied = mutation.mutationID
-                results.append(PushResult(mutationID: mutation.mutationID, outcome: outcome))
-            }
-            try batch.finish(in: db)
-            if let last = lastApplied, !recorded.isEmpty {
-                try db.cachedStatement(
-                    sql: """
-                        INSERT INTO client_mutation_payload (client_id, mutation_id, payload_hash, outcome, applied_at)
-                        SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), ?
-                        FROM json_each(?) ORDER BY key
-                        """
-                ).execute(arguments: [clientID, date.timeIntervalSince1970, payloadsJSON + "]"])
-                try db.cachedStatement(sql: "UPDATE client_binding SET last_applied_id = ? WHERE client_id = ?")
-                    .execute(arguments: [last, clientID])
-                try db.cachedStatement(
-                    sql: "DELETE FROM client_mutation_payload WHERE client_id = ? AND mutation_id <= ?"
-                ).execute(arguments: [clientID, last - Self.retainedPayloadHashes])
-            }
-            return results
+            try db.execute(
+                sql: "INSERT INTO client_binding (client_id, rep_id, first_seen_at) VALUES (?, ?, ?)",
+                arguments: [clientID, rep, date.timeIntervalSince1970])
         }
+        // Which mutations will be applied depends on the ids only: every applied one (effect or
+        // permanent rejection) advances the last applied id, and nothing else does.
+        var next = lastApplied
+        var applies: [Bool] = []
+        applies.reserveCapacity(mutations.count)
+        for mutation in mutations {
+            let applied = next.map { mutation.mutationID == $0 + 1 } ?? true
+            applies.append(applied)
+            if applied { next = mutation.mutationID }
+        }
+        var batch = try PushBatch(
+            repID: repID, leadIDs: zip(mutations, applies).compactMap { $1 ? $0.leadID : nil }, at: date, in: db)
+        let storedHash = try db.cachedStatement(
+            sql: "SELECT payload_hash FROM client_mutation_payload WHERE client_id = ? AND mutation_id = ?")
+        // Hashes recorded by this batch, for an id repeated within it, and the rows to store.
+        var recorded: [Int64: String] = [:]
+        var payloadsJSON = "["
+        var results: [PushResult] = []
+        results.reserveCapacity(mutations.count)
+        for (index, (mutation, applies)) in zip(mutations, applies).enumerated() {
+            let hash = hashes[index]
+            if let last = lastApplied, mutation.mutationID <= last {
+                let earlier =
+                    try recorded[mutation.mutationID]
+                    ?? String.fetchOne(storedHash, arguments: [clientID, mutation.mutationID])
+                let outcome: PushOutcome = earlier == nil || earlier == hash ? .duplicate : .rejected(.conflict)
+                results.append(PushResult(mutationID: mutation.mutationID, outcome: outcome))
+                continue
+            }
+            guard applies else {
+                results.append(PushResult(mutationID: mutation.mutationID, outcome: .rejected(.gap)))
+                continue
+            }
+            let outcome = try batch.apply(mutation, in: db)
+            // Hashes are 16 hex digits and outcomes fixed words: nothing to escape.
+            payloadsJSON +=
+                #"\#(recorded.isEmpty ? "" : ",")[\#(mutation.mutationID),"\#(hash)","\#(Self.outcomeText(outcome))"]"#
+            recorded[mutation.mutationID] = hash
+            lastApplied = mutation.mutationID
+            results.append(PushResult(mutationID: mutation.mutationID, outcome: outcome))
+        }
+        try batch.finish(in: db)
+        if let last = lastApplied, !recorded.isEmpty {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO client_mutation_payload (client_id, mutation_id, payload_hash, outcome, applied_at)
+                    SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), ?
+                    FROM json_each(?) ORDER BY key
+                    """
+            ).execute(arguments: [clientID, date.timeIntervalSince1970, payloadsJSON + "]"])
+            try db.cachedStatement(sql: "UPDATE client_binding SET last_applied_id = ? WHERE client_id = ?")
+                .execute(arguments: [last, clientID])
+            try db.cachedStatement(
+                sql: "DELETE FROM client_mutation_payload WHERE client_id = ? AND mutation_id <= ?"
+            ).execute(arguments: [clientID, last - Self.retainedPayloadHashes])
+        }
+        return results
     }
 
     private static func outcomeText(_ outcome: PushOutcome) -> String {

@@ -44,14 +44,18 @@ public protocol SyncStore: Sendable {
     /// The rep's scope digest now (after their latest change-log row).
     func scopeDigest(repID: RepID) throws -> ScopeDigest
 
-    /// Applies a push in one write transaction (SPEC §5 rule 5): binds an unknown client id to
-    /// the rep; answers each mutation in order (`duplicate` / `conflict` for ids at or below the
-    /// client's last applied id, `gap` for an id that is not the next, else the re-validated
-    /// effect: `applied` or a permanent rejection); stores the last applied id and the payload
-    /// hashes with the effects.
-    /// - Throws: ``SyncError/forbidden`` when the client id is bound to another rep (nothing
-    ///   applied); a database error (nothing applied).
-    func applyPush(repID: RepID, clientID: String, mutations: [Mutation], at date: Date) throws -> [PushResult]
+    /// Applies pushes in order in one write transaction (group commit), each push in a savepoint
+    /// of its own (SPEC §5 rule 5): binds an unknown client id to the rep; answers each mutation
+    /// in order (`duplicate` / `conflict` for ids at or below the client's last applied id, `gap`
+    /// for an id that is not the next, else the re-validated effect: `applied` or a permanent
+    /// rejection); stores the last applied id and the payload hashes with the effects. A push
+    /// sees the effects of the pushes before it. One commit for the group: a push is durable,
+    /// and may be acknowledged, once this returns.
+    /// - Returns: one result per push, in order: its mutations' results, or the failure that
+    ///   left that push without any effect: ``SyncError/forbidden`` when the client id is bound
+    ///   to another rep, ``LeadStoreError/repNotFound(_:)`` when the rep does not exist.
+    /// - Throws: a database error; nothing of any push in the group is applied then.
+    func applyPushes(_ pushes: [PendingPush], at date: Date) throws -> [Result<[PushResult], any Error>]
 
     /// Deletes removals older than `cutoff` (with the rows of the same lead before them) and
     /// raises each affected rep's horizon, so that an older cursor gets `resync_required`. A

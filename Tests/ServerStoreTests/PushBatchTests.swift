@@ -243,4 +243,56 @@ struct PushBatchTests {
         #expect(try store.stageHistory(leadID: leads[1]).last?.note == nil)
         #expect(PushBatch.jsonString(note).utf8.allSatisfy { $0 >= 0x20 })
     }
+
+    @Test func pushesAppliedTogetherShareOneTransactionAndAFailingPushLeavesNoTrace() throws {
+        let leads = try assignedLeads(4)
+        let otherRep = RepID()
+        try store.addRep(Rep(id: otherRep, name: "Otto Two", email: EmailAddress("r2@example.com")))
+        // "d2" belongs to the other rep from here on.
+        #expect(try store.applyPush(repID: otherRep, clientID: "d2", mutations: [], at: t1) == [])
+        let before = try lastSeq()
+        let history = try stageChanges()
+        func pending(_ client: String, _ mutations: [(Int64, LeadID, MutationIntent)], rep: RepID? = nil)
+            -> PendingPush
+        {
+            PendingPush(
+                repID: rep ?? self.rep, clientID: client,
+                mutations: mutations.map { Mutation(clientID: client, mutationID: $0.0, leadID: $0.1, intent: $0.2) })
+        }
+
+        let outcomes = try store.applyPushes(
+            [
+                pending("d1", [(1, leads[0], .accept), (2, leads[1], .rejecting(.noNeed))]),
+                // Bound to the other rep: refused as a whole, nothing of it kept.
+                pending("d2", [(1, leads[2], .accept), (2, leads[3], .convert)]),
+                // Unknown rep: refused as a whole too.
+                pending("d3", [(1, leads[2], .accept)], rep: RepID()),
+                // The same client again, resent and continued: sees the first push's effects.
+                pending("d1", [(2, leads[1], .rejecting(.noNeed)), (3, leads[0], .convert), (4, leads[2], .accept)]),
+            ], at: t1)
+        #expect(outcomes.count == 4)
+        #expect(try outcomes[0].get().map(\.outcome) == [.applied, .applied])
+        #expect(throws: SyncError.forbidden) { try outcomes[1].get() }
+        #expect(throws: LeadStoreError.self) { try outcomes[2].get() }
+        #expect(try outcomes[3].get().map(\.outcome) == [.duplicate, .applied, .applied])
+
+        #expect(try store.lead(id: leads[0])?.stage == .converted)
+        #expect(try store.lead(id: leads[1])?.stage == .recycled)
+        #expect(try store.lead(id: leads[2])?.stage == .accepted)
+        #expect(try store.lead(id: leads[3])?.stage == .assigned)
+        #expect(try stageChanges() == history + 4)
+        #expect(try lastAppliedID() == 4)
+        #expect(try lastAppliedID(client: "d3") == nil)
+        #expect(try recordedOutcomes(client: "d2").isEmpty)
+        // The second push's rows follow the first's: sequences in commit order, digests chained.
+        let rows = try logRows(after: before)
+        #expect(rows.map(\.seq) == [before + 1, before + 2, before + 3, before + 4])
+        #expect(rows.map(\.leadID) == [leads[0], leads[1], leads[0], leads[2]])
+        #expect(rows.map(\.kind) == ["upsert", "removal", "removal", "upsert"])
+        #expect(rows.map(\.digest.count) == [4, 3, 2, 2])
+        let device = try pulledScope()
+        #expect(Set(device.leads.keys) == [leads[2], leads[3]])
+        #expect(device.digest == rows.last?.digest)
+        #expect(try store.scopeDigest(repID: rep) == rows.last?.digest)
+    }
 }

@@ -45,14 +45,23 @@ public struct SyncService: Sendable {
             repID: repID, after: request.cursor?.sequence ?? 0, limit: limit, includeRemovals: request.cursor != nil)
     }
 
-    /// Applies the rep's mutations in order and answers each (SPEC §5 rule 5).
+    /// Applies the rep's mutations in order and answers each (SPEC §5 rule 5), in a write
+    /// transaction of its own: ``checkedPush(repID:_:)`` then ``applyPushes(_:)`` with a group
+    /// of one.
     /// - Returns: one result per mutation, in the request's order.
+    /// - Throws: what ``checkedPush(repID:_:)`` throws; ``SyncError/forbidden`` when the client id
+    ///   is bound to another rep; a database error (nothing applied).
+    public func push(repID: RepID, _ request: PushRequest) throws -> [PushResult] {
+        try applyPushes([checkedPush(repID: repID, request)])[0].get()
+    }
+
+    /// Checks a push request before it waits for the store's writer.
+    /// - Returns: the push to hand to ``applyPushes(_:)``.
     /// - Throws: ``SyncError/unsupportedProtocolVersion(_:)``; ``SyncError/invalidRequest(_:)``
     ///   for an empty or over-long client id (more than 200 characters), more than
     ///   ``PushRequest/maximumMutations`` mutations, a mutation of another client id, or an id
-    ///   below 1; ``SyncError/forbidden`` when the client id is bound to another rep; a database
-    ///   error (nothing applied).
-    public func push(repID: RepID, _ request: PushRequest) throws -> [PushResult] {
+    ///   below 1.
+    public func checkedPush(repID: RepID, _ request: PushRequest) throws -> PendingPush {
         try Self.checkVersion(request.protocolVersion)
         let clientID = request.clientID
         guard !clientID.isEmpty, clientID.count <= 200 else {
@@ -70,8 +79,20 @@ public struct SyncService: Sendable {
                 throw SyncError.invalidRequest("mutations[\(index)].mutationID must be at least 1")
             }
         }
-        guard !request.mutations.isEmpty else { return [] }
-        return try store.applyPush(repID: repID, clientID: clientID, mutations: request.mutations, at: now())
+        return PendingPush(repID: repID, clientID: clientID, mutations: request.mutations)
+    }
+
+    /// Applies checked pushes in order in one write transaction with one commit (group commit,
+    /// ``SyncStore/applyPushes(_:at:)``), stamped with the server clock's time now. A push with
+    /// no mutations answers nothing and touches nothing (its client id is not bound).
+    /// - Returns: one result per push, in order: its results, or the error that left it without
+    ///   effect (``SyncError/forbidden``, ``LeadStoreError/repNotFound(_:)``).
+    /// - Throws: a database error; no push of the group is applied then.
+    public func applyPushes(_ pushes: [PendingPush]) throws -> [Result<[PushResult], any Error>] {
+        let nonEmpty = pushes.filter { !$0.mutations.isEmpty }
+        guard !nonEmpty.isEmpty else { return pushes.map { _ in .success([]) } }
+        var applied = try store.applyPushes(nonEmpty, at: now()).makeIterator()
+        return pushes.map { $0.mutations.isEmpty ? .success([]) : applied.next()! }
     }
 
     /// Deletes the removals older than ``removalRetention`` (for a periodic job).

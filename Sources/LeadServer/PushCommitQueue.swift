@@ -1,0 +1,77 @@
+import Dispatch
+internal import ServerStore
+internal import SyncProtocol
+import Synchronization
+
+/// Group commit for pushes: pushes wait here for the store's single writer, and each time the
+/// writer is free it applies every push that arrived meanwhile in one write transaction with one
+/// commit (``SyncStore/applyPushes(_:at:)``), then answers each. A push is answered only after
+/// the commit that holds it, so an acknowledged verdict is durable as before; what the group
+/// saves is a commit (a WAL fsync) and the writes of shared pages per push.
+///
+/// The writer runs on a serial dispatch queue of its own, not on a Swift concurrency thread:
+/// the cooperative pool has one thread per core, and a thread blocked on SQLite's writer would
+/// leave the others alone to decode and encode every other request. The queue only runs while
+/// pushes wait; an idle server holds no thread for it.
+final class PushCommitQueue: Sendable {
+    /// At most this many mutations per group, unless one push alone has more: 2,000. It bounds
+    /// how long the first push of a group waits for the others' effects.
+    static let maximumGroupMutations = 2_000
+
+    private struct Waiting {
+        let push: PendingPush
+        let continuation: CheckedContinuation<[PushResult], any Error>
+    }
+
+    private let queue = DispatchQueue(label: "leadrelay.push-commits", qos: .userInitiated)
+    private let state = Mutex<(waiting: [Waiting], draining: Bool)>(([], false))
+    private let apply: @Sendable ([PendingPush]) throws -> [Result<[PushResult], any Error>]
+
+    /// A queue that applies each group with `apply` (one write transaction per call).
+    init(apply: @escaping @Sendable ([PendingPush]) throws -> [Result<[PushResult], any Error>]) {
+        self.apply = apply
+    }
+
+    /// Waits for the group that holds `push` to commit.
+    /// - Returns: the push's results, in mutation order.
+    /// - Throws: the push's own failure (``SyncError/forbidden``,
+    ///   ``LeadStoreError/repNotFound(_:)``) or the group's database error; nothing of the push
+    ///   was applied then.
+    func apply(_ push: PendingPush) async throws -> [PushResult] {
+        try await withCheckedThrowingContinuation { continuation in
+            let startsDraining = state.withLock { state in
+                state.waiting.append(Waiting(push: push, continuation: continuation))
+                guard !state.draining else { return false }
+                state.draining = true
+                return true
+            }
+            if startsDraining { queue.async { self.drain() } }
+        }
+    }
+
+    /// Applies groups until no push waits.
+    private func drain() {
+        while true {
+            let group = state.withLock { state in
+                var count = 0
+                var mutations = 0
+                for waiting in state.waiting {
+                    if count > 0, mutations + waiting.push.mutations.count > Self.maximumGroupMutations { break }
+                    count += 1
+                    mutations += waiting.push.mutations.count
+                }
+                let group = Array(state.waiting.prefix(count))
+                state.waiting.removeFirst(count)
+                if group.isEmpty { state.draining = false }
+                return group
+            }
+            guard !group.isEmpty else { return }
+            do {
+                let outcomes = try apply(group.map(\.push))
+                for (waiting, outcome) in zip(group, outcomes) { waiting.continuation.resume(with: outcome) }
+            } catch {
+                for waiting in group { waiting.continuation.resume(throwing: error) }
+            }
+        }
+    }
+}
