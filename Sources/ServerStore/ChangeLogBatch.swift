@@ -89,19 +89,19 @@ struct ChangeLogBatch {
         var written = 0
         for change in changes {
             let previous = latest[change.leadID]
-            let lead = LeadID(uuidString: change.leadID)!
+            let lead = change.leadID
             let kind: String
             if let reason = change.removal {
                 guard let previous, previous.isUpsert else { continue }
                 seq += 1
-                digest.remove(leadID: lead, version: previous.seq)
+                digest.remove(leadIDText: lead, version: previous.seq)
                 kind = #""removal","\#(reason.rawValue)""#
             } else {
                 seq += 1
                 if let previous, previous.isUpsert {
-                    digest.update(leadID: lead, from: previous.seq, to: seq)
+                    digest.update(leadIDText: lead, from: previous.seq, to: seq)
                 } else {
-                    digest.insert(leadID: lead, version: seq)
+                    digest.insert(leadIDText: lead, version: seq)
                 }
                 kind = #""upsert",null"#
             }

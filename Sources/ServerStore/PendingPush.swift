@@ -9,12 +9,19 @@ public struct PendingPush: Sendable {
     /// The device's client id (SPEC §5 rule 5).
     public var clientID: String
     /// The mutations in mutation-id order, each with the request's client id.
-    public var mutations: [Mutation]
+    public let mutations: [Mutation]
+    /// Each mutation's payload hash (``SQLiteLeadStore/payloadHash(of:)``), in order.
+    let payloadHashes: [String]
+    /// Each mutation's lead id as stored (lower-case UUID text), in order.
+    let leadIDTexts: [String]
 
-    /// A push to apply.
+    /// A push to apply. Hashes each mutation's payload and writes its lead id as text here, on
+    /// the caller's thread, so that the store's single writer does not.
     public init(repID: RepID, clientID: String, mutations: [Mutation]) {
         self.repID = repID
         self.clientID = clientID
         self.mutations = mutations
+        payloadHashes = mutations.map(SQLiteLeadStore.payloadHash(of:))
+        leadIDTexts = mutations.map(\.leadID.description)
     }
 }

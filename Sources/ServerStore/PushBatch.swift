@@ -23,9 +23,10 @@ struct PushBatch {
     private let actor: String
     private let date: Date
     private let at: Double
-    /// Each lead's stage and owner (`nil`: no owner), as the batch has left them; a lead missing
-    /// here does not exist (or has a stage this build does not know).
-    private var leads: [String: (stage: LifecycleStage, owner: String?)] = [:]
+    /// Each lead's stage and owner (`nil`: no owner), as the batch has left them, and its rowid
+    /// (stage moves are written by rowid: one b-tree search instead of two); a lead missing here
+    /// does not exist (or has a stage this build does not know).
+    private var leads: [String: (stage: LifecycleStage, owner: String?, rowID: Int64)] = [:]
     private var changeLog: ChangeLogBatch
     /// The stage moves made, in mutation order: the stage-history rows to write.
     private var moves:
@@ -41,22 +42,23 @@ struct PushBatch {
     /// Reads the leads' stages and owners and prepares the statements.
     /// - Parameters:
     ///   - repID: the pushing rep.
-    ///   - leadIDs: the leads the batch's mutations name (repeats allowed).
+    ///   - leadIDs: the leads the batch's mutations name, as stored (lower-case UUID texts;
+    ///     repeats allowed).
     ///   - date: the server time of the push: stage-history, note and change-log stamps.
     /// - Throws: a database error.
-    init(repID: RepID, leadIDs: some Sequence<LeadID>, at date: Date, in db: Database) throws {
+    init(repID: RepID, leadIDs: some Sequence<String>, at date: Date, in db: Database) throws {
         rep = repID.description
         actor = "rep:\(rep)"
         self.date = date
         at = date.timeIntervalSince1970
         changeLog = ChangeLogBatch(repID: rep)
-        let distinct = Set(leadIDs.map(\.description))
+        let distinct = Set(leadIDs)
         if !distinct.isEmpty {
             let leadList = "[" + distinct.map { "\"\($0)\"" }.joined(separator: ",") + "]"
             let rows = try Row.fetchCursor(
                 db.cachedStatement(
                     sql: """
-                        SELECT lead.id, lead.stage, lead_assignment.rep_id FROM lead
+                        SELECT lead.id, lead.stage, lead_assignment.rep_id, lead.rowid FROM lead
                         LEFT JOIN lead_assignment ON lead_assignment.lead_id = lead.id
                         WHERE lead.id IN (SELECT value FROM json_each(?))
                         """),
@@ -64,7 +66,7 @@ struct PushBatch {
             leads.reserveCapacity(distinct.count)
             while let row = try rows.next() {
                 guard let stage = LifecycleStage(rawValue: row[1]) else { continue }
-                leads[row[0]] = (stage, row[2])
+                leads[row[0]] = (stage, row[2], row[3])
             }
         }
         dropOwner = try db.cachedStatement(sql: "DELETE FROM lead_assignment WHERE lead_id = ?")
@@ -74,9 +76,9 @@ struct PushBatch {
 
     /// Re-validates one intent against the lead's current state and applies it. Every refusal is
     /// a permanent rejection code, never a throw.
+    /// - Parameter lead: the mutation's lead id as stored (its lower-case UUID text).
     /// - Throws: a database error (the caller's transaction then rolls back).
-    mutating func apply(_ mutation: Mutation, in db: Database) throws -> PushOutcome {
-        let lead = mutation.leadID.description
+    mutating func apply(_ mutation: Mutation, leadID lead: String, in db: Database) throws -> PushOutcome {
         guard let state = leads[lead] else { return .rejected(.unknownLead) }
         guard state.owner == rep, state.stage.isInRepScope else { return .rejected(.notAssigned) }
         let stage = state.stage
@@ -164,15 +166,17 @@ struct PushBatch {
     /// - Throws: a database error.
     func finish(in db: Database) throws {
         if !moves.isEmpty {
-            var byStage: [LifecycleStage: [String]] = [:]
+            var byStage: [LifecycleStage: [Int64]] = [:]
             var seen: Set<String> = []
             for move in moves where seen.insert(move.lead).inserted {
-                if let stage = leads[move.lead]?.stage { byStage[stage, default: []].append(move.lead) }
+                if let lead = leads[move.lead] { byStage[lead.stage, default: []].append(lead.rowID) }
             }
             let updateStage = try db.cachedStatement(
-                sql: "UPDATE lead SET stage = ? WHERE id IN (SELECT value FROM json_each(?))")
-            for (stage, ids) in byStage {
-                try updateStage.execute(arguments: [stage.rawValue, Self.jsonArray(ids)])
+                sql: "UPDATE lead SET stage = ? WHERE rowid IN (SELECT value FROM json_each(?))")
+            for (stage, rowIDs) in byStage {
+                try updateStage.execute(arguments: [
+                    stage.rawValue, "[\(rowIDs.map(String.init).joined(separator: ","))]",
+                ])
             }
             // Ids, stages, triggers and reasons are fixed words; only the note needs escaping.
             var history = "["
@@ -224,11 +228,6 @@ struct PushBatch {
             }
         }
         return json + "\""
-    }
-
-    /// A JSON array of texts that need no escaping (UUIDs).
-    private static func jsonArray(_ texts: [String]) -> String {
-        "[" + texts.map { "\"\($0)\"" }.joined(separator: ",") + "]"
     }
 
     /// Records a stage move (checked against ``StageTransitionTable`` by the caller): the lead's

@@ -26,16 +26,16 @@ extension SQLiteLeadStore {
     /// written after the loop, with one statement each; the payload hashes of the applied ids and
     /// the last applied id once.
     public func applyPushes(_ pushes: [PendingPush], at date: Date) throws -> [Result<[PushResult], any Error>] {
-        // Hashed before the write transaction: the writer is held only for reads and writes.
-        let hashes = pushes.map { $0.mutations.map(Self.payloadHash(of:)) }
-        return try writer.write { db in
+        // The payload hashes and lead texts were computed with each PendingPush: the writer is
+        // held only for reads and writes.
+        try writer.write { db in
             var outcomes: [Result<[PushResult], any Error>] = []
             outcomes.reserveCapacity(pushes.count)
-            for (push, hashes) in zip(pushes, hashes) {
+            for push in pushes {
                 var results: [PushResult] = []
                 do {
                     try db.inSavepoint {
-                        results = try Self.apply(push, hashes: hashes, at: date, in: db)
+                        results = try Self.apply(push, at: date, in: db)
                         return .commit
                     }
                     outcomes.append(.success(results))
@@ -50,11 +50,8 @@ extension SQLiteLeadStore {
     }
 
     /// One push's effects, inside the group's transaction (see ``applyPushes(_:at:)``).
-    /// - Parameter hashes: the payload hash of each mutation, in order.
     /// - Throws: ``SyncError/forbidden``, ``LeadStoreError/repNotFound(_:)``, a database error.
-    private static func apply(_ push: PendingPush, hashes: [String], at date: Date, in db: Database) throws
-        -> [PushResult]
-    {
+    private static func apply(_ push: PendingPush, at date: Date, in db: Database) throws -> [PushResult] {
         let repID = push.repID
         let rep = repID.description
         let clientID = push.clientID
@@ -84,8 +81,10 @@ extension SQLiteLeadStore {
             applies.append(applied)
             if applied { next = mutation.mutationID }
         }
+        let hashes = push.payloadHashes
+        let leadTexts = push.leadIDTexts
         var batch = try PushBatch(
-            repID: repID, leadIDs: zip(mutations, applies).compactMap { $1 ? $0.leadID : nil }, at: date, in: db)
+            repID: repID, leadIDs: zip(leadTexts, applies).compactMap { $1 ? $0 : nil }, at: date, in: db)
         let storedHash = try db.cachedStatement(
             sql: "SELECT payload_hash FROM client_mutation_payload WHERE client_id = ? AND mutation_id = ?")
         // Hashes recorded by this batch, for an id repeated within it, and the rows to store.
@@ -107,7 +106,7 @@ extension SQLiteLeadStore {
                 results.append(PushResult(mutationID: mutation.mutationID, outcome: .rejected(.gap)))
                 continue
             }
-            let outcome = try batch.apply(mutation, in: db)
+            let outcome = try batch.apply(mutation, leadID: leadTexts[index], in: db)
             // Hashes are 16 hex digits and outcomes fixed words: nothing to escape.
             payloadsJSON +=
                 #"\#(recorded.isEmpty ? "" : ",")[\#(mutation.mutationID),"\#(hash)","\#(Self.outcomeText(outcome))"]"#

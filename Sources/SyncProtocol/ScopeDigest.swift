@@ -72,13 +72,41 @@ public struct ScopeDigest: Hashable, Codable, Sendable, CustomStringConvertible 
         hash &+= Self.elementHash(leadID: leadID, version: newVersion)
     }
 
+    /// Adds a lead, given as its lower-case UUID text (as stored), at a version.
+    public mutating func insert(leadIDText: String, version: Int64) {
+        count += 1
+        hash &+= Self.elementHash(leadIDText: leadIDText, version: version)
+    }
+
+    /// Removes a lead, given as its lower-case UUID text, counted at `version`.
+    public mutating func remove(leadIDText: String, version: Int64) {
+        count -= 1
+        hash &-= Self.elementHash(leadIDText: leadIDText, version: version)
+    }
+
+    /// Replaces the version of a counted lead, given as its lower-case UUID text.
+    public mutating func update(leadIDText: String, from oldVersion: Int64, to newVersion: Int64) {
+        hash &-= Self.elementHash(leadIDText: leadIDText, version: oldVersion)
+        hash &+= Self.elementHash(leadIDText: leadIDText, version: newVersion)
+    }
+
     /// The element hash of one lead at one version (step 2 of the algorithm above).
     public static func elementHash(leadID: LeadID, version: Int64) -> UInt64 {
+        elementHash(leadIDText: leadID.description, version: version)
+    }
+
+    /// The element hash of a lead given as its lower-case UUID text (``LeadID``'s description,
+    /// the form the server stores), so a caller holding the text need not parse and format it
+    /// again.
+    public static func elementHash(leadIDText: String, version: Int64) -> UInt64 {
         var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(leadID.description):\(version)".utf8 {
+        func mix(_ byte: UInt8) {
             fnv ^= UInt64(byte)
             fnv &*= 0x0000_0100_0000_01b3
         }
+        for byte in leadIDText.utf8 { mix(byte) }
+        mix(UInt8(ascii: ":"))
+        for byte in String(version).utf8 { mix(byte) }
         var z = fnv
         z ^= z >> 30
         z &*= 0xbf58_476d_1ce4_e5b9
