@@ -167,6 +167,7 @@ extension SQLiteLeadStore {
 
         registerSyncMigrations(&migrator)
         registerHandoffMigrations(&migrator)
+        registerPushMigrations(&migrator)
         return migrator
     }
 }

@@ -120,11 +120,13 @@ struct SchemaConstraintTests {
 
     @Test func migrationsAreNamedAndAllApplied() throws {
         let store = try StoreFixtures.store()
-        #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations") == 14)
+        #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations") == 15)
         #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier LIKE 'v2-%'") == 5)
         #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier = 'v3-handoff'") == 1)
         #expect(
             try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier = 'v4-routing-rules'") == 1)
         #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier = 'v1-leads'") == 1)
+        #expect(
+            try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier = 'v5-push-write-path'") == 1)
     }
 }
