@@ -83,8 +83,7 @@ struct ChangeLogBatch {
             try Int64.fetchOne(
                 db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'")) ?? 0
         // The rows go in as one JSON array through one INSERT … SELECT: one execution of the
-        // statement, so SQLite builds the lookup table of the `removal_reason` CHECK's IN list once
-        // per batch instead of once per row. Every text in it is a UUID or a fixed word.
+        // statement per batch. Every text in it is a UUID or a fixed word.
         var rowsJSON = "["
         var written = 0
         for change in changes {

@@ -14,10 +14,9 @@ import SyncProtocol
 /// moved lead's final stage (one `UPDATE` per target stage), the stage-history rows in mutation
 /// order (one `INSERT … SELECT` over a JSON array), then the cool-downs, in that order so that the
 /// `lead_rejection` triggers see them as before; and the change-log rows collected in a
-/// ``ChangeLogBatch`` (one row per lead). Why statements over whole batches: the CHECK constraints
-/// on `lead.stage` and on `stage_change` test IN lists of more than two words, for which SQLite
-/// builds a lookup table each time a statement is executed; one execution per batch builds them
-/// once instead of once per mutation (that was about 40% of a push of 100 accepts, by perf).
+/// ``ChangeLogBatch`` (one row per lead). Statements over whole batches: each runs once per push,
+/// not once per mutation. (The word-list CHECKs of `stage_change` are `=` comparisons joined by
+/// OR since `v5-push-write-path`: for an `IN` list SQLite built a lookup table per row checked.)
 struct PushBatch {
     private let rep: String
     private let actor: String

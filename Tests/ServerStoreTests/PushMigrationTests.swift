@@ -6,9 +6,10 @@ import Testing
 
 @testable import ServerStore
 
-/// `v5-push-write-path` on a store that already holds pushes: the recorded payload hashes
-/// survive the table's rebuild (a resent mutation is still a duplicate, another payload under
-/// its id still a conflict), and the rebuilt index answers the change-log reads.
+/// `v5-push-write-path` on a store that already holds pushes and history: the recorded payload
+/// hashes survive the table's rebuild (a resent mutation is still a duplicate, another payload
+/// under its id still a conflict), the rebuilt index answers the change-log reads, and the
+/// rebuilt stage history keeps its rows, ids, sequence, checks and rejection trigger.
 @Suite("Push write-path migration")
 struct PushMigrationTests {
     /// Whether the table is WITHOUT ROWID (`PRAGMA table_list`'s `wr`).
@@ -37,6 +38,17 @@ struct PushMigrationTests {
                         """,
                     arguments: [rep.description, rep.description, SQLiteLeadStore.payloadHash(of: accept)])
                 #expect(try !Self.isWithoutRowID("client_mutation_payload", db))
+                // Three history rows, the last deleted: the sequence (3) is above the largest id (2).
+                try db.execute(
+                    sql: """
+                        INSERT INTO lead (id, dedupe_key, updated_at) VALUES (?, 'k', 0);
+                        INSERT INTO stage_change (lead_id, from_stage, to_stage, "trigger", actor, at)
+                            VALUES (?1, 'new', 'mql', 'score', 'system:scoring', 1),
+                                   (?1, 'mql', 'assigned', 'route', 'system:router', 2),
+                                   (?1, 'assigned', 'accepted', 'accept', 'rep:x', 3);
+                        DELETE FROM stage_change WHERE id = 3;
+                        """,
+                    arguments: [lead.description, lead.description])
             }
         }
 
@@ -50,6 +62,34 @@ struct PushMigrationTests {
         #expect(
             try store.applyPush(repID: rep, clientID: "d1", mutations: [accept], at: StoreFixtures.t0).map(\.outcome)
                 == [.duplicate])
+        try store.writer.write { db in
+            #expect(
+                try Row.fetchAll(db, sql: "SELECT id, to_stage FROM stage_change ORDER BY id").map {
+                    "\($0[0] as Int64) \($0[1] as String)"
+                } == ["1 mql", "2 assigned"])
+            try db.execute(
+                sql: """
+                    INSERT INTO stage_change (lead_id, from_stage, to_stage, "trigger", actor, at, reason)
+                    VALUES (?, 'assigned', 'recycled', 'reject_recyclable', 'rep:x', 4, 'no_budget')
+                    """,
+                arguments: [lead.description])
+            // AUTOINCREMENT carried over: id 3 is not reused.
+            #expect(try Int64.fetchOne(db, sql: "SELECT max(id) FROM stage_change") == 4)
+            #expect(try String.fetchOne(db, sql: "SELECT reason FROM lead_rejection") == "no_budget")
+            for (column, value) in [("from_stage", "bogus"), ("\"trigger\"", "bogus"), ("reason", "too_expensive")] {
+                let values = ["from_stage": "'assigned'", "\"trigger\"": "'reject_recyclable'", "reason": "'no_need'"]
+                    .merging([column: "'\(value)'"]) { $1 }
+                #expect(throws: DatabaseError.self) {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO stage_change (lead_id, from_stage, to_stage, "trigger", actor, at, reason)
+                            VALUES (?, \(values["from_stage"]!), 'recycled', \(values["\"trigger\""]!), 'rep:x', 5,
+                                \(values["reason"]!))
+                            """,
+                        arguments: [lead.description])
+                }
+            }
+        }
         let convert = Mutation(clientID: "d1", mutationID: 7, leadID: lead, intent: .convert)
         #expect(
             try store.applyPush(repID: rep, clientID: "d1", mutations: [convert], at: StoreFixtures.t0).map(\.outcome)
