@@ -21,7 +21,8 @@ public struct PendingPush: Sendable {
         self.repID = repID
         self.clientID = clientID
         self.mutations = mutations
-        payloadHashes = mutations.map(SQLiteLeadStore.payloadHash(of:))
-        leadIDTexts = mutations.map(\.leadID.description)
+        let leadIDTexts = mutations.map(\.leadID.description)
+        payloadHashes = zip(mutations, leadIDTexts).map { SQLiteLeadStore.payloadHash(of: $0, leadIDText: $1) }
+        self.leadIDTexts = leadIDTexts
     }
 }

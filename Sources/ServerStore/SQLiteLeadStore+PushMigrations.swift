@@ -87,6 +87,70 @@ extension SQLiteLeadStore {
                             cool_down_until = NULL;
                     END;
                     """)
+            // `lead` likewise, for its `stage` CHECK: every stage move (a verdict, a hand-off, a
+            // scoring run's move to `mql`) checks it (measured: 2.57 µs per moved row with the IN
+            // list, 1.47 µs with OR). The table is rebuilt with its rowids, so import order
+            // (`ORDER BY rowid`) is kept; foreign keys from the other tables name the table, so
+            // they point at the rebuilt one (GRDB runs migrations with foreign keys off and checks
+            // them at the end). Its three indexes are created again as they were.
+            try db.execute(
+                sql: """
+                    CREATE TABLE lead_v5 (
+                        id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36),
+                        dedupe_key TEXT NOT NULL UNIQUE CHECK (dedupe_key <> ''),
+                        external_id TEXT UNIQUE CHECK (external_id <> ''),
+                        first_name TEXT,
+                        last_name TEXT,
+                        email TEXT,
+                        email_normalized TEXT,
+                        email_valid INTEGER CHECK (email_valid IN (0, 1)),
+                        phone TEXT,
+                        company TEXT,
+                        title TEXT,
+                        country TEXT,
+                        city TEXT,
+                        source TEXT,
+                        do_not_email INTEGER NOT NULL DEFAULT 0 CHECK (do_not_email IN (0, 1)),
+                        do_not_call INTEGER NOT NULL DEFAULT 0 CHECK (do_not_call IN (0, 1)),
+                        created_at REAL,
+                        stage TEXT NOT NULL DEFAULT 'new' CHECK (
+                            stage = 'new' OR stage = 'nurturing' OR stage = 'mql' OR stage = 'assigned'
+                            OR stage = 'accepted' OR stage = 'converted' OR stage = 'recycled'
+                            OR stage = 'disqualified'),
+                        attributes TEXT NOT NULL DEFAULT '{}'
+                            CHECK (json_valid(attributes) AND json_type(attributes) = 'object'),
+                        post_contact_attributes TEXT NOT NULL DEFAULT '{}'
+                            CHECK (json_valid(post_contact_attributes)
+                                AND json_type(post_contact_attributes) = 'object'),
+                        outcome_won INTEGER CHECK (outcome_won IN (0, 1)),
+                        outcome_label TEXT,
+                        outcome_details TEXT CHECK (outcome_details IS NULL OR (
+                            json_valid(outcome_details) AND json_type(outcome_details) = 'object')),
+                        last_import_run TEXT CHECK (last_import_run IS NULL OR length(last_import_run) = 36),
+                        imported_at REAL,
+                        updated_at REAL NOT NULL,
+                        CHECK ((email IS NULL) = (email_normalized IS NULL)),
+                        CHECK ((email IS NULL) = (email_valid IS NULL)),
+                        CHECK ((outcome_won IS NULL) = (outcome_label IS NULL)),
+                        CHECK (outcome_won IS NOT NULL OR outcome_details IS NULL)
+                    ) STRICT;
+                    INSERT INTO lead_v5 (rowid,
+                        id, dedupe_key, external_id, first_name, last_name, email, email_normalized,
+                        email_valid, phone, company, title, country, city, source, do_not_email,
+                        do_not_call, created_at, stage, attributes, post_contact_attributes, outcome_won,
+                        outcome_label, outcome_details, last_import_run, imported_at, updated_at)
+                    SELECT rowid,
+                        id, dedupe_key, external_id, first_name, last_name, email, email_normalized,
+                        email_valid, phone, company, title, country, city, source, do_not_email,
+                        do_not_call, created_at, stage, attributes, post_contact_attributes, outcome_won,
+                        outcome_label, outcome_details, last_import_run, imported_at, updated_at
+                    FROM lead ORDER BY rowid;
+                    DROP TABLE lead;
+                    ALTER TABLE lead_v5 RENAME TO lead;
+                    CREATE INDEX lead_stage ON lead (stage);
+                    CREATE INDEX lead_source ON lead (source);
+                    CREATE INDEX lead_email_normalized ON lead (email_normalized);
+                    """)
         }
     }
 }

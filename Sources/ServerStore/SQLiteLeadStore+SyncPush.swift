@@ -144,8 +144,9 @@ extension SQLiteLeadStore {
     /// lower-case hex digits: equal payloads, equal hashes. The serialisation is the lead id, the
     /// intent's name and its fields in a fixed order, each field length-prefixed (absent fields
     /// as `-`), so no two payloads share it. Dates are their seconds since 1970 in full precision.
-    static func payloadHash(of mutation: Mutation) -> String {
-        var fields: [String?] = [mutation.leadID.description, mutation.intent.name]
+    /// - Parameter leadIDText: the mutation's lead id as text, when the caller has it already.
+    static func payloadHash(of mutation: Mutation, leadIDText: String? = nil) -> String {
+        var fields: [String?] = [leadIDText ?? mutation.leadID.description, mutation.intent.name]
         switch mutation.intent {
         case .accept, .convert: break
         case .reject(let reason, let note, let reentryDate):

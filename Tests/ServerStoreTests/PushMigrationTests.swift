@@ -41,7 +41,9 @@ struct PushMigrationTests {
                 // Three history rows, the last deleted: the sequence (3) is above the largest id (2).
                 try db.execute(
                     sql: """
+                        INSERT INTO lead (id, dedupe_key, updated_at) VALUES ('00000000-0000-0000-0000-0000000000aa', 'a', 0);
                         INSERT INTO lead (id, dedupe_key, updated_at) VALUES (?, 'k', 0);
+                        DELETE FROM lead WHERE dedupe_key = 'a';
                         INSERT INTO stage_change (lead_id, from_stage, to_stage, "trigger", actor, at)
                             VALUES (?1, 'new', 'mql', 'score', 'system:scoring', 1),
                                    (?1, 'mql', 'assigned', 'route', 'system:router', 2),
@@ -90,9 +92,28 @@ struct PushMigrationTests {
                 }
             }
         }
+        // The lead table rebuilt: its row and rowid kept (2: rowid 1 was deleted), its children
+        // still tied to it by their foreign keys (a delete cascades), a stage outside the list refused.
+        try store.writer.write { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT rowid, id FROM lead")
+            #expect(rows.map { "\($0[0] as Int64) \($0[1] as String)" } == ["2 \(lead)"])
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "UPDATE lead SET stage = 'bogus' WHERE id = ?", arguments: [lead.description])
+            }
+            #expect(
+                try db.indexes(on: "lead").map(\.name).sorted().filter { !$0.hasPrefix("sqlite_") } == [
+                    "lead_email_normalized", "lead_source", "lead_stage",
+                ])
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+        }
         let convert = Mutation(clientID: "d1", mutationID: 7, leadID: lead, intent: .convert)
         #expect(
             try store.applyPush(repID: rep, clientID: "d1", mutations: [convert], at: StoreFixtures.t0).map(\.outcome)
                 == [.rejected(.conflict)])
+        try store.writer.write { db in
+            try db.execute(sql: "DELETE FROM lead WHERE id = ?", arguments: [lead.description])
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM stage_change") == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM lead_rejection") == 0)
+        }
     }
 }
