@@ -82,19 +82,19 @@ struct ChangeLogBatch {
         var seq =
             try Int64.fetchOne(
                 db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'")) ?? 0
-        var newRows = MultiRowInsert(
-            into: "change_log",
-            columns: ["seq", "rep_id", "lead_id", "kind", "removal_reason", "at", "scope_count", "scope_hash"])
-        let at = date.timeIntervalSince1970
+        // The rows go in as one JSON array through one INSERT … SELECT: one execution of the
+        // statement per batch. Every text in it is a UUID or a fixed word.
+        var rowsJSON = "["
+        var written = 0
         for change in changes {
             let previous = latest[change.leadID]
             let lead = change.leadID
+            let kind: String
             if let reason = change.removal {
                 guard let previous, previous.isUpsert else { continue }
                 seq += 1
                 digest.remove(leadIDText: lead, version: previous.seq)
-                newRows.append(
-                    seq, repID, lead, "removal", reason.rawValue, at, digest.count, Int64(bitPattern: digest.hash))
+                kind = #""removal","\#(reason.rawValue)""#
             } else {
                 seq += 1
                 if let previous, previous.isUpsert {
@@ -102,11 +102,22 @@ struct ChangeLogBatch {
                 } else {
                     digest.insert(leadIDText: lead, version: seq)
                 }
-                newRows.append(seq, repID, lead, "upsert", nil, at, digest.count, Int64(bitPattern: digest.hash))
+                kind = #""upsert",null"#
             }
+            if written > 0 { rowsJSON += "," }
+            rowsJSON += #"[\#(seq),"\#(change.leadID)",\#(kind),\#(digest.count),\#(Int64(bitPattern: digest.hash))]"#
+            written += 1
         }
-        guard newRows.rowCount > 0 else { return nil }
-        try newRows.execute(in: db)
+        rowsJSON += "]"
+        guard written > 0 else { return nil }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO change_log (seq, rep_id, lead_id, kind, removal_reason, at, scope_count, scope_hash)
+                SELECT json_extract(value, '$[0]'), ?, json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+                    json_extract(value, '$[3]'), ?, json_extract(value, '$[4]'), json_extract(value, '$[5]')
+                FROM json_each(?) ORDER BY key
+                """
+        ).execute(arguments: [repID, date.timeIntervalSince1970, rowsJSON])
         return seq
     }
 }

@@ -177,18 +177,27 @@ struct PushBatch {
                     stage.rawValue, "[\(rowIDs.map(String.init).joined(separator: ","))]",
                 ])
             }
-            var history = MultiRowInsert(
-                into: "stage_change",
-                columns: [
-                    "lead_id", "from_stage", "to_stage", "\"trigger\"", "actor", "at", "reason", "note",
-                    "model_version",
-                ])
-            for move in moves {
-                history.append(
-                    move.lead, move.from.rawValue, move.to.rawValue, move.trigger.rawValue, actor, at,
-                    move.reason?.rawValue, move.note, nil)
+            // Ids, stages, triggers and reasons are fixed words; only the note needs escaping.
+            var history = "["
+            for (index, move) in moves.enumerated() {
+                history += index == 0 ? "[" : ",["
+                history +=
+                    #""\#(move.lead)","\#(move.from.rawValue)","\#(move.to.rawValue)","\#(move.trigger.rawValue)","#
+                history += move.reason.map { #""\#($0.rawValue)","# } ?? "null,"
+                history += move.note.map(Self.jsonString) ?? "null"
+                history += "]"
             }
-            try history.execute(in: db)
+            history += "]"
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO stage_change
+                        (lead_id, from_stage, to_stage, "trigger", actor, at, reason, note, model_version)
+                    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+                        json_extract(value, '$[3]'), ?, ?, json_extract(value, '$[4]'), json_extract(value, '$[5]'),
+                        NULL
+                    FROM json_each(?) ORDER BY key
+                    """
+            ).execute(arguments: [actor, at, history])
         }
         if !coolDowns.isEmpty {
             let setCoolDown = try db.cachedStatement(
@@ -199,6 +208,25 @@ struct PushBatch {
             for coolDown in coolDowns { try setCoolDown.execute(arguments: [coolDown.lead, coolDown.until]) }
         }
         try changeLog.write(at: date, in: db)
+    }
+
+    /// `text` as a JSON string: quotes, backslashes and control characters escaped (RFC 8259 §7).
+    static func jsonString(_ text: String) -> String {
+        var json = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": json += "\\\""
+            case "\\": json += "\\\\"
+            case "\n": json += "\\n"
+            case "\r": json += "\\r"
+            case "\t": json += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: json.unicodeScalars.append(scalar)
+            }
+        }
+        return json + "\""
     }
 
     /// Records a stage move (checked against ``StageTransitionTable`` by the caller): the lead's

@@ -89,9 +89,7 @@ extension SQLiteLeadStore {
             sql: "SELECT payload_hash FROM client_mutation_payload WHERE client_id = ? AND mutation_id = ?")
         // Hashes recorded by this batch, for an id repeated within it, and the rows to store.
         var recorded: [Int64: String] = [:]
-        var payloads = MultiRowInsert(
-            into: "client_mutation_payload",
-            columns: ["client_id", "mutation_id", "payload_hash", "outcome", "applied_at"])
+        var payloadsJSON = "["
         var results: [PushResult] = []
         results.reserveCapacity(mutations.count)
         for (index, (mutation, applies)) in zip(mutations, applies).enumerated() {
@@ -109,14 +107,22 @@ extension SQLiteLeadStore {
                 continue
             }
             let outcome = try batch.apply(mutation, leadID: leadTexts[index], in: db)
-            payloads.append(clientID, mutation.mutationID, hash, Self.outcomeText(outcome), date.timeIntervalSince1970)
+            // Hashes are 16 hex digits and outcomes fixed words: nothing to escape.
+            payloadsJSON +=
+                #"\#(recorded.isEmpty ? "" : ",")[\#(mutation.mutationID),"\#(hash)","\#(Self.outcomeText(outcome))"]"#
             recorded[mutation.mutationID] = hash
             lastApplied = mutation.mutationID
             results.append(PushResult(mutationID: mutation.mutationID, outcome: outcome))
         }
         try batch.finish(in: db)
         if let last = lastApplied, !recorded.isEmpty {
-            try payloads.execute(in: db)
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO client_mutation_payload (client_id, mutation_id, payload_hash, outcome, applied_at)
+                    SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), ?
+                    FROM json_each(?) ORDER BY key
+                    """
+            ).execute(arguments: [clientID, date.timeIntervalSince1970, payloadsJSON + "]"])
             try db.cachedStatement(sql: "UPDATE client_binding SET last_applied_id = ? WHERE client_id = ?")
                 .execute(arguments: [last, clientID])
             try db.cachedStatement(
