@@ -56,20 +56,17 @@ public struct ScopeDigest: Hashable, Codable, Sendable, CustomStringConvertible 
 
     /// Adds a lead at a version (the lead must not already be counted).
     public mutating func insert(leadID: LeadID, version: Int64) {
-        count += 1
-        hash &+= Self.elementHash(leadID: leadID, version: version)
+        insert(leadIDText: leadID.description, version: version)
     }
 
     /// Removes a lead counted at `version`.
     public mutating func remove(leadID: LeadID, version: Int64) {
-        count -= 1
-        hash &-= Self.elementHash(leadID: leadID, version: version)
+        remove(leadIDText: leadID.description, version: version)
     }
 
     /// Replaces a counted lead's version (count unchanged).
     public mutating func update(leadID: LeadID, from oldVersion: Int64, to newVersion: Int64) {
-        hash &-= Self.elementHash(leadID: leadID, version: oldVersion)
-        hash &+= Self.elementHash(leadID: leadID, version: newVersion)
+        update(leadIDText: leadID.description, from: oldVersion, to: newVersion)
     }
 
     /// Adds a lead, given as its lower-case UUID text (as stored), at a version.
