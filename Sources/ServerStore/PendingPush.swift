@@ -5,9 +5,9 @@ public import SyncProtocol
 /// ``SyncStore/applyPushes(_:at:)`` applies, several in one write transaction.
 public struct PendingPush: Sendable {
     /// The pushing rep (the device token's owner).
-    public var repID: RepID
+    public let repID: RepID
     /// The device's client id (SPEC §5 rule 5).
-    public var clientID: String
+    public let clientID: String
     /// The mutations in mutation-id order, each with the request's client id.
     public let mutations: [Mutation]
     /// Each mutation's payload hash (``SQLiteLeadStore/payloadHash(of:)``), in order.

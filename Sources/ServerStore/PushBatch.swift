@@ -210,23 +210,12 @@ struct PushBatch {
         try changeLog.write(at: date, in: db)
     }
 
-    /// `text` as a JSON string: quotes, backslashes and control characters escaped (RFC 8259 §7).
+    /// `text` as a JSON string: ``CanonicalJSON``'s escaping (quotes, backslashes and control
+    /// characters, RFC 8259 §7).
     static func jsonString(_ text: String) -> String {
-        var json = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": json += "\\\""
-            case "\\": json += "\\\\"
-            case "\n": json += "\\n"
-            case "\r": json += "\\r"
-            case "\t": json += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: json.unicodeScalars.append(scalar)
-            }
-        }
-        return json + "\""
+        var json: [UInt8] = []
+        CanonicalJSON.appendString(text, to: &json)
+        return String(decoding: json, as: UTF8.self)
     }
 
     /// Records a stage move (checked against ``StageTransitionTable`` by the caller): the lead's
