@@ -32,6 +32,9 @@ final class PushCommitQueue: Sendable {
         self.apply = apply
     }
 
+    /// How many pushes wait for the writer now (not counting a group being written).
+    var waitingCount: Int { state.withLock { $0.waiting.count } }
+
     /// Waits for the group that holds `push` to commit.
     /// - Returns: the push's results, in mutation order.
     /// - Throws: the push's own failure (``SyncError/forbidden``,

@@ -18,6 +18,11 @@ import Testing
             })
     }
 
+    /// Returns once `count` pushes wait in the queue (polling; the tasks enqueue on their own).
+    static func waitUntil(_ queue: PushCommitQueue, holds count: Int) async throws {
+        while queue.waitingCount < count { try await Task.sleep(for: .milliseconds(5)) }
+    }
+
     @Test func pushesThatWaitWhileAGroupIsWrittenAreAppliedTogetherNext() async throws {
         let writer = HeldFirstGroup()
         let queue = PushCommitQueue { pushes in
@@ -36,7 +41,7 @@ import Testing
         let second = Task { try await queue.apply(Self.push("b", count: 2)) }
         let third = Task { try await queue.apply(Self.push("forbidden")) }
         let fourth = Task { try await queue.apply(Self.push("c", count: 3)) }
-        try await Task.sleep(for: .milliseconds(100))
+        try await Self.waitUntil(queue, holds: 3)
         writer.releaseFirstGroup()
 
         #expect(try await first.value.map(\.mutationID) == [1])
@@ -58,10 +63,10 @@ import Testing
         let bound = PushCommitQueue.maximumGroupMutations
         var pushes = [Task { try await queue.apply(Self.push("a")) }]
         await writer.firstGroupStarted()
-        // Queued in this order while the writer is busy (the pauses keep the order).
+        // Queued in this order while the writer is busy (each waits before the next is sent, which keeps the order).
         for (client, count) in [("big", bound + 1), ("half", bound / 2), ("other-half", bound / 2), ("one", 1)] {
             pushes.append(Task { try await queue.apply(Self.push(client, count: count)) })
-            try await Task.sleep(for: .milliseconds(50))
+            try await Self.waitUntil(queue, holds: pushes.count - 1)
         }
         writer.releaseFirstGroup()
         for push in pushes { _ = try await push.value }
