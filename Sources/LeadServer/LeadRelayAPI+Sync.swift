@@ -18,7 +18,7 @@ extension LeadRelayAPI {
             throw APIProblem.invalidRequest(error.description)
         }
         let page = try domain { try sync.pull(repID: repID, request) }
-        if page.hasMore { prefetch?.schedule(repID: repID, after: page.cursor, limit: request.limit) }
+        if page.hasMore { prefetch.schedule(repID: repID, after: page.cursor, limit: request.limit) }
         metrics.recordPull()
         logger.debug(
             "pull served",

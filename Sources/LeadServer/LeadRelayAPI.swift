@@ -23,9 +23,8 @@ struct LeadRelayAPI: APIProtocol {
     /// The follow-up SLA in hours (`serve --sla-hours`): the default of `POST /v1/admin/sla/run`
     /// and of the quality report's compliance figures.
     var slaHours: Double = SLAEscalation.defaultHours
-    /// Builds the next pull page ahead after a page with more to come; `nil`: pages are built
-    /// only when asked for.
-    var prefetch: PullPrefetch?
+    /// Builds the next pull page ahead after a page with more to come.
+    let prefetch: PullPrefetch
     /// Where pushes wait for the store's writer, off the cooperative threads, to be applied in
     /// groups with one commit each.
     let pushCommits: PushCommitQueue

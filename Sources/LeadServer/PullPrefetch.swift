@@ -64,6 +64,8 @@ final class PullPrefetch: Sendable {
         let task = Task { [sync, store] () -> Page? in
             do {
                 let mark = try store.changeLogMark(repID: repID)
+                // Dropped (replaced, expired, over capacity) before the read: nothing to build.
+                if Task.isCancelled { return nil }
                 let page = try sync.pull(repID: repID, PullRequest(cursor: cursor, limit: limit))
                 let body = try JSONEncoder.leadRelayWire().encode(Components.Schemas.PullPage(page))
                 return Page(body: body, cursor: page.cursor, hasMore: page.hasMore, mark: mark)
@@ -86,6 +88,12 @@ final class PullPrefetch: Sendable {
             return dropped
         }
         for entry in dropped { entry.task.cancel() }
+    }
+
+    /// Whether a page is kept (built or being built) for any request of the rep: a cheap check
+    /// before a pull's body is read to look for one.
+    func holdsPages(for repID: RepID) -> Bool {
+        entries.withLock { entries in entries.keys.contains { $0.repID == repID } }
     }
 
     /// Waits until the page scheduled for this request is built, leaving it kept (tests).

@@ -19,8 +19,11 @@ struct PullPrefetchMiddleware: ServerMiddleware {
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
+        // Most pulls have no page built ahead (a no-change sync, a first page): they go on
+        // without their body being read and decoded here as well as in the handler.
         guard operationID == "pull", case .rep(let repID) = Principal.current, let body,
-            request.headerFields[.contentType]?.lowercased().hasPrefix("application/json") == true
+            request.headerFields[.contentType]?.lowercased().hasPrefix("application/json") == true,
+            prefetch.holdsPages(for: repID)
         else { return try await next(request, body, metadata) }
         let bytes = try await Data(collecting: body, upTo: bodyLimit)
         guard let wire = try? JSONDecoder().decode(Components.Schemas.PullRequest.self, from: bytes),

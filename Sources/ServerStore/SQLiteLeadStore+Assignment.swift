@@ -19,8 +19,8 @@ extension SQLiteLeadStore: SyncStore {
     }
 
     /// Hands many leads to one rep in one write transaction, each as ``assign(leadID:to:actor:at:)``
-    /// does (history row, owner, change log), in the order given: a routing run or a bulk
-    /// hand-off commits once instead of once per lead.
+    /// does (history row, owner, change log), in the order given: a bulk hand-off commits once
+    /// instead of once per lead (the router still assigns one lead at a time).
     /// - Returns: one change per lead, in the order given.
     /// - Throws: the first lead's error, as ``assign(leadID:to:actor:at:)``; then nothing is kept.
     @discardableResult

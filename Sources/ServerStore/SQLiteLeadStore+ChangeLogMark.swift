@@ -3,6 +3,7 @@ public import LeadModel
 
 extension SQLiteLeadStore {
     /// Where the change log stands now for the rep (one read of two small rows).
+    /// - Throws: a database error.
     public func changeLogMark(repID: RepID) throws -> ChangeLogMark {
         try writer.read { db in
             let row = try Row.fetchOne(

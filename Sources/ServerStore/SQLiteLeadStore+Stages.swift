@@ -13,7 +13,8 @@ extension SQLiteLeadStore {
     }
 
     /// Checks and applies many moves, in the order given, in one write transaction (as
-    /// ``transition(_:)`` does each): a scoring or seeding run commits once instead of once per lead.
+    /// ``transition(_:)`` does each): many moves commit once
+    /// instead of once per lead.
     /// - Returns: one stage change per move, in the order given.
     /// - Throws: the first refused move's error (see ``transition(_:)``); nothing is kept then.
     @discardableResult
@@ -25,13 +26,7 @@ extension SQLiteLeadStore {
     /// refused move throws before anything is written.
     static func applyTransition(_ change: StageTransitionRequest, in db: Database) throws -> StageChange {
         let leadID = change.leadID.description
-        guard
-            let currentText = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT stage FROM lead WHERE id = ?"), arguments: [leadID])
-        else { throw LeadStoreError.leadNotFound(change.leadID) }
-        guard let current = LifecycleStage(rawValue: currentText) else {
-            throw LeadStoreError.corruptRow(table: "lead", detail: "lead \(leadID): unknown stage '\(currentText)'")
-        }
+        let current = try currentStage(leadID: change.leadID, in: db)
         // Checked before the model version (and again by recordTransition), so an illegal move is
         // reported as one even when its model version is unknown too.
         try StageTransitionTable.check(from: current, to: change.to, trigger: change.trigger)

@@ -39,6 +39,7 @@ public protocol SyncStore: Sendable {
 
     /// Where the change log stands now for the rep: a page built after reading a mark equal to
     /// the one read when it is served is the page a read then would build.
+    /// - Throws: a database error.
     func changeLogMark(repID: RepID) throws -> ChangeLogMark
 
     /// The rep's scope digest now (after their latest change-log row).
