@@ -26,6 +26,12 @@ public final class AttributeKeyTable: Sendable {
         slotByName = slots
     }
 
+    /// A table of `names`, or the shared ``empty`` table when there are none (so leads without
+    /// attributes share one table, and a scorer binds it once).
+    public static func of(_ names: some Collection<String>) -> AttributeKeyTable {
+        names.isEmpty ? .empty : AttributeKeyTable(names)
+    }
+
     /// The number of slots.
     @inlinable public var count: Int { slotByName.count }
 

@@ -1,7 +1,7 @@
 extension LeadAttributes: ExpressibleByDictionaryLiteral {
     /// `["origin": .text("API"), "visits": .number(2)]`; a name given twice keeps the last value.
     public init(dictionaryLiteral elements: (String, AttributeValue)...) {
-        self.init(keyTable: elements.isEmpty ? .empty : AttributeKeyTable(elements.map(\.0)))
+        self.init(keyTable: AttributeKeyTable.of(elements.map(\.0)))
         for (name, value) in elements { self[name] = value }
     }
 }

@@ -43,7 +43,7 @@ public struct LeadAttributes: Sendable {
     /// equal tables).
     public init(_ dictionary: [String: AttributeValue]) {
         let names = dictionary.keys.sorted()
-        keyTable = AttributeKeyTable(names)
+        keyTable = AttributeKeyTable.of(names)
         slots = names.map { dictionary[$0] }
         count = names.count
     }

@@ -17,12 +17,12 @@ struct AttributeSlotBinding {
     /// ``general``.
     let slots: [Int]
     /// The numbers of the subjects marked ``general`` (read by name).
-    let general: [Int]
+    let generalSubjects: [Int]
 
     /// A binding of `slots` (by subject number) for `keyTable`.
     init(keyTable: AttributeKeyTable, slots: [Int]) {
         self.keyTable = keyTable
         self.slots = slots
-        general = slots.indices.filter { slots[$0] == Self.general }
+        generalSubjects = slots.indices.filter { slots[$0] == Self.general }
     }
 }

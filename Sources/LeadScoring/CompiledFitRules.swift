@@ -5,8 +5,8 @@ import LeadModel
 /// per-subject lookup tables into a bit set of rule numbers on the stack, the points by rule number,
 /// and every explanation line built in advance and ranked in explanation order (largest absolute
 /// points first, then rule id), so a lead's contributions are copied out in order with no sort.
-/// Scoring a lead allocates only its contributions array (and lower-cased text when a rule has
-/// `ignoreCase`).
+/// Scoring a lead in a batch allocates only its contributions array (and lower-cased text when a
+/// rule has `ignoreCase`); a lead scored alone also binds the rules' attributes to its key table.
 struct CompiledFitRules: Sendable {
     /// One entry per subject some rule reads, in first-use order.
     private let subjects: [CompiledSubjectRules]
@@ -65,7 +65,7 @@ struct CompiledFitRules: Sendable {
     /// retain per reference field, for every lead).
     @inline(__always)
     func mark(_ lead: UnsafePointer<Lead>, binding: AttributeSlotBinding, in bits: RuleBits) {
-        for number in binding.general { subjects[number].mark(at: lead, in: bits) }
+        for number in binding.generalSubjects { subjects[number].mark(at: lead, in: bits) }
         let subjects = self.subjects
         let slots = binding.slots
         lead.pointee.attributes.withSlotValues { values in

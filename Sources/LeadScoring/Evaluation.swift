@@ -44,7 +44,7 @@ public struct Evaluation: Sendable {
             throw EvaluationError.cannotSplit(String(describing: error))
         }
         let scorer = try LeadScorer(model: model)
-        let totals = leads.map { scorer.score($0, events: events[$0.id] ?? [], now: now).total }
+        let totals = scorer.score(leads, events: events, now: now).map(\.total)
 
         // Every lead's feature values are read once; each fold learns its encoder from them. The
         // model fitted on all labelled leads comes first: each fold's Newton iterations start from

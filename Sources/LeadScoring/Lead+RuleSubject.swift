@@ -16,36 +16,22 @@ extension Lead {
             if case .text(let text) = value, text.isEmpty { return nil }
             return value
         case .field(let field):
-            switch field {
-            case .source: return Lead.text(source)
-            case .country: return Lead.text(country)
-            case .city: return Lead.text(city)
-            case .email: return Lead.text(email?.address)
-            case .emailDomain:
-                guard let address = email?.address, let at = address.lastIndex(of: "@") else { return nil }
-                return Lead.text(String(address[address.index(after: at)...]).lowercased())
-            case .emailValid: return email.map { .bool($0.isValid) }
-            case .title: return Lead.text(title)
-            case .company: return Lead.text(company)
-            case .firstName: return Lead.text(firstName)
-            case .lastName: return Lead.text(lastName)
-            case .phone: return Lead.text(phone)
-            case .doNotEmail: return .bool(doNotEmail)
-            case .doNotCall: return .bool(doNotCall)
-            }
+            return withUnsafePointer(to: self) { Lead.value(of: field, at: $0) }
         }
     }
 
     /// The value of lead field `field` for the lead at `lead`, each field read in place: the
-    /// batch scorer's form of ``value(of:)`` (passing the lead itself from a pointer copied it, a
-    /// retain per field). Must agree with ``value(of:)``; the batch-vs-single tests check it.
+    /// scorer's form of ``value(of:)``, which calls it (passing the lead itself from a pointer
+    /// copied it, a retain per field).
     static func value(of field: LeadField, at lead: UnsafePointer<Lead>) -> AttributeValue? {
         switch field {
         case .source: return text(lead.pointee.source)
         case .country: return text(lead.pointee.country)
         case .city: return text(lead.pointee.city)
         case .email: return text(lead.pointee.email?.address)
-        case .emailDomain: return lead.pointee.value(of: .field(.emailDomain))
+        case .emailDomain:
+            guard let address = lead.pointee.email?.address, let at = address.lastIndex(of: "@") else { return nil }
+            return text(String(address[address.index(after: at)...]).lowercased())
         case .emailValid: return lead.pointee.email.map { .bool($0.isValid) }
         case .title: return text(lead.pointee.title)
         case .company: return text(lead.pointee.company)

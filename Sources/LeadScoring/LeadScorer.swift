@@ -116,13 +116,7 @@ public struct LeadScorer: Sendable {
             contributions += engagementLines
             contributions.sort(by: Self.explanationOrder)
         }
-        var total = fit + engagement
-        if let cap = model.totalCap { total = Swift.min(total, cap) }
-        let grade = model.gradeBands.grade(forFit: fit)
-        let qualified = model.qualification.isQualified(at: lead, total: total, grade: grade)
-        return LeadScore(
-            leadID: lead.pointee.id, fit: fit, engagement: engagement, total: total, grade: grade,
-            qualified: qualified, modelVersion: model.version, contributions: contributions, scoredAt: now)
+        return finish(lead, fit: fit, engagement: engagement, contributions: contributions, now: now)
     }
 
     /// The same score computed the straightforward way: every fit rule tested on its own with
@@ -140,7 +134,9 @@ public struct LeadScorer: Sendable {
         }
         let engagement = engagementPoints(of: lead, events: events, now: now, contributions: &contributions)
         contributions.sort(by: Self.explanationOrder)
-        return finish(lead, fit: fit, engagement: engagement, contributions: contributions, now: now)
+        return withUnsafePointer(to: lead) { lead in
+            finish(lead, fit: fit, engagement: engagement, contributions: contributions, now: now)
+        }
     }
 
     /// The fit points alone (no contributions, no events): the fast path for evaluation and
@@ -156,16 +152,18 @@ public struct LeadScorer: Sendable {
         }
     }
 
+    /// The score from its parts: the total (capped), the grade, whether the lead qualifies.
+    @inline(__always)
     private func finish(
-        _ lead: Lead, fit: Double, engagement: Double, contributions: [ScoreContribution], now: Date
+        _ lead: UnsafePointer<Lead>, fit: Double, engagement: Double, contributions: [ScoreContribution], now: Date
     ) -> LeadScore {
         var total = fit + engagement
         if let cap = model.totalCap { total = Swift.min(total, cap) }
         let grade = model.gradeBands.grade(forFit: fit)
-        let qualified = model.qualification.isQualified(lead, total: total, grade: grade)
+        let qualified = model.qualification.isQualified(at: lead, total: total, grade: grade)
         return LeadScore(
-            leadID: lead.id, fit: fit, engagement: engagement, total: total, grade: grade, qualified: qualified,
-            modelVersion: model.version, contributions: contributions, scoredAt: now)
+            leadID: lead.pointee.id, fit: fit, engagement: engagement, total: total, grade: grade,
+            qualified: qualified, modelVersion: model.version, contributions: contributions, scoredAt: now)
     }
 
     /// Explanation order: largest absolute points first, then by rule id (ids are unique in a

@@ -17,7 +17,7 @@ public enum QualificationCriterion: String, CaseIterable, Codable, Sendable {
     func isMet(at lead: UnsafePointer<Lead>) -> Bool {
         switch self {
         case .validEmail: return lead.pointee.email?.isValid ?? false
-        case .notDoNotContact: return !(lead.pointee.doNotEmail && lead.pointee.doNotCall)
+        case .notDoNotContact: return !lead.pointee.doNotContact
         case .notDoNotEmail: return !lead.pointee.doNotEmail
         case .notDoNotCall: return !lead.pointee.doNotCall
         }
@@ -25,11 +25,6 @@ public enum QualificationCriterion: String, CaseIterable, Codable, Sendable {
 
     /// Whether `lead` meets the criterion.
     public func isMet(by lead: Lead) -> Bool {
-        switch self {
-        case .validEmail: return lead.email?.isValid ?? false
-        case .notDoNotContact: return !lead.doNotContact
-        case .notDoNotEmail: return !lead.doNotEmail
-        case .notDoNotCall: return !lead.doNotCall
-        }
+        withUnsafePointer(to: lead) { isMet(at: $0) }
     }
 }

@@ -37,11 +37,7 @@ public struct QualificationDefinition: Hashable, Sendable {
 
     /// Whether a lead with this total and grade qualifies.
     public func isQualified(_ lead: Lead, total: Double, grade: Grade) -> Bool {
-        guard total >= threshold else { return false }
-        if let minimumGrade, grade < minimumGrade { return false }
-        // A loop, not `allSatisfy`: a closure capturing the lead made the scorer copy it per lead.
-        for criterion in requires where !criterion.isMet(by: lead) { return false }
-        return true
+        withUnsafePointer(to: lead) { isQualified(at: $0, total: total, grade: grade) }
     }
 }
 

@@ -19,7 +19,7 @@ struct AttributeNameInterner {
 
     /// The key table of every name interned so far.
     func keyTable() -> AttributeKeyTable {
-        names.isEmpty ? .empty : AttributeKeyTable(names)
+        AttributeKeyTable.of(names)
     }
 
     /// `entries` (slots from this interner) as attributes over `keyTable`, which must be this

@@ -120,7 +120,7 @@ import Testing
         }
     }
 
-    @Test func batchScoresBySlotEqualSingleScoresByName() throws {
+    @Test func batchScoresEqualSingleScoresAcrossKeyTables() throws {
         let scorer = try LeadScorer(model: Self.model())
         let leads = Self.leads(count: 2_000, seed: 13)
         // One key table for all, as an import gives; `tags` (read by a rule) is not in it.

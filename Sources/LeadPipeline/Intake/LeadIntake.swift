@@ -82,8 +82,8 @@ public final class LeadIntake {
             guard case .attribute(let name) = column.target else { continue }
             if column.postContact { postContactNames.append(name) } else { attributeNames.append(name) }
         }
-        attributeKeys = attributeNames.isEmpty ? .empty : AttributeKeyTable(attributeNames)
-        postContactKeys = postContactNames.isEmpty ? .empty : AttributeKeyTable(postContactNames)
+        attributeKeys = AttributeKeyTable.of(attributeNames)
+        postContactKeys = AttributeKeyTable.of(postContactNames)
         if case .columns(let names) = mapping.key {
             keyIndexes = names.compactMap { indexByName[$0] }
         } else {
