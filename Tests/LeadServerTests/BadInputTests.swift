@@ -88,6 +88,25 @@ import Testing
         #expect(answer.problemCode == "resync_required")
     }
 
+    /// Found by schemathesis: a client id of one NUL reached SQLite as empty text and failed the
+    /// binding's CHECK, a 500.
+    @Test(arguments: [#"\u0000"#, #"device\u0007"#, #"\u001b[0m"#])
+    func clientIDWithAControlCharacterIsInvalidRequest(clientID: String) async throws {
+        let server = try TestServer()
+        let token = try server.token(for: try server.addRep("Rita"))
+        let answer = try await server.test {
+            try await $0.send(
+                .post, "/v1/sync/push", token: token,
+                json: #"""
+                    {"protocolVersion": 1, "clientID": "\#(clientID)", "mutations": [
+                        {"mutationID": 1, "leadID": "\#(UUID())", "intent": {"kind": "accept"}}]}
+                    """#)
+        }
+        #expect(answer.status == 400)
+        #expect(answer.problemCode == "invalid_request")
+        #expect((answer.json["detail"] as? String)?.contains("control characters") == true)
+    }
+
     @Test func limitOutOfRangeIsInvalidRequest() async throws {
         let server = try TestServer()
         let token = try server.token(for: try server.addRep("Rita"))

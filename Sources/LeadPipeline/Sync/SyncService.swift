@@ -58,7 +58,8 @@ public struct SyncService: Sendable {
     /// Checks a push request before it waits for the store's writer.
     /// - Returns: the push to hand to ``applyPushes(_:)``.
     /// - Throws: ``SyncError/unsupportedProtocolVersion(_:)``; ``SyncError/invalidRequest(_:)``
-    ///   for an empty or over-long client id (more than 200 characters), more than
+    ///   for an empty or over-long client id (more than 200 characters) or one with a control
+    ///   character (U+0000–U+001F, U+007F–U+009F), more than
     ///   ``PushRequest/maximumMutations`` mutations, a mutation of another client id, or an id
     ///   below 1.
     public func checkedPush(repID: RepID, _ request: PushRequest) throws -> PendingPush {
@@ -66,6 +67,10 @@ public struct SyncService: Sendable {
         let clientID = request.clientID
         guard !clientID.isEmpty, clientID.count <= 200 else {
             throw SyncError.invalidRequest("clientID must be 1 to 200 characters")
+        }
+        // A control character (NUL above all: SQLite ends bound text there) is no device's id.
+        guard !clientID.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw SyncError.invalidRequest("clientID must not contain control characters")
         }
         guard request.mutations.count <= PushRequest.maximumMutations else {
             throw SyncError.invalidRequest(
