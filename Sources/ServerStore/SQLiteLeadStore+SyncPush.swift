@@ -147,16 +147,9 @@ extension SQLiteLeadStore {
     /// - Parameter leadIDText: the mutation's lead id as text, when the caller has it already.
     static func payloadHash(of mutation: Mutation, leadIDText: String? = nil) -> String {
         var fields: [String?] = [leadIDText ?? mutation.leadID.description, mutation.intent.name]
-        switch mutation.intent {
-        case .accept, .convert: break
-        case .reject(let reason, let note, let reentryDate):
-            fields += [reason, note, reentryDate.map { "\($0.timeIntervalSince1970)" }]
-        case .addNote(let text): fields.append(text)
-        case .correctContact(let correction):
-            fields += [
-                correction.firstName, correction.lastName, correction.email, correction.phone, correction.title,
-                correction.company,
-            ]
+        fields += mutation.intent.textFields
+        if case .reject(_, _, let reentryDate) = mutation.intent {
+            fields.append(reentryDate.map { "\($0.timeIntervalSince1970)" })
         }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ bytes: some Sequence<UInt8>) {

@@ -23,6 +23,22 @@ public enum MutationIntent: Hashable, Codable, Sendable {
         .reject(reason: code.rawValue, note: note, reentryDate: reentryDate)
     }
 
+    /// The texts the rep wrote into the intent, in a fixed order (absent ones `nil`): a reject's
+    /// reason and note; a note's text; a correction's first name, last name, email, phone, title
+    /// and company. Empty for `accept` and `convert`.
+    public var textFields: [String?] {
+        switch self {
+        case .accept, .convert: return []
+        case .reject(let reason, let note, _): return [reason, note]
+        case .addNote(let text): return [text]
+        case .correctContact(let correction):
+            return [
+                correction.firstName, correction.lastName, correction.email, correction.phone, correction.title,
+                correction.company,
+            ]
+        }
+    }
+
     /// The intent's name on the wire and in logs: `accept`, `reject`, `convert`, `addNote`,
     /// `correctContact`.
     public var name: String {

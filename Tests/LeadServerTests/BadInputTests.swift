@@ -107,6 +107,26 @@ import Testing
         #expect((answer.json["detail"] as? String)?.contains("control characters") == true)
     }
 
+    /// SQLite ends bound text at NUL: a note starting with one failed rep_note's CHECK (a 500),
+    /// one with NUL inside was stored cut short. Both are refused before the store.
+    @Test(arguments: [
+        #"{"kind": "addNote", "text": "\u0000called"}"#, #"{"kind": "addNote", "text": "called\u0000back"}"#,
+        #"{"kind": "reject", "reason": "other", "note": "no\u0000te"}"#,
+        #"{"kind": "correctContact", "fields": {"phone": "+1\u0000555"}}"#,
+    ])
+    func aNulInAMutationTextIsInvalidRequest(intent: String) async throws {
+        let server = try TestServer()
+        let token = try server.token(for: try server.addRep("Rita"))
+        let answer = try await server.test {
+            try await $0.push(
+                token: token, clientID: "d1",
+                mutations: [#"{"mutationID": 1, "leadID": "\#(UUID())", "intent": \#(intent)}"#])
+        }
+        #expect(answer.status == 400)
+        #expect(answer.problemCode == "invalid_request")
+        #expect((answer.json["detail"] as? String)?.contains("mutations[0].intent") == true)
+    }
+
     @Test func limitOutOfRangeIsInvalidRequest() async throws {
         let server = try TestServer()
         let token = try server.token(for: try server.addRep("Rita"))

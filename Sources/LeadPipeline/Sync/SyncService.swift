@@ -60,8 +60,8 @@ public struct SyncService: Sendable {
     /// - Throws: ``SyncError/unsupportedProtocolVersion(_:)``; ``SyncError/invalidRequest(_:)``
     ///   for an empty or over-long client id (more than 200 characters) or one with a control
     ///   character (U+0000–U+001F, U+007F–U+009F), more than
-    ///   ``PushRequest/maximumMutations`` mutations, a mutation of another client id, or an id
-    ///   below 1.
+    ///   ``PushRequest/maximumMutations`` mutations, a mutation of another client id, an id
+    ///   below 1, or a NUL (U+0000) in a mutation's texts (``MutationIntent/textFields``).
     public func checkedPush(repID: RepID, _ request: PushRequest) throws -> PendingPush {
         try Self.checkVersion(request.protocolVersion)
         let clientID = request.clientID
@@ -82,6 +82,10 @@ public struct SyncService: Sendable {
             }
             guard mutation.mutationID >= 1 else {
                 throw SyncError.invalidRequest("mutations[\(index)].mutationID must be at least 1")
+            }
+            // SQLite ends bound text at NUL: a note or field holding one would be cut short.
+            guard !mutation.intent.textFields.contains(where: { $0?.unicodeScalars.contains("\0") == true }) else {
+                throw SyncError.invalidRequest("mutations[\(index)].intent must not contain NUL (U+0000) in its texts")
             }
         }
         return PendingPush(repID: repID, clientID: clientID, mutations: request.mutations)
