@@ -77,7 +77,8 @@ extension SQLiteLeadStore {
         var applies: [Bool] = []
         applies.reserveCapacity(mutations.count)
         for mutation in mutations {
-            let applied = next.map { mutation.mutationID == $0 + 1 } ?? true
+            // After the largest id there is no next one (and `+ 1` would trap): every id is refused.
+            let applied = next.map { $0 < .max && mutation.mutationID == $0 + 1 } ?? true
             applies.append(applied)
             if applied { next = mutation.mutationID }
         }

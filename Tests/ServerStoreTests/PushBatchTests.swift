@@ -295,4 +295,14 @@ struct PushBatchTests {
         #expect(device.digest == rows.last?.digest)
         #expect(try store.scopeDigest(repID: rep) == rows.last?.digest)
     }
+
+    /// Found by schemathesis: a client whose last applied id was Int64.max crashed the server on
+    /// its next push (the next id, `last + 1`, overflowed).
+    @Test func aClientAtTheLargestIdIsAnsweredNotCrashed() throws {
+        let leads = try assignedLeads(2)
+        #expect(try push([(Int64.max, leads[0], .accept)]) == [.applied])
+        #expect(try push([(Int64.max, leads[0], .accept), (1, leads[1], .accept)]) == [.duplicate, .duplicate])
+        #expect(try lastAppliedID() == Int64.max)
+        #expect(try store.lead(id: leads[1])?.stage == .assigned)
+    }
 }
