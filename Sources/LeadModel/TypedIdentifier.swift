@@ -10,8 +10,10 @@ public protocol TypedIdentifier: Hashable, Comparable, Codable, Sendable, Custom
 }
 
 extension TypedIdentifier {
-    /// A fresh random identifier.
-    public init() { self.init(rawValue: UUID()) }
+    /// A fresh identifier, sequential (``Foundation/UUID/sequential()``): ids made one after the
+    /// other sort one after the other, which keeps the store's indexes keyed by them writing
+    /// neighbouring pages, and their first 8 hex digits differ.
+    public init() { self.init(rawValue: .sequential()) }
 
     /// Parses the canonical UUID text form (case-insensitive); `nil` when it is not a UUID.
     public init?(uuidString: String) {

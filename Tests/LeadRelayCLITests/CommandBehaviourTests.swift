@@ -113,8 +113,10 @@ struct CommandBehaviourTests {
         let quiet = await d1.run("sync", environment: .test(pageLimit: 10))
         #expect(quiet.errorOutput.isEmpty)
         #expect(quiet.output == "Synced: pulled 0, removed 0, pushed 0, refused 0. 30 leads on this device.\n")
+        // The 8 characters `leads` shows: leads made together have sequential ids (see
+        // SequentialUUIDGenerator), so a shorter prefix may name several.
         let shown = await d1.run(
-            "show", String(try LocalDatabase(path: d1.databasePath).leads()[0].lead.leadID.description.prefix(6)),
+            "show", String(try LocalDatabase(path: d1.databasePath).leads()[0].lead.leadID.description.prefix(8)),
             "--json")
         #expect(shown.status == 0)
         #expect(shown.output.contains("\"effectiveStage\" : \"assigned\""))
