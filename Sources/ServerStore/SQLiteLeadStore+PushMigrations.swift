@@ -152,5 +152,32 @@ extension SQLiteLeadStore {
                     CREATE INDEX lead_email_normalized ON lead (email_normalized);
                     """)
         }
+        migrator.registerMigration("v6-push-batch-payloads") { db in
+            // A push's recorded payload hashes become one row per push instead of one per
+            // mutation: the ids a push records are always a run (each is the last applied id
+            // plus one), so the row holds the run's first and last ids, the hashes of the ids in
+            // order (16 hex digits each) and their outcomes (a JSON array of words). Recording
+            // 100 verdicts is one b-tree insert, not 100, and pruning deletes whole rows. The
+            // rows of `client_mutation_payload` are carried over as runs of one.
+            try db.execute(
+                sql: """
+                    CREATE TABLE client_mutation_batch (
+                        client_id TEXT NOT NULL REFERENCES client_binding (client_id) ON DELETE CASCADE,
+                        last_mutation_id INTEGER NOT NULL,
+                        first_mutation_id INTEGER NOT NULL CHECK (first_mutation_id <= last_mutation_id),
+                        payload_hashes TEXT NOT NULL
+                            CHECK (length(payload_hashes) = 16 * (last_mutation_id - first_mutation_id + 1)),
+                        outcomes TEXT NOT NULL CHECK (json_valid(outcomes)
+                            AND json_array_length(outcomes) = last_mutation_id - first_mutation_id + 1),
+                        applied_at REAL NOT NULL,
+                        PRIMARY KEY (client_id, last_mutation_id)
+                    ) STRICT, WITHOUT ROWID;
+                    INSERT INTO client_mutation_batch
+                        (client_id, last_mutation_id, first_mutation_id, payload_hashes, outcomes, applied_at)
+                        SELECT client_id, mutation_id, mutation_id, payload_hash, json_array(outcome), applied_at
+                        FROM client_mutation_payload;
+                    DROP TABLE client_mutation_payload;
+                    """)
+        }
     }
 }

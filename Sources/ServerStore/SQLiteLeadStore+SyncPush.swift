@@ -5,7 +5,8 @@ public import SyncProtocol
 
 extension SQLiteLeadStore {
     /// How many recent mutation ids per client keep their payload hash, for conflict detection:
-    /// 1,000. An older id re-sent is answered `duplicate` without comparing its payload.
+    /// at least 1,000 (whole pushes are kept). An older id re-sent is answered `duplicate`
+    /// without comparing its payload.
     static let retainedPayloadHashes: Int64 = 1_000
 
     /// Applies pushes in one write transaction, each in a savepoint of its own (SPEC §5 rule 5;
@@ -23,8 +24,8 @@ extension SQLiteLeadStore {
     /// Per batch, not per mutation: the client's binding is read once; which ids will be applied
     /// follows from the ids alone, so the leads they name are read in one query (``PushBatch``);
     /// the stage moves and the change log (one row per touched lead, ``ChangeLogBatch``) are
-    /// written after the loop, with one statement each; the payload hashes of the applied ids and
-    /// the last applied id once.
+    /// written after the loop, with one statement each; the payload hashes of the applied ids (one
+    /// row for the push's run of ids) and the last applied id once.
     public func applyPushes(_ pushes: [PendingPush], at date: Date) throws -> [Result<[PushResult], any Error>] {
         // The payload hashes and lead texts were computed with each PendingPush: the writer is
         // held only for reads and writes.
@@ -86,11 +87,12 @@ extension SQLiteLeadStore {
         let leadTexts = push.leadIDTexts
         var batch = try PushBatch(
             repID: repID, leadIDs: zip(leadTexts, applies).compactMap { $1 ? $0 : nil }, at: date, in: db)
-        let storedHash = try db.cachedStatement(
-            sql: "SELECT payload_hash FROM client_mutation_payload WHERE client_id = ? AND mutation_id = ?")
-        // Hashes recorded by this batch, for an id repeated within it, and the rows to store.
+        // Hashes recorded by this batch, for an id repeated within it; the run of ids it records
+        // (see `v6-push-batch-payloads`): their hashes in order and their outcomes.
         var recorded: [Int64: String] = [:]
-        var payloadsJSON = "["
+        var firstRecorded: Int64?
+        var recordedHashes = ""
+        var recordedOutcomes = "["
         var results: [PushResult] = []
         results.reserveCapacity(mutations.count)
         for (index, (mutation, applies)) in zip(mutations, applies).enumerated() {
@@ -98,7 +100,7 @@ extension SQLiteLeadStore {
             if let last = lastApplied, mutation.mutationID <= last {
                 let earlier =
                     try recorded[mutation.mutationID]
-                    ?? String.fetchOne(storedHash, arguments: [clientID, mutation.mutationID])
+                    ?? Self.recordedPayloadHash(clientID: clientID, mutationID: mutation.mutationID, in: db)
                 let outcome: PushOutcome = earlier == nil || earlier == hash ? .duplicate : .rejected(.conflict)
                 results.append(PushResult(mutationID: mutation.mutationID, outcome: outcome))
                 continue
@@ -108,29 +110,56 @@ extension SQLiteLeadStore {
                 continue
             }
             let outcome = try batch.apply(mutation, leadID: leadTexts[index], in: db)
-            // Hashes are 16 hex digits and outcomes fixed words: nothing to escape.
-            payloadsJSON +=
-                #"\#(recorded.isEmpty ? "" : ",")[\#(mutation.mutationID),"\#(hash)","\#(Self.outcomeText(outcome))"]"#
+            // Outcomes are fixed words: nothing to escape.
+            recordedOutcomes += #"\#(recorded.isEmpty ? "" : ",")"\#(Self.outcomeText(outcome))""#
+            recordedHashes += hash
+            firstRecorded = firstRecorded ?? mutation.mutationID
             recorded[mutation.mutationID] = hash
             lastApplied = mutation.mutationID
             results.append(PushResult(mutationID: mutation.mutationID, outcome: outcome))
         }
         try batch.finish(in: db)
-        if let last = lastApplied, !recorded.isEmpty {
+        if let last = lastApplied, let first = firstRecorded {
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO client_mutation_payload (client_id, mutation_id, payload_hash, outcome, applied_at)
-                    SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), ?
-                    FROM json_each(?) ORDER BY key
+                    INSERT INTO client_mutation_batch
+                        (client_id, last_mutation_id, first_mutation_id, payload_hashes, outcomes, applied_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """
-            ).execute(arguments: [clientID, date.timeIntervalSince1970, payloadsJSON + "]"])
+            ).execute(arguments: [
+                clientID, last, first, recordedHashes, recordedOutcomes + "]", date.timeIntervalSince1970,
+            ])
             try db.cachedStatement(sql: "UPDATE client_binding SET last_applied_id = ? WHERE client_id = ?")
                 .execute(arguments: [last, clientID])
+            // Whole runs go: a run reaching into the last 1,000 ids is kept with all its ids.
             try db.cachedStatement(
-                sql: "DELETE FROM client_mutation_payload WHERE client_id = ? AND mutation_id <= ?"
+                sql: "DELETE FROM client_mutation_batch WHERE client_id = ? AND last_mutation_id <= ?"
             ).execute(arguments: [clientID, last - Self.retainedPayloadHashes])
         }
         return results
+    }
+
+    /// The payload hash recorded for the client's mutation id, from the run that holds it; `nil`
+    /// when none does (pruned, or never recorded).
+    /// - Throws: a database error.
+    private static func recordedPayloadHash(clientID: String, mutationID: Int64, in db: Database) throws -> String? {
+        guard
+            let run = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT first_mutation_id, payload_hashes FROM client_mutation_batch
+                        WHERE client_id = ? AND last_mutation_id >= ? ORDER BY last_mutation_id LIMIT 1
+                        """),
+                arguments: [clientID, mutationID])
+        else { return nil }
+        let first: Int64 = run[0]
+        guard first <= mutationID else { return nil }
+        let hashes: String = run[1]
+        let offset = Int(mutationID - first) * 16
+        let utf8 = hashes.utf8
+        guard offset + 16 <= utf8.count else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return String(hashes[start..<utf8.index(start, offsetBy: 16)])
     }
 
     private static func outcomeText(_ outcome: PushOutcome) -> String {

@@ -81,11 +81,16 @@ struct PushBatchTests {
         }
     }
 
+    /// The outcome recorded for each mutation id, from the client's runs (one row per push).
     func recordedOutcomes(client: String = "d1") throws -> [Int64: String] {
         try store.writer.read { db in
             try Dictionary(
                 uniqueKeysWithValues: Row.fetchAll(
-                    db, sql: "SELECT mutation_id, outcome FROM client_mutation_payload WHERE client_id = ?",
+                    db,
+                    sql: """
+                        SELECT first_mutation_id + CAST(o.key AS INTEGER), o.value
+                        FROM client_mutation_batch, json_each(outcomes) AS o WHERE client_id = ?
+                        """,
                     arguments: [client]
                 ).map { ($0[0] as Int64, $0[1] as String) })
         }
@@ -208,6 +213,32 @@ struct PushBatchTests {
         #expect(try store.lead(id: leads[0])?.stage == .accepted)
         #expect(try lastAppliedID() == 5)
         #expect(try logRows(after: seq).map(\.leadID) == [leads[1]])
+    }
+
+    @Test func eachPushRecordsOneRunAndOnlyRunsOlderThanTheLastThousandIdsArePruned() throws {
+        let leads = try assignedLeads(1)
+        for push in 0..<12 {
+            let notes = (0..<100).map { (leads[0], MutationIntent.addNote(text: "call \(push * 100 + $0 + 1)")) }
+            #expect(try self.push(notes, firstID: Int64(push * 100 + 1)) == Array(repeating: .applied, count: 100))
+        }
+        // Twelve pushes, twelve runs; at last applied id 1,200 the runs ending at or below 200 went.
+        let runs = try store.writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT first_mutation_id, last_mutation_id, length(payload_hashes) FROM client_mutation_batch
+                    ORDER BY last_mutation_id
+                    """
+            ).map { "\($0[0] as Int64)-\($0[1] as Int64):\($0[2] as Int)" }
+        }
+        #expect(runs == stride(from: 201, to: 1_201, by: 100).map { "\($0)-\($0 + 99):1600" })
+        // An id in the middle of a kept run: its own payload is a duplicate, another a conflict.
+        #expect(try push([(leads[0], .addNote(text: "call 250"))], firstID: 250) == [.duplicate])
+        #expect(try push([(leads[0], .addNote(text: "call 251"))], firstID: 250) == [.rejected(.conflict)])
+        #expect(try push([(leads[0], .accept)], firstID: 1_200) == [.rejected(.conflict)])
+        // An id of a pruned run is answered duplicate without a comparison.
+        #expect(try push([(leads[0], .accept)], firstID: 150) == [.duplicate])
+        #expect(try store.notes(leadID: leads[0]).count == 1_200)
     }
 
     @Test func aGapIsRefusedAndRecordsNothing() throws {

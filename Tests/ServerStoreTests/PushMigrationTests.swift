@@ -6,8 +6,9 @@ import Testing
 
 @testable import ServerStore
 
-/// `v5-push-write-path` on a store that already holds pushes and history: the recorded payload
-/// hashes survive the table's rebuild (a resent mutation is still a duplicate, another payload
+/// `v5-push-write-path` (and `v6-push-batch-payloads` after it) on a store that already holds
+/// pushes and history: the recorded payload hashes survive the table's rebuild and the move to
+/// one row per push (a resent mutation is still a duplicate, another payload
 /// under its id still a conflict), the rebuilt index answers the change-log reads, and the
 /// rebuilt stage history keeps its rows, ids, sequence, checks and rejection trigger.
 @Suite("Push write-path migration")
@@ -56,8 +57,16 @@ struct PushMigrationTests {
 
         let store = try SQLiteLeadStore(path: path)
         try store.writer.read { db in
-            #expect(try Self.isWithoutRowID("client_mutation_payload", db))
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM client_mutation_payload") == 1)
+            // The recorded hash went through v5's rebuild and v6's runs: a run of one.
+            #expect(try Self.isWithoutRowID("client_mutation_batch", db))
+            #expect(try !db.tableExists("client_mutation_payload"))
+            let run = try Row.fetchOne(
+                db,
+                sql: "SELECT first_mutation_id, last_mutation_id, payload_hashes, outcomes FROM client_mutation_batch")
+            #expect(run?[0] == 7 as Int64)
+            #expect(run?[1] == 7 as Int64)
+            #expect(run?[2] == SQLiteLeadStore.payloadHash(of: accept))
+            #expect(run?[3] == #"["applied"]"#)
             let columns = try db.indexes(on: "change_log").first { $0.name == "change_log_rep_lead" }?.columns
             #expect(columns == ["rep_id", "lead_id", "seq", "kind"])
         }

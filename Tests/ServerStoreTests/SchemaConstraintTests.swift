@@ -120,7 +120,7 @@ struct SchemaConstraintTests {
 
     @Test func migrationsAreNamedAndAllApplied() throws {
         let store = try StoreFixtures.store()
-        #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations") == 15)
+        #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations") == 16)
         #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier LIKE 'v2-%'") == 5)
         #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier = 'v3-handoff'") == 1)
         #expect(
@@ -128,5 +128,8 @@ struct SchemaConstraintTests {
         #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier = 'v1-leads'") == 1)
         #expect(
             try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier = 'v5-push-write-path'") == 1)
+        #expect(
+            try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier = 'v6-push-batch-payloads'")
+                == 1)
     }
 }
