@@ -8,12 +8,15 @@ import SyncProtocol
 /// Verdicts applied per second in batches of 100 (issue 4): over HTTP from one rep (one push at a
 /// time), over HTTP from several reps at once (each with its own token and client id), and in
 /// process (the store's `applyPush`, no HTTP or JSON) on /dev/shm and on the disk, where each
-/// push's commit waits for its fsync (synchronous = FULL).
+/// push's commit waits for its fsync (synchronous = FULL); and in process on leads taken in random
+/// order, where a push's leads share no index pages.
 extension LoadBenchmarks {
     static let verdictBatch = 100
     static let verdictLeads = 5_000
     static let concurrentVerdictReps = 4
     static let concurrentVerdictLeadsPerRep = 5_000
+    /// The scope the random-order row draws its leads from: 25,000 leads.
+    static let randomOrderScope = 25_000
 
     /// The verdict rows alone (`--only verdicts`), on a store and server of their own.
     func runVerdictsAlone() async throws {
@@ -106,6 +109,27 @@ extension LoadBenchmarks {
                 "`SQLiteLeadStore.applyPush` called directly (no HTTP, no JSON), \(applied) accepts in \(applied / Self.verdictBatch) batches, \(BenchTable.number(seconds, digits: 3)) s wall, \(BenchTable.number(cpu, digits: 3)) s CPU (\(BenchTable.number(Double(applied) / cpu)) per CPU second); store on \(place)"
             )
         }
+
+        // The worst case for the store's indexes: leads taken at random from a larger scope, so
+        // no two leads of a push were made together and each lands on index pages of its own.
+        let randomStore = try SQLiteLeadStore(path: suite.serverDatabase("verdicts-random"))
+        let randomRep = Rep(name: "Random-order Rep", email: EmailAddress("random-order@example.com"))
+        try randomStore.addRep(randomRep)
+        let scope = try BenchSuite.seed(
+            randomStore, count: Self.randomOrderScope, reps: [randomRep.id], prefix: "R")
+        var shuffler = SystemRandomNumberGenerator()
+        let randomLeads = Array(scope.shuffled(using: &shuffler).prefix(Self.verdictLeads))
+        let (randomApplied, randomSeconds, randomCPU) = try await CPUClock.time {
+            try await Self.pushAccepts(randomLeads, clientID: "bench-random-order") { request in
+                try randomStore.applyPush(
+                    repID: randomRep.id, clientID: request.clientID, mutations: request.mutations, at: Date())
+            }
+        }
+        suite.table.add(
+            "verdicts applied/s in process, leads in random order (batches of 100)",
+            "\(BenchTable.number(Double(randomApplied) / randomSeconds)) /s",
+            "`applyPush` on \(randomApplied) leads drawn at random from the rep's \(Self.randomOrderScope) (no two of a push made together), \(randomApplied / Self.verdictBatch) batches, \(BenchTable.number(randomSeconds, digits: 3)) s wall, \(BenchTable.number(randomCPU, digits: 3)) s CPU; store on /dev/shm"
+        )
     }
 
     /// Pushes an `accept` for every lead in batches of ``verdictBatch``, one batch after the
