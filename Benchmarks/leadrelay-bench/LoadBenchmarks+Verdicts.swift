@@ -5,6 +5,10 @@ import ServerStore
 import SyncClient
 import SyncProtocol
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// Verdicts applied per second in batches of 100 (issue 4): over HTTP from one rep (one push at a
 /// time), over HTTP from several reps at once (each with its own token and client id), and in
 /// process (the store's `applyPush`, no HTTP or JSON) on /dev/shm and on the disk, where each
@@ -78,6 +82,55 @@ extension LoadBenchmarks {
             "\(concurrentApplied) accepts, each rep (own token, own client id) pushing its \(Self.concurrentVerdictLeadsPerRep / Self.verdictBatch) batches one at a time, \(BenchTable.number(concurrentSeconds, digits: 2)) s wall, \(BenchTable.number(concurrentCPU, digits: 2)) s CPU of clients and server together; store on /dev/shm"
         )
 
+        // The same load with the clients' own work taken out of the timed window, as the pull row
+        // does: every push body is encoded before it (the wire JSON of `accept` batches), the
+        // reps send them through one URLSession as bytes, and the answers are decoded after it.
+        var cannedReps: [(RepID, String)] = []
+        for index in 0..<Self.concurrentVerdictReps {
+            let rep = Rep(name: "Canned Rep \(index)", email: EmailAddress("canned-\(index)@example.com"))
+            try store.addRep(rep)
+            cannedReps.append((rep.id, try tokens.issue(repID: rep.id)))
+        }
+        let cannedSeeded = try BenchSuite.seed(
+            store, count: Self.concurrentVerdictReps * Self.concurrentVerdictLeadsPerRep, reps: cannedReps.map(\.0),
+            prefix: "K")
+        let cannedPushes = cannedReps.enumerated().map { index, rep in
+            let leads = stride(from: index, to: cannedSeeded.count, by: cannedReps.count).map { cannedSeeded[$0] }
+            return Self.acceptRequests(leads, clientID: "canned-device-\(index)", token: rep.1, serverURL: serverURL)
+        }
+        let cannedLoad = HTTPLoad(connections: Self.concurrentVerdictReps)
+        BenchTable.say("  (verdicts: \(Self.concurrentVerdictReps) reps pushing pre-encoded batches at once over HTTP)")
+        let (answers, cannedSeconds, cannedCPU) = try await CPUClock.time {
+            try await withThrowingTaskGroup(of: [Data].self) { group in
+                for requests in cannedPushes {
+                    group.addTask {
+                        var bodies: [Data] = []
+                        for request in requests {
+                            let (status, body) = try await cannedLoad.send(request)
+                            guard status == 200 else { throw BenchError("a push answered \(status)") }
+                            bodies.append(body)
+                        }
+                        return bodies
+                    }
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+        }
+        cannedLoad.session.finishTasksAndInvalidate()
+        let cannedApplied = try answers.reduce(0) { total, body in
+            let results =
+                (try JSONSerialization.jsonObject(with: body) as? [String: Any])?["results"] as? [[String: Any]]
+            return total + (results ?? []).filter { $0["status"] as? String == "applied" }.count
+        }
+        guard cannedApplied == cannedSeeded.count else {
+            throw BenchError("only \(cannedApplied) of \(cannedSeeded.count) pre-encoded verdicts applied")
+        }
+        suite.table.add(
+            "verdicts applied/s, \(Self.concurrentVerdictReps) reps at once over HTTP, pre-encoded (batches of 100)",
+            "\(BenchTable.number(Double(cannedApplied) / cannedSeconds)) /s",
+            "\(cannedApplied) accepts as above, the push bodies encoded before the clock starts and the answers decoded after it (the clients' own JSON out of the window, like the pull row's load), \(BenchTable.number(cannedSeconds, digits: 2)) s wall, \(BenchTable.number(cannedCPU, digits: 2)) s CPU of clients and server together; store on /dev/shm"
+        )
+
         // In process: the store alone, on /dev/shm, then the same seeded file copied to the disk.
         let shmPath = suite.serverDatabase("verdicts")
         let shmStore = try SQLiteLeadStore(path: shmPath)
@@ -130,6 +183,24 @@ extension LoadBenchmarks {
             "\(BenchTable.number(Double(randomApplied) / randomSeconds)) /s",
             "`applyPush` on \(randomApplied) leads drawn at random from the rep's \(Self.randomOrderScope) (no two of a push made together), \(randomApplied / Self.verdictBatch) batches, \(BenchTable.number(randomSeconds, digits: 3)) s wall, \(BenchTable.number(randomCPU, digits: 3)) s CPU; store on /dev/shm"
         )
+    }
+
+    /// The push requests that accept every lead in batches of ``verdictBatch``, numbered from 1,
+    /// as the wire carries them (`POST /v1/sync/push`, the rep's bearer token, the JSON body).
+    static func acceptRequests(_ leads: [LeadID], clientID: String, token: String, serverURL: String) -> [URLRequest] {
+        stride(from: 0, to: leads.count, by: verdictBatch).map { batch in
+            let mutations = (batch..<min(leads.count, batch + verdictBatch)).map { index in
+                #"{"mutationID":\#(index + 1),"leadID":"\#(leads[index])","intent":{"kind":"accept"}}"#
+            }
+            var request = URLRequest(url: URL(string: "\(serverURL)/v1/sync/push")!)
+            request.httpMethod = "POST"
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            request.httpBody = Data(
+                #"{"protocolVersion":1,"clientID":"\#(clientID)","mutations":[\#(mutations.joined(separator: ","))]}"#
+                    .utf8)
+            return request
+        }
     }
 
     /// Pushes an `accept` for every lead in batches of ``verdictBatch``, one batch after the
