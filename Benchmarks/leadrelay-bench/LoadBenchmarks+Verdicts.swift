@@ -51,22 +51,13 @@ extension LoadBenchmarks {
         )
 
         // Several reps at once, each pushing its batches one after the other.
-        var reps: [(RepID, String)] = []
-        for index in 0..<Self.concurrentVerdictReps {
-            let rep = Rep(name: "Verdict Rep \(index)", email: EmailAddress("verdicts-\(index)@example.com"))
-            try store.addRep(rep)
-            reps.append((rep.id, try tokens.issue(repID: rep.id)))
-        }
-        let seeded = try BenchSuite.seed(
-            store, count: Self.concurrentVerdictReps * Self.concurrentVerdictLeadsPerRep, reps: reps.map(\.0),
-            prefix: "C")
+        let reps = try Self.concurrentReps(named: "verdicts", leadPrefix: "C", store: store, tokens: tokens)
         BenchTable.say("  (verdicts: \(Self.concurrentVerdictReps) reps pushing at once over HTTP)")
         let (concurrentApplied, concurrentSeconds, concurrentCPU) = try await CPUClock.time {
             try await withThrowingTaskGroup(of: Int.self) { group in
                 for (index, rep) in reps.enumerated() {
-                    // `seed` hands the leads round robin: rep `index` has every n-th one.
-                    let leads = stride(from: index, to: seeded.count, by: reps.count).map { seeded[$0] }
-                    let transport = HTTPSyncTransport(serverURL: URL(string: serverURL)!, token: rep.1)
+                    let leads = rep.leads
+                    let transport = HTTPSyncTransport(serverURL: URL(string: serverURL)!, token: rep.token)
                     group.addTask {
                         try await Self.pushAccepts(leads, clientID: "bench-device-\(index)") {
                             try await transport.push($0)
@@ -85,19 +76,11 @@ extension LoadBenchmarks {
         // The same load with the clients' own work taken out of the timed window, as the pull row
         // does: every push body is encoded before it (the wire JSON of `accept` batches), the
         // reps send them through one URLSession as bytes, and the answers are decoded after it.
-        var cannedReps: [(RepID, String)] = []
-        for index in 0..<Self.concurrentVerdictReps {
-            let rep = Rep(name: "Canned Rep \(index)", email: EmailAddress("canned-\(index)@example.com"))
-            try store.addRep(rep)
-            cannedReps.append((rep.id, try tokens.issue(repID: rep.id)))
-        }
-        let cannedSeeded = try BenchSuite.seed(
-            store, count: Self.concurrentVerdictReps * Self.concurrentVerdictLeadsPerRep, reps: cannedReps.map(\.0),
-            prefix: "K")
+        let cannedReps = try Self.concurrentReps(named: "canned", leadPrefix: "K", store: store, tokens: tokens)
         let cannedPushes = cannedReps.enumerated().map { index, rep in
-            let leads = stride(from: index, to: cannedSeeded.count, by: cannedReps.count).map { cannedSeeded[$0] }
-            return Self.acceptRequests(leads, clientID: "canned-device-\(index)", token: rep.1, serverURL: serverURL)
+            Self.acceptRequests(rep.leads, clientID: "canned-device-\(index)", token: rep.token, serverURL: serverURL)
         }
+        let cannedLeadCount = cannedReps.reduce(0) { $0 + $1.leads.count }
         let cannedLoad = HTTPLoad(connections: Self.concurrentVerdictReps)
         BenchTable.say("  (verdicts: \(Self.concurrentVerdictReps) reps pushing pre-encoded batches at once over HTTP)")
         let (answers, cannedSeconds, cannedCPU) = try await CPUClock.time {
@@ -122,8 +105,8 @@ extension LoadBenchmarks {
                 (try JSONSerialization.jsonObject(with: body) as? [String: Any])?["results"] as? [[String: Any]]
             return total + (results ?? []).filter { $0["status"] as? String == "applied" }.count
         }
-        guard cannedApplied == cannedSeeded.count else {
-            throw BenchError("only \(cannedApplied) of \(cannedSeeded.count) pre-encoded verdicts applied")
+        guard cannedApplied == cannedLeadCount else {
+            throw BenchError("only \(cannedApplied) of \(cannedLeadCount) pre-encoded verdicts applied")
         }
         suite.table.add(
             "verdicts applied/s, \(Self.concurrentVerdictReps) reps at once over HTTP, pre-encoded (batches of 100)",
@@ -150,12 +133,8 @@ extension LoadBenchmarks {
             ),
         ]
         for (name, place, store) in stores {
-            let (applied, seconds, cpu) = try await CPUClock.time {
-                try await Self.pushAccepts(inProcessLeads, clientID: "bench-in-process") { request in
-                    try store.applyPush(
-                        repID: inProcessRep.id, clientID: request.clientID, mutations: request.mutations, at: Date())
-                }
-            }
+            let (applied, seconds, cpu) = try await Self.timeAppliedInProcess(
+                inProcessLeads, store: store, repID: inProcessRep.id, clientID: "bench-in-process")
             suite.table.add(
                 "verdicts applied/s in process, store on \(name) (batches of 100)",
                 "\(BenchTable.number(Double(applied) / seconds)) /s",
@@ -172,17 +151,50 @@ extension LoadBenchmarks {
             randomStore, count: Self.randomOrderScope, reps: [randomRep.id], prefix: "R")
         var shuffler = SystemRandomNumberGenerator()
         let randomLeads = Array(scope.shuffled(using: &shuffler).prefix(Self.verdictLeads))
-        let (randomApplied, randomSeconds, randomCPU) = try await CPUClock.time {
-            try await Self.pushAccepts(randomLeads, clientID: "bench-random-order") { request in
-                try randomStore.applyPush(
-                    repID: randomRep.id, clientID: request.clientID, mutations: request.mutations, at: Date())
-            }
-        }
+        let (randomApplied, randomSeconds, randomCPU) = try await Self.timeAppliedInProcess(
+            randomLeads, store: randomStore, repID: randomRep.id, clientID: "bench-random-order")
         suite.table.add(
             "verdicts applied/s in process, leads in random order (batches of 100)",
             "\(BenchTable.number(Double(randomApplied) / randomSeconds)) /s",
             "`applyPush` on \(randomApplied) leads drawn at random from the rep's \(Self.randomOrderScope) (no two of a push made together), \(randomApplied / Self.verdictBatch) batches, \(BenchTable.number(randomSeconds, digits: 3)) s wall, \(BenchTable.number(randomCPU, digits: 3)) s CPU; store on /dev/shm"
         )
+    }
+
+    /// ``concurrentVerdictReps`` new reps, each with a device token and
+    /// ``concurrentVerdictLeadsPerRep`` assigned leads (seeded together, handed out round robin).
+    /// - Parameters:
+    ///   - name: tells these reps from the other rows' (their names and emails).
+    ///   - leadPrefix: tells their leads' external ids from the other rows' (see ``BenchSuite/seed``).
+    static func concurrentReps(
+        named name: String, leadPrefix: String, store: SQLiteLeadStore, tokens: DeviceTokens
+    ) throws -> [(
+        token: String, leads: [LeadID]
+    )] {
+        var reps: [(RepID, String)] = []
+        for index in 0..<concurrentVerdictReps {
+            let rep = Rep(name: "\(name) rep \(index)", email: EmailAddress("\(name)-\(index)@example.com"))
+            try store.addRep(rep)
+            reps.append((rep.id, try tokens.issue(repID: rep.id)))
+        }
+        let seeded = try BenchSuite.seed(
+            store, count: concurrentVerdictReps * concurrentVerdictLeadsPerRep, reps: reps.map(\.0),
+            prefix: leadPrefix)
+        // `seed` hands the leads round robin: rep `index` has every n-th one.
+        return reps.enumerated().map { index, rep in
+            (rep.1, stride(from: index, to: seeded.count, by: reps.count).map { seeded[$0] })
+        }
+    }
+
+    /// Accepts every lead through `store.applyPush` (no HTTP, no JSON), timed.
+    /// - Returns: how many were applied, the wall seconds and the CPU seconds.
+    static func timeAppliedInProcess(
+        _ leads: [LeadID], store: SQLiteLeadStore, repID: RepID, clientID: String
+    ) async throws -> (Int, Double, Double) {
+        try await CPUClock.time {
+            try await pushAccepts(leads, clientID: clientID) { request in
+                try store.applyPush(repID: repID, clientID: request.clientID, mutations: request.mutations, at: Date())
+            }
+        }
     }
 
     /// The push requests that accept every lead in batches of ``verdictBatch``, numbered from 1,
