@@ -17,6 +17,11 @@ public import Foundation
 ///   milliseconds in front) would not give: every lead of one import would share them;
 /// - ids stay unique across processes and machines through the 90 random bits alone.
 ///
+/// The sequence is per process. In a burst it runs ahead of the clock by about 512 ms per id
+/// (a 10,000-lead import: about 1.4 hours); another process that makes ids within that time
+/// starts at the clock, so its ids interleave with the burst's, and about 1 in 512 of them may
+/// share its 8-digit prefix with one of the burst's (the CLIs then ask for more characters).
+///
 /// Layout, by bit: 0–31 the sequence (big-endian); 32–47 random; 48–51 the version, `1000`;
 /// 52–63 random; 64–65 the variant, `10`; 66–127 random.
 public struct SequentialUUIDGenerator: Sendable {
