@@ -13,8 +13,7 @@ extension SQLiteLeadStore {
     }
 
     /// Checks and applies many moves, in the order given, in one write transaction (as
-    /// ``transition(_:)`` does each): many moves commit once
-    /// instead of once per lead.
+    /// ``transition(_:)`` does each), so they commit once instead of once per lead.
     /// - Returns: one stage change per move, in the order given.
     /// - Throws: the first refused move's error (see ``transition(_:)``); nothing is kept then.
     @discardableResult

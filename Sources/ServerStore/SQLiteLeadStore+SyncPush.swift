@@ -87,9 +87,8 @@ extension SQLiteLeadStore {
         let leadTexts = push.leadIDTexts
         var batch = try PushBatch(
             repID: repID, leadIDs: zip(leadTexts, applies).compactMap { $1 ? $0 : nil }, at: date, in: db)
-        // Hashes recorded by this batch, for an id repeated within it; the run of ids it records
-        // (see `v6-push-batch-payloads`): their hashes in order and their outcomes.
-        var recorded: [Int64: String] = [:]
+        // The run of ids this push records (see `v6-push-batch-payloads`): its first id, the
+        // hashes in id order and the outcomes. An id repeated within the push finds its hash here.
         var firstRecorded: Int64?
         var recordedHashes = ""
         var recordedOutcomes = "["
@@ -99,8 +98,11 @@ extension SQLiteLeadStore {
             let hash = hashes[index]
             if let last = lastApplied, mutation.mutationID <= last {
                 let earlier =
-                    try recorded[mutation.mutationID]
-                    ?? Self.recordedPayloadHash(clientID: clientID, mutationID: mutation.mutationID, in: db)
+                    if let first = firstRecorded, mutation.mutationID >= first {
+                        Self.payloadHash(of: mutation.mutationID, inRunFrom: first, hashes: recordedHashes)
+                    } else {
+                        try Self.recordedPayloadHash(clientID: clientID, mutationID: mutation.mutationID, in: db)
+                    }
                 let outcome: PushOutcome = earlier == nil || earlier == hash ? .duplicate : .rejected(.conflict)
                 results.append(PushResult(mutationID: mutation.mutationID, outcome: outcome))
                 continue
@@ -111,10 +113,9 @@ extension SQLiteLeadStore {
             }
             let outcome = try batch.apply(mutation, leadID: leadTexts[index], in: db)
             // Outcomes are fixed words: nothing to escape.
-            recordedOutcomes += #"\#(recorded.isEmpty ? "" : ",")"\#(Self.outcomeText(outcome))""#
+            recordedOutcomes += #"\#(firstRecorded == nil ? "" : ",")"\#(Self.outcomeText(outcome))""#
             recordedHashes += hash
             firstRecorded = firstRecorded ?? mutation.mutationID
-            recorded[mutation.mutationID] = hash
             lastApplied = mutation.mutationID
             results.append(PushResult(mutationID: mutation.mutationID, outcome: outcome))
         }
@@ -154,12 +155,14 @@ extension SQLiteLeadStore {
         else { return nil }
         let first: Int64 = run[0]
         guard first <= mutationID else { return nil }
-        let hashes: String = run[1]
-        let offset = Int(mutationID - first) * 16
-        let utf8 = hashes.utf8
-        guard offset + 16 <= utf8.count else { return nil }
-        let start = utf8.index(utf8.startIndex, offsetBy: offset)
-        return String(hashes[start..<utf8.index(start, offsetBy: 16)])
+        return payloadHash(of: mutationID, inRunFrom: first, hashes: run[1])
+    }
+
+    /// The hash of `mutationID` in a run starting at `first` whose hashes (16 hex digits each, in
+    /// id order) are `hashes`; `nil` when the run ends before it.
+    private static func payloadHash(of mutationID: Int64, inRunFrom first: Int64, hashes: String) -> String? {
+        let digits = hashes.utf8.dropFirst(Int(mutationID - first) * 16).prefix(16)
+        return digits.count == 16 ? String(decoding: digits, as: UTF8.self) : nil
     }
 
     private static func outcomeText(_ outcome: PushOutcome) -> String {
