@@ -42,16 +42,17 @@ public struct SequentialUUIDGenerator: Sendable {
         // Clamped to 0...2⁶² so the conversion cannot trap on a date far from now.
         let milliseconds = UInt64(min(max(0, date.timeIntervalSince1970 * 1_000), 0x1p62).rounded(.down))
         let clock = UInt32(truncatingIfNeeded: milliseconds)
+        // Two draws: `high`'s upper half and `low` give the random bits, `high`'s lower half the step.
+        let high = generator.next() as UInt64
+        let low = generator.next() as UInt64
+        let step = UInt32(truncatingIfNeeded: high) % Self.maximumStep + 1
         let sequence: UInt32
-        let step = UInt32(truncatingIfNeeded: generator.next() as UInt64) % Self.maximumStep + 1
         if let last = lastSequence, Int32(bitPattern: clock &- (last &+ step)) <= 0 {
             sequence = last &+ step
         } else {
             sequence = clock
         }
         lastSequence = sequence
-        let high = generator.next() as UInt64
-        let low = generator.next() as UInt64
         var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &bytes) { buffer in
             for index in 0..<4 { buffer[index] = UInt8(truncatingIfNeeded: sequence >> (24 - 8 * index)) }
