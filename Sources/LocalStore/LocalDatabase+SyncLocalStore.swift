@@ -67,9 +67,15 @@ extension LocalDatabase: SyncLocalStore {
     }
 
     /// Upserts, removals (remembered with their reason) and the page's cursor in one transaction.
-    /// - Throws: ``LocalStoreError/notLoggedIn`` without a session row (nothing is kept), or a GRDB
-    ///   `DatabaseError` (a row breaking a CHECK: nothing of the page is kept).
-    public func apply(_ page: PullPage) async throws {
+    ///
+    /// An upsert whose stage is outside the rep's scope (`recycled`, `converted`, …: a server
+    /// that sent the lead's current state before its removal) is applied as that removal
+    /// (``RemovalReason/init(leavingScopeFor:)``): such a page never wedges the device.
+    /// - Throws: ``LocalStoreError/notLoggedIn`` without a session row (nothing is kept), or
+    ///   ``LocalStoreError/unapplicableLead(_:detail:)`` naming the lead whose row the database
+    ///   refused (nothing of the page is kept).
+    public func apply(_ served: PullPage) async throws {
+        let page = Self.keepingScope(served)
         var documents: [Data] = []
         documents.reserveCapacity(page.upserts.count)
         for lead in page.upserts {
@@ -94,11 +100,15 @@ extension LocalDatabase: SyncLocalStore {
             for (lead, document) in zip(page.upserts, rows) {
                 let id = lead.leadID.description
                 let hash = ScopeDigest.elementHash(leadID: lead.leadID, version: lead.version)
-                try upsert.execute(arguments: [
-                    id, lead.version, lead.stage.rawValue, lead.scoreTotal, lead.grade?.rawValue,
-                    lead.assignedAt.timeIntervalSince1970, LocalLead.label(of: lead), Int64(hash >> 32),
-                    Int64(hash & 0xffff_ffff), document,
-                ])
+                do {
+                    try upsert.execute(arguments: [
+                        id, lead.version, lead.stage.rawValue, lead.scoreTotal, lead.grade?.rawValue,
+                        lead.assignedAt.timeIntervalSince1970, LocalLead.label(of: lead), Int64(hash >> 32),
+                        Int64(hash & 0xffff_ffff), document,
+                    ])
+                } catch let error as DatabaseError {
+                    throw LocalStoreError.unapplicableLead(lead.leadID, detail: error.message ?? "\(error.resultCode)")
+                }
                 if hasRemovals { try forgetRemoval.execute(arguments: [id]) }
             }
             let remember = try db.cachedStatement(
@@ -121,6 +131,17 @@ extension LocalDatabase: SyncLocalStore {
                 arguments: [page.cursor.text, page.cursor.epoch.uuidString.lowercased()])
             guard db.changesCount == 1 else { throw LocalStoreError.notLoggedIn }
         }
+    }
+
+    /// The page with each upsert outside the rep's scope turned into its removal.
+    static func keepingScope(_ page: PullPage) -> PullPage {
+        guard page.upserts.contains(where: { !$0.stage.isInRepScope }) else { return page }
+        var kept = page
+        kept.upserts.removeAll { !$0.stage.isInRepScope }
+        kept.removals += page.upserts.compactMap { lead in
+            RemovalReason(leavingScopeFor: lead.stage).map { LeadRemoval(leadID: lead.leadID, reason: $0) }
+        }
+        return kept
     }
 
     /// The digest of the lead rows: their count and the wrapping sum of their element hashes.

@@ -1,3 +1,5 @@
+public import LeadModel
+
 /// What the local store refuses or cannot read.
 public enum LocalStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// No rep is logged in on this device.
@@ -8,6 +10,8 @@ public enum LocalStoreError: Error, Hashable, Sendable, CustomStringConvertible 
     case ambiguousLead(String, matches: Int)
     /// A stored row does not decode (table and what is wrong).
     case corruptRow(table: String, detail: String)
+    /// A pulled lead the device's database refused (the lead and the database's reason).
+    case unapplicableLead(LeadID, detail: String)
 
     /// A sentence naming what failed and what to do.
     public var description: String {
@@ -18,6 +22,8 @@ public enum LocalStoreError: Error, Hashable, Sendable, CustomStringConvertible 
         case .ambiguousLead(let prefix, let matches):
             return "\(matches) leads have ids starting with '\(prefix)'; give more characters of the id"
         case .corruptRow(let table, let detail): return "the local \(table) table has a bad row: \(detail)"
+        case .unapplicableLead(let leadID, let detail):
+            return "the server sent lead \(leadID) in a form this device cannot store (\(detail))"
         }
     }
 }

@@ -9,7 +9,8 @@ extension SQLiteLeadStore {
     ///
     /// The page is the next `limit` rows of the rep's log; within it, each lead's latest row wins
     /// (an upsert carries the lead's current state, versioned by that row's sequence; a removal its
-    /// reason). The cursor is the last row read, so the rep's digest stored on that row is exactly
+    /// reason). An upsert row of a lead no longer in the rep's scope is skipped: the lead's removal
+    /// is a later row of the same log, so every page holds only leads a device can keep. The cursor is the last row read, so the rep's digest stored on that row is exactly
     /// the scope a device holds after applying every page up to it.
     /// - Throws: ``SyncError/resyncRequired`` for a sequence below the rep's prune horizon or past
     ///   the end of the log.
@@ -106,6 +107,11 @@ extension SQLiteLeadStore {
     /// current score (only the columns a device gets: no attribute JSON is decoded), and the
     /// notes of those leads. A lead without an assignment row shows the change-log row's time as
     /// its assignment time.
+    ///
+    /// A lead that has left the rep's scope since the upsert row was written (recycled,
+    /// disqualified, converted, reassigned: its stage or its rep is no longer the rep's) is absent:
+    /// its removal follows later in the same log, and an upsert of its current state would hand
+    /// the device a stage it must refuse, or another rep's lead (issue 14, item 1).
     private static func syncedLeads(repID: String, after sequence: Int64, through last: Int64, in db: Database)
         throws -> [Int64: SyncedLead]
     {
@@ -136,6 +142,7 @@ extension SQLiteLeadStore {
                     LEFT JOIN lead_assignment a ON a.lead_id = l.id
                     LEFT JOIN lead_score s ON s.lead_id = l.id AND s.is_current = 1
                     WHERE c.rep_id = ? AND c.seq > ? AND c.seq <= ? AND c.kind = 'upsert'
+                        AND l.stage IN ('assigned', 'accepted') AND (a.rep_id IS NULL OR a.rep_id = c.rep_id)
                     """),
             arguments: [repID, sequence, last])
         while let row = try rows.next() {

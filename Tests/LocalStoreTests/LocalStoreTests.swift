@@ -48,13 +48,38 @@ struct LocalStoreTests {
 
     @Test func aFailedPageLeavesRowsAndCursorUnchanged() async throws {
         try await database.apply(page(1, upserts: [lead(version: 1, score: 1)]))
-        // A lead in a stage the device never holds breaks the page's CHECK: nothing of it is kept.
-        let bad = lead(version: 3, score: 5, stage: .mql)
-        await #expect(throws: (any Error).self) {
+        // A row breaking a CHECK (a negative version): the error names the lead, nothing is kept.
+        let bad = lead(version: -1, score: 5)
+        let error = await #expect(throws: LocalStoreError.self) {
             try await database.apply(page(3, upserts: [lead(version: 2, score: 2), bad]))
         }
+        guard case .unapplicableLead(let named, let detail) = error else {
+            Issue.record("expected unapplicableLead, got \(String(describing: error))")
+            return
+        }
+        #expect(named == bad.leadID)
+        #expect(detail.contains("CHECK constraint failed"))
+        #expect(error?.description.contains(bad.leadID.description) == true)
         #expect(try database.leadCount() == 1)
         #expect(try await database.cursor()?.sequence == 1)
+    }
+
+    /// A page holding a lead in a stage outside the rep's scope (a lead recycled after the upsert
+    /// the server served) is applied, that lead as its removal: the device never wedges on it.
+    @Test func anUpsertOutsideTheScopeIsAppliedAsItsRemoval() async throws {
+        let kept = lead(version: 1, score: 1)
+        let recycled = lead(version: 2, score: 2)
+        try await database.apply(page(2, upserts: [kept, recycled]))
+        let left = [
+            lead(recycled.leadID, version: 3, score: 3, stage: .recycled),
+            lead(version: 4, score: 4, stage: .converted), lead(version: 5, score: 5, stage: .mql),
+        ]
+        try await database.apply(page(5, upserts: left))
+        #expect(try database.leadCount() == 1)
+        #expect(try database.removal(of: recycled.leadID) == .recycled)
+        #expect(try database.removal(of: left[1].leadID) == .converted)
+        #expect(try database.removal(of: left[2].leadID) == .reassigned)
+        #expect(try await database.cursor()?.sequence == 5)
     }
 
     @Test func removalsDeleteTheLeadAndKeepTheReason() async throws {
