@@ -29,6 +29,9 @@ public struct ClientEnvironment: Sendable {
     public var retryPolicy: RetryPolicy
     /// Wraps the HTTP transport (tests: to cut a sync short or count requests); identity by default.
     public var wrapTransport: @Sendable (any SyncTransport) -> any SyncTransport
+    /// Wraps the device's store as the sync engine sees it (tests: to count what the engine
+    /// hands it); identity by default.
+    public var wrapStore: @Sendable (any SyncLocalStore) -> any SyncLocalStore
 
     /// An environment; every knob but the variables has the process default.
     public init(
@@ -38,7 +41,8 @@ public struct ClientEnvironment: Sendable {
         },
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
         pageLimit: Int = Self.defaultPageLimit, retryPolicy: RetryPolicy = RetryPolicy(),
-        wrapTransport: @escaping @Sendable (any SyncTransport) -> any SyncTransport = { $0 }
+        wrapTransport: @escaping @Sendable (any SyncTransport) -> any SyncTransport = { $0 },
+        wrapStore: @escaping @Sendable (any SyncLocalStore) -> any SyncLocalStore = { $0 }
     ) {
         self.variables = variables
         self.isTerminal = isTerminal
@@ -48,6 +52,7 @@ public struct ClientEnvironment: Sendable {
         self.pageLimit = pageLimit
         self.retryPolicy = retryPolicy
         self.wrapTransport = wrapTransport
+        self.wrapStore = wrapStore
     }
 
     /// The process's environment; a terminal when standard error is one.

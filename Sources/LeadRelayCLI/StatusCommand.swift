@@ -46,7 +46,7 @@ struct StatusCommand: ParsableCommand {
         console.line("Refused: \(refused.count)")
         for entry in refused {
             console.line(
-                "  #\(entry.mutation.mutationID)  \(LeadFormatting.intent(entry.mutation.intent))  \(LeadFormatting.shortID(entry.leadID)) \(entry.leadLabel)  \(entry.refusalCode?.rawValue ?? "?")"
+                "  #\(entry.mutation.mutationID)  \(LeadFormatting.intent(entry.mutation.intent))  \(LeadFormatting.shortID(entry.leadID)) \(entry.leadLabel)  \(RefusalAdvice.text(for: entry.refusalCode))"
             )
         }
     }

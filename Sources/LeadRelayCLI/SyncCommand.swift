@@ -29,7 +29,8 @@ struct SyncCommand: AsyncParsableCommand {
         let environment = ClientEnvironment.current
         let console = Console.current
         let engine = SyncEngine(
-            transport: environment.wrapTransport(HTTPSyncTransport(serverURL: url, token: token)), store: database,
+            transport: environment.wrapTransport(HTTPSyncTransport(serverURL: url, token: token)),
+            store: environment.wrapStore(database),
             pageLimit: environment.pageLimit, retryPolicy: environment.retryPolicy, sleep: environment.sleep,
             jitter: environment.jitter, now: environment.now)
         let terminal = environment.isTerminal
@@ -51,5 +52,15 @@ struct SyncCommand: AsyncParsableCommand {
         if summary.repaired { line += " (The local copy did not match the server's and was rebuilt.)" }
         if summary.refused > 0 { line += " Run 'leadrelay status' to see why changes were refused." }
         console.line(line)
+        // Leads pulled, but changes left unsent: never a silent success (SPEC §5 rule 11).
+        if summary.leftUnsent > 0 || summary.pushFailure != nil {
+            let count = summary.leftUnsent
+            let changes = "\(count) queued change\(count == 1 ? " was" : "s were") not sent"
+            let why =
+                summary.pushFailure.map { SyncFailureText.text(for: $0, serverURL: session.serverURL) }
+                ?? "the server did not take them in order yet"
+            throw CommandFailure.sync(
+                "\(changes) (\(why)); they stay queued for the next 'leadrelay sync' ('leadrelay status' lists them)")
+        }
     }
 }

@@ -14,6 +14,8 @@ public struct DemoFigures: Sendable, Hashable {
     public var pulled: Int = 0
     /// Verdicts the server applied from the rep's second sync.
     public var verdictsApplied: Int = 0
+    /// Verdicts the server refused in that sync (each with a code `leadrelay status` shows).
+    public var verdictsRefused: Int = 0
     /// Leads the server shows accepted after the rep's verdicts.
     public var accepted: Int = 0
     /// Recycled leads' reason codes (raw values), by lead id.

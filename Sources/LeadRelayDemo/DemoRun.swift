@@ -181,8 +181,8 @@ public struct DemoRun: Sendable {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         let leads = try decoder.decode([SyncedLead].self, from: Data(listed.utf8))
-        guard leads.count >= 3 else {
-            throw DemoFailure("rep 1 has \(leads.count) leads; the demo needs 3 (give more leads or fewer --reps)")
+        guard leads.count >= 4 else {
+            throw DemoFailure("rep 1 has \(leads.count) leads; the demo needs 4 (give more leads or fewer --reps)")
         }
         let acceptedID = leads[0].leadID
         let rejections: [(LeadID, String, String)] = [
@@ -193,13 +193,24 @@ public struct DemoRun: Sendable {
         for (id, reason, note) in rejections {
             _ = try await client(["reject", Self.short(id), "--reason", reason, "--note", note])
         }
+        // A verdict on a lead that left the rep while the device was offline: the server refuses
+        // it (`not_assigned`, case S11) and `leadrelay status` shows why.
+        let reassignedID = leads[3].leadID
+        _ = try await client(["accept", Self.short(reassignedID)])
+        out.line("   (meanwhile the sales manager reassigns \(Self.short(reassignedID)) to Rep 2)")
+        _ = try await CapturedCommand.server([
+            "leads", "assign", reassignedID.description, "--rep", Self.repEmail(2), "--db", databasePath,
+        ]).checked("leadrelay-server leads assign")
         let secondSync = try await client(["sync"])
+        _ = try await client(["status"])
         out.line()
 
         out.line("7. On the server")
+        // `pushed` counts the mutations the server applied (or had applied); `refused` the others.
         let pushed = Self.count(after: "pushed ", in: secondSync) ?? 0
         let refused = Self.count(after: "refused ", in: secondSync) ?? 0
-        figures.verdictsApplied = pushed - refused
+        figures.verdictsApplied = pushed
+        figures.verdictsRefused = refused
         out.line("   => verdicts applied: \(figures.verdictsApplied) (pushed \(pushed), refused \(refused))")
         if try store.lead(id: acceptedID)?.stage == .accepted { figures.accepted = 1 }
         out.line("   => accepted: \(figures.accepted) (\(Self.short(acceptedID)))")

@@ -38,11 +38,13 @@ extension ClientEnvironment {
     /// The tests' environment: no process variables, not a terminal, instant retry sleeps.
     static func test(
         pageLimit: Int = PullRequest.defaultLimit, attempts: Int = 3,
-        wrapTransport: @escaping @Sendable (any SyncTransport) -> any SyncTransport = { $0 }
+        wrapTransport: @escaping @Sendable (any SyncTransport) -> any SyncTransport = { $0 },
+        wrapStore: @escaping @Sendable (any SyncLocalStore) -> any SyncLocalStore = { $0 }
     ) -> ClientEnvironment {
         ClientEnvironment(
             variables: [:], isTerminal: false, sleep: { _ in }, jitter: { 1 }, pageLimit: pageLimit,
-            retryPolicy: RetryPolicy(maximumAttempts: attempts, initialDelay: 0.01), wrapTransport: wrapTransport)
+            retryPolicy: RetryPolicy(maximumAttempts: attempts, initialDelay: 0.01), wrapTransport: wrapTransport,
+            wrapStore: wrapStore)
     }
 }
 

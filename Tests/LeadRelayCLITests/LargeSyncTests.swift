@@ -35,9 +35,14 @@ struct LargeSyncTests {
         #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
 
         let counter = PullCounter(dieOnPull: nil)
+        let ledger = PageLedger()
         let start = Date()
         let pageLimit = ClientEnvironment.defaultPageLimit
-        let sync = await d1.run("sync", environment: .test(pageLimit: pageLimit, wrapTransport: counter.wrap))
+        let sync = await d1.run(
+            "sync",
+            environment: .test(
+                pageLimit: pageLimit, wrapTransport: { ledger.wrapTransport(counter.wrap($0)) },
+                wrapStore: ledger.wrapStore))
         let seconds = Date().timeIntervalSince(start)
         #expect(sync.status == 0, "\(sync.errorOutput)")
         #expect(sync.output.contains("pulled \(Self.leadCount), removed 0"))
@@ -48,6 +53,12 @@ struct LargeSyncTests {
         let pages = (Self.leadCount + pageLimit - 1) / pageLimit
         #expect(counter.pulls == pages)
         #expect(counter.upserts == Self.leadCount)
+        // Memory that does not grow with the lead count, counted through the ports: the engine
+        // asks for the next page only after the store applied the last one, so it never holds
+        // more than one page (at most `pageLimit` decoded leads), however many leads there are.
+        #expect(ledger.pagesApplied == pages)
+        #expect(ledger.mostPagesHeld == 1)
+        #expect(ledger.mostLeadsHeld == min(pageLimit, Self.leadCount))
 
         // Bytes on the wire: the bodies of the pull answers as the transport received them,
         // against the JSON of the same leads (`JSONEncoder()` of the synced leads as an array).

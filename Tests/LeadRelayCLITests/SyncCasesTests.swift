@@ -254,4 +254,145 @@ struct SyncCasesTests {
         #expect(try local.leadCount() == 1_500)
         #expect(try local.outbox().map(\.state) == [.applied, .applied])
     }
+
+    /// S8: m1 accepts L1, m2 rejects L2 with a reason code this server does not know (queued by a
+    /// newer app: this CLI refuses unknown codes before queueing), m3 converts L3. m1 and m3 are
+    /// applied; m2 is refused by the server with `unknown_reason`, which `leadrelay status` shows
+    /// with what to do; the queue is not stuck.
+    @Test func s8OneBadMutationIsRefusedByTheServerAndShownInStatus() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        let ids = try world.seedQualifiedLeads(3)
+        try world.assign(ids, to: r1)
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d1.run("accept", ids[2].description).status == 1, "not synced yet: no such lead")
+        #expect(await d1.run("sync").status == 0)
+        #expect(await d1.run("accept", ids[2].description).status == 0)
+        #expect(await d1.run("sync").output.contains("pushed 1, refused 0"))
+
+        #expect(await d1.run("accept", ids[0].description).status == 0)
+        let local = try LocalDatabase(path: d1.databasePath)
+        try local.enqueue(
+            .reject(reason: "budget_frozen", note: nil, reentryDate: nil), leadID: ids[1], leadLabel: "First1 Last1",
+            at: Date())
+        #expect(await d1.run("convert", ids[2].description).status == 0)
+
+        let sync = await d1.run("sync")
+        #expect(sync.status == 0, "\(sync.errorOutput)")
+        #expect(sync.output.contains("removed 1, pushed 2, refused 1"))
+        #expect(try ids.map { try world.stage($0) } == [.accepted, .assigned, .converted])
+        let status = await d1.run("status")
+        #expect(status.output.contains("Queued: 0"))
+        #expect(status.output.contains("Refused: 1"))
+        let refusedLine = try #require(status.output.split(separator: "\n").first { $0.contains("budget_frozen") })
+        #expect(refusedLine.contains("unknown_reason: the server does not know this reason code"))
+        #expect(refusedLine.contains("leadrelay reasons"))
+        #expect(await d1.run("sync").output.contains("pushed 0, refused 0"))
+    }
+
+    /// S13 through the real client: D1 comes back with a cursor older than the removal retention
+    /// and one unsent note. The push cannot get through this time; the pull still runs, gets the
+    /// server's real `resync_required`, and rebuilds the copy with the note kept. The next sync
+    /// sends the note; no removed lead comes back.
+    @Test func s13OldCursorRebuildsThenSendsTheKeptNote() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        let (r2, _) = try world.rep("R2")
+        let ids = try world.seedQualifiedLeads(4)
+        try world.assign(ids, to: r1)
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d1.run("sync").output.contains("pulled 4"))
+        #expect(await d1.run("note", ids[3].description, "kept through the rebuild").status == 0)
+        try world.assign([ids[0]], to: r2)
+        // A later change for R1 (the pruner keeps each rep's latest row: it carries the digest).
+        let newcomer = try world.seedQualifiedLeads(1, prefix: "N")
+        try world.assign(newcomer, to: r1)
+        // The server's hourly pruner, 31 days on: the removal D1 never pulled is gone.
+        let later = SyncService(store: world.store, now: { Date() + 31 * 86_400 })
+        #expect(try later.pruneExpiredRemovals() > 0)
+
+        let rebuilt = await d1.run("sync", environment: .test(wrapTransport: FailingPushes.wrap))
+        #expect(rebuilt.status == 2)
+        #expect(rebuilt.output.contains("pulled 4, removed 0, pushed 0, refused 0"))
+        #expect(rebuilt.output.contains("The server asked for a full resync; your queued changes were kept."))
+        #expect(rebuilt.errorOutput.contains("1 queued change was not sent"))
+        #expect(rebuilt.errorOutput.split(separator: "\n").count == 1)
+        let local = try LocalDatabase(path: d1.databasePath)
+        #expect(try Set(local.leads().map(\.lead.leadID)) == Set(ids[1...] + newcomer), "no removed lead comes back")
+        #expect(try local.outbox(states: [.queued, .sent]).count == 1)
+
+        let sent = await d1.run("sync")
+        #expect(sent.status == 0, "\(sent.errorOutput)")
+        #expect(sent.output.contains("pushed 1, refused 0"))
+        #expect(try world.store.notes(leadID: ids[3]).map(\.text) == ["kept through the rebuild"])
+        #expect(try local.outbox().map(\.state) == [.applied])
+    }
+
+    /// S16 on the client: the server answers `unsupported_protocol_version` to a device that speaks
+    /// another version; the CLI tells the rep to update, exits 2 and keeps the outbox.
+    @Test func s16UnsupportedProtocolTellsTheRepToUpdate() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        let ids = try world.seedQualifiedLeads(2)
+        try world.assign(ids, to: r1)
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d1.run("sync").status == 0)
+        #expect(await d1.run("accept", ids[0].description).status == 0)
+
+        let old = await d1.run("sync", environment: .test(wrapTransport: ProtocolVersionOverride.wrap(99)))
+        #expect(old.status == 2)
+        #expect(old.errorOutput.contains("does not speak sync protocol"))
+        #expect(old.errorOutput.contains("update leadrelay"))
+        #expect(old.errorOutput.split(separator: "\n").count == 1)
+        let local = try LocalDatabase(path: d1.databasePath)
+        #expect(try local.outbox(states: [.queued, .sent]).count == 1)
+        #expect(try world.stage(ids[0]) == .assigned)
+        #expect(try local.leadCount() == 2)
+
+        let updated = await d1.run("sync")
+        #expect(updated.output.contains("pushed 1, refused 0"))
+        #expect(try world.stage(ids[0]) == .accepted)
+    }
+
+    /// Issue 14 item 1: a lead updated and then recycled while the device has several pages to
+    /// catch up arrives as a removal; the device never meets a page it cannot apply.
+    @Test func leadUpdatedThenRecycledAcrossPagesArrivesAsARemoval() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        let ids = try world.seedQualifiedLeads(30)
+        try world.assign(ids, to: r1)
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        let d2 = world.device("D2")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d1.run("sync").status == 0)
+        // Another device of the rep adds a note to L0 (an upsert), then 20 more leads arrive,
+        // then L0 is rejected and recycled: L0's upsert is on D1's first page, its removal on the
+        // last.
+        #expect(await d2.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d2.run("sync").status == 0)
+        #expect(await d2.run("note", ids[0].description, "asked for a call back").status == 0)
+        #expect(await d2.run("sync").status == 0)
+        try world.assign(try world.seedQualifiedLeads(20, prefix: "M"), to: r1)
+        #expect(await d2.run("reject", ids[0].description, "--reason", "no_budget").status == 0)
+        #expect(await d2.run("sync").status == 0)
+        #expect(try world.stage(ids[0]) == .recycled || world.stage(ids[0]) == .nurturing)
+
+        let caughtUp = await d1.run("sync", environment: .test(pageLimit: 5))
+        #expect(caughtUp.status == 0, "\(caughtUp.errorOutput)")
+        #expect(caughtUp.output.contains("removed 1"))
+        #expect(caughtUp.output.contains("49 leads on this device"))
+        let local = try LocalDatabase(path: d1.databasePath)
+        #expect(try local.removal(of: ids[0]) == .recycled)
+    }
 }

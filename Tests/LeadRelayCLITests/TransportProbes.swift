@@ -109,3 +109,132 @@ extension Device {
     /// The device's database file.
     var databasePath: String { URL(fileURLWithPath: home).appendingPathComponent("leadrelay.sqlite").path }
 }
+
+/// Wraps the CLI's transport to make every request name another protocol version (a device
+/// whose app is older than the server), so the real server answers it (S16).
+struct ProtocolVersionOverride: SyncTransport {
+    let inner: any SyncTransport
+    let version: SyncProtocolVersion
+
+    static func wrap(_ version: Int) -> @Sendable (any SyncTransport) -> any SyncTransport {
+        { inner in ProtocolVersionOverride(inner: inner, version: SyncProtocolVersion(rawValue: version)) }
+    }
+
+    func pull(_ request: PullRequest) async throws -> PullPage {
+        var request = request
+        request.protocolVersion = version
+        return try await inner.pull(request)
+    }
+
+    func push(_ request: PushRequest) async throws -> [PushResult] {
+        var request = request
+        request.protocolVersion = version
+        return try await inner.push(request)
+    }
+}
+
+/// Wraps the CLI's transport so that every push fails as a network failure would, while pulls
+/// reach the server: a push that cannot get through must not stop the pull.
+struct FailingPushes: SyncTransport {
+    let inner: any SyncTransport
+
+    static let wrap: @Sendable (any SyncTransport) -> any SyncTransport = { FailingPushes(inner: $0) }
+
+    func pull(_ request: PullRequest) async throws -> PullPage { try await inner.pull(request) }
+
+    func push(_ request: PushRequest) async throws -> [PushResult] {
+        throw SyncTransportError.unavailable("connection reset during the push")
+    }
+}
+
+/// Counts, through the transport and store ports, the pages the sync engine holds: a page is
+/// held from the moment the transport returns it until the store applied it (a page with
+/// nothing in it holds nothing). S15's "memory that does not
+/// grow with the lead count" as a structural fact: never more than one page, and so never more
+/// than one page's decoded leads, in hand.
+final class PageLedger: Sendable {
+    private struct State {
+        var held = 0
+        var heldLeads = 0
+        var mostHeld = 0
+        var mostHeldLeads = 0
+        var pulls = 0
+        var applied = 0
+    }
+    private let state = Mutex(State())
+
+    /// The most pages held at once.
+    var mostPagesHeld: Int { state.withLock { $0.mostHeld } }
+    /// The most decoded leads (upserts) held at once.
+    var mostLeadsHeld: Int { state.withLock { $0.mostHeldLeads } }
+    /// Pages applied by the store.
+    var pagesApplied: Int { state.withLock { $0.applied } }
+
+    var wrapTransport: @Sendable (any SyncTransport) -> any SyncTransport {
+        { inner in Transport(inner: inner, ledger: self) }
+    }
+
+    var wrapStore: @Sendable (any SyncLocalStore) -> any SyncLocalStore {
+        { inner in Store(inner: inner, ledger: self) }
+    }
+
+    fileprivate func received(_ page: PullPage) {
+        state.withLock {
+            $0.pulls += 1
+            // A page with nothing in it holds no lead (the engine may skip applying it).
+            guard !page.upserts.isEmpty || !page.removals.isEmpty else { return }
+            $0.held += 1
+            $0.heldLeads += page.upserts.count
+            $0.mostHeld = max($0.mostHeld, $0.held)
+            $0.mostHeldLeads = max($0.mostHeldLeads, $0.heldLeads)
+        }
+    }
+
+    fileprivate func applied(_ page: PullPage) {
+        state.withLock {
+            $0.applied += 1
+            guard !page.upserts.isEmpty || !page.removals.isEmpty else { return }
+            $0.held -= 1
+            $0.heldLeads -= page.upserts.count
+        }
+    }
+
+    struct Transport: SyncTransport {
+        let inner: any SyncTransport
+        let ledger: PageLedger
+
+        func pull(_ request: PullRequest) async throws -> PullPage {
+            let page = try await inner.pull(request)
+            ledger.received(page)
+            return page
+        }
+
+        func push(_ request: PushRequest) async throws -> [PushResult] { try await inner.push(request) }
+    }
+
+    struct Store: SyncLocalStore {
+        let inner: any SyncLocalStore
+        let ledger: PageLedger
+
+        func cursor() async throws -> SyncCursor? { try await inner.cursor() }
+        func unsentMutations(upTo lastID: Int64, limit: Int) async throws -> [Mutation] {
+            try await inner.unsentMutations(upTo: lastID, limit: limit)
+        }
+        func lastQueuedMutationID() async throws -> Int64 { try await inner.lastQueuedMutationID() }
+        func markSent(_ mutationIDs: [Int64], at date: Date) async throws {
+            try await inner.markSent(mutationIDs, at: date)
+        }
+        func recordResults(_ results: [PushResult], at date: Date) async throws {
+            try await inner.recordResults(results, at: date)
+        }
+        func apply(_ page: PullPage) async throws {
+            try await inner.apply(page)
+            ledger.applied(page)
+        }
+        func localDigest() async throws -> ScopeDigest { try await inner.localDigest() }
+        func resetReplica() async throws { try await inner.resetReplica() }
+        func recordSyncCompleted(at date: Date, digest: ScopeDigest) async throws {
+            try await inner.recordSyncCompleted(at: date, digest: digest)
+        }
+    }
+}

@@ -53,7 +53,11 @@ struct DemoEndToEndTests {
         for number in 1...5 { #expect(transcript.contains("=> leads for Rep \(number): ")) }
         #expect(figures.pulled == figures.leadsPerRep["rep1@demo.leadrelay.example"])
         #expect(transcript.contains("=> leads pulled: \(Self.grouped(figures.pulled))"))
-        #expect(transcript.contains("=> verdicts applied: 3"))
+        // Three verdicts applied; the fourth, on a lead reassigned while the rep was offline, refused.
+        #expect(transcript.contains("=> verdicts applied: 3 (pushed 3, refused 1)"))
+        #expect(figures.verdictsApplied == 3)
+        #expect(figures.verdictsRefused == 1)
+        #expect(transcript.contains("not_assigned"))
         #expect(transcript.contains("=> accepted: 1"))
         #expect(figures.accepted == 1)
         #expect(transcript.contains("=> leads recycled: 2"))

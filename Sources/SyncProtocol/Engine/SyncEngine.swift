@@ -6,6 +6,10 @@ public import Foundation
 /// the same over HTTP and SQLite as over in-memory fakes in tests.
 ///
 /// Rules it keeps:
+/// - a failed or refused push never stops the pull: the failure is kept in
+///   ``SyncSummary/pushFailure`` and the unsent mutations wait for the next sync (SPEC §5 rule 11);
+///   only a refusal that the pull would meet too (`unauthorized`, `unsupported_protocol_version`),
+///   a local store failure or a cancellation ends the sync there;
 /// - a mutation is marked done only when the server answered it (`applied`, `duplicate`,
 ///   `rejected(code)`); a failed push leaves it unsent for the next sync;
 /// - the push covers the outbox as it was when the sync started: a mutation queued meanwhile
@@ -59,14 +63,34 @@ public struct SyncEngine: Sendable {
     ///   Everything committed before the failure is kept.
     public func sync(progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncSummary {
         var summary = SyncSummary()
-        try await push(into: &summary, progress: progress)
+        let lastID = try await local { try await store.lastQueuedMutationID() }
+        do {
+            try await push(upTo: lastID, into: &summary, progress: progress)
+        } catch let failure as SyncFailure where !Self.endsTheSync(failure) {
+            summary.pushFailure = failure
+        }
+        if lastID > 0 {
+            summary.leftUnsent = try await local {
+                try await store.unsentMutations(upTo: lastID, limit: PushRequest.maximumMutations).count
+            }
+        }
         try await pull(into: &summary, progress: progress)
         return summary
     }
 
-    /// Pushes the outbox as it stands now, oldest first, in batches.
-    func push(into summary: inout SyncSummary, progress: @Sendable (SyncProgress) -> Void) async throws {
-        let lastID = try await local { try await store.lastQueuedMutationID() }
+    /// Whether a push failure ends the sync instead of leaving the outbox for later: the refusals
+    /// the pull would meet too, and a failing local store.
+    static func endsTheSync(_ failure: SyncFailure) -> Bool {
+        switch failure {
+        case .refused(.unauthorized), .refused(.unsupportedProtocolVersion), .localStore: return true
+        default: return false
+        }
+    }
+
+    /// Pushes the outbox up to `lastID` as it stands now, oldest first, in batches.
+    func push(upTo lastID: Int64, into summary: inout SyncSummary, progress: @Sendable (SyncProgress) -> Void)
+        async throws
+    {
         var report = SyncProgress(phase: .pushing)
         while true {
             let batch = try await local {
@@ -161,7 +185,7 @@ public struct SyncEngine: Sendable {
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
-                failure = String(describing: error)
+                failure = Self.brief(error)
             }
             if attempt >= retryPolicy.maximumAttempts {
                 throw SyncFailure.unavailable(failure, attempts: attempt)
@@ -170,6 +194,18 @@ public struct SyncEngine: Sendable {
             attempt += 1
             summary.retries += 1
         }
+    }
+
+    /// The longest error text a failure carries, in characters.
+    static let failureTextLimit = 200
+
+    /// An error as one short line: its first line, cut to ``failureTextLimit`` characters (an
+    /// HTTP client's error can describe the whole request, notes and all).
+    static func brief(_ error: any Error) -> String {
+        let text = String(describing: error)
+        let firstLine = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        guard firstLine.count > failureTextLimit else { return firstLine }
+        return String(firstLine.prefix(failureTextLimit - 1)) + "…"
     }
 
     /// Runs a store call, reporting its failure as ``SyncFailure/localStore(_:)``.
@@ -181,7 +217,7 @@ public struct SyncEngine: Sendable {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            throw SyncFailure.localStore(String(describing: error))
+            throw SyncFailure.localStore(Self.brief(error))
         }
     }
 }

@@ -16,6 +16,11 @@ public struct SyncSummary: Hashable, Sendable {
     public var repaired: Bool = false
     /// Transient failures retried.
     public var retries: Int = 0
+    /// Why the push stopped before the outbox was answered (the pull ran all the same), or `nil`.
+    public var pushFailure: SyncFailure?
+    /// Mutations this sync meant to push that are still unsent after it (a failed push, a gap):
+    /// they go out on a later sync. At most ``PushRequest/maximumMutations`` are counted.
+    public var leftUnsent: Int = 0
     /// The verified digest of the rep's scope after the sync.
     public var digest: ScopeDigest = .empty
 
