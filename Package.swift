@@ -156,7 +156,7 @@ let package = Package(
         .testTarget(
             name: "ServerStoreTests",
             dependencies: [
-                "LeadModel", "ServerStore", "SyncProtocol", .product(name: "GRDB", package: "GRDB.swift"),
+                "LeadModel", "ServerStore", "SyncProtocol", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: sharedSwiftSettings
         ),

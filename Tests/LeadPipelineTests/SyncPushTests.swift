@@ -192,20 +192,29 @@ struct SyncPushTests {
     @Test func malformedPushesAreInvalidRequests() throws {
         let world = try SyncWorld()
         let lead = LeadID()
-        let cases = [
-            PushRequest(clientID: "", mutations: []),
-            PushRequest(
-                clientID: "d1", mutations: [Mutation(clientID: "d2", mutationID: 1, leadID: lead, intent: .accept)]),
-            PushRequest(
-                clientID: "d1", mutations: [Mutation(clientID: "d1", mutationID: 0, leadID: lead, intent: .accept)]),
-            PushRequest(
-                clientID: "d1",
-                mutations: (1...1_001).map {
-                    Mutation(clientID: "d1", mutationID: Int64($0), leadID: lead, intent: .accept)
-                }),
+        let cases: [(PushRequest, String)] = [
+            (PushRequest(clientID: "", mutations: []), "clientID must be 1 to 200 characters"),
+            (
+                PushRequest(
+                    clientID: "d1", mutations: [Mutation(clientID: "d2", mutationID: 1, leadID: lead, intent: .accept)]),
+                "mutations[0].clientID differs from the request's clientID"
+            ),
+            (
+                PushRequest(
+                    clientID: "d1", mutations: [Mutation(clientID: "d1", mutationID: 0, leadID: lead, intent: .accept)]),
+                "mutations[0].mutationID must be at least 1"
+            ),
+            (
+                PushRequest(
+                    clientID: "d1",
+                    mutations: (1...1_001).map {
+                        Mutation(clientID: "d1", mutationID: Int64($0), leadID: lead, intent: .accept)
+                    }),
+                "at most 1000 mutations per push, got 1001"
+            ),
         ]
-        for request in cases {
-            #expect(throws: SyncError.self) { try world.sync.push(repID: world.r1, request) }
+        for (request, detail) in cases {
+            #expect(throws: SyncError.invalidRequest(detail)) { try world.sync.push(repID: world.r1, request) }
         }
     }
 }

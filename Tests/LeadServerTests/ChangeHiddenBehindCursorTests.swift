@@ -19,7 +19,7 @@ import Testing
 
     /// The interleavings' seed; `LEADRELAY_S1_SEED=N` replays another one.
     static var seed: UInt64 {
-        ProcessInfo.processInfo.environment["LEADRELAY_S1_SEED"].flatMap { UInt64($0) } ?? 20_261_129
+        SeededGenerator.seed(from: "LEADRELAY_S1_SEED", default: 20_261_129)
     }
 
     @Test func changeCommittedAfterAPullIsNeverMissedInAThousandInterleavings() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LeadModel
 import Testing
 
@@ -6,31 +7,69 @@ import Testing
 
 @Suite("Schema constraints")
 struct SchemaConstraintTests {
-    static let badRows = [
-        "INSERT INTO lead (id, dedupe_key, stage, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 'bogus', 0)",
-        "INSERT INTO lead (id, dedupe_key, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', NULL, 0)",
-        "INSERT INTO lead (id, dedupe_key, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 'yesterday')",
-        "INSERT INTO lead (id, dedupe_key, updated_at, attributes) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 0, 'not json')",
-        "INSERT INTO lead (id, dedupe_key, updated_at, do_not_email) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 0, 2)",
-        "INSERT INTO lead (id, dedupe_key, updated_at, email) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 0, 'a@b.c')",
-        "INSERT INTO rep (id, name, email, email_normalized, capacity) VALUES ('00000000-0000-0000-0000-000000000001', 'R', 'r@x.io', 'r@x.io', -1)",
-        "INSERT INTO engagement_event (id, lead_id, type, occurred_at, dedupe_key) VALUES ('00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-00000000dead', 'page_view', 0, 'k')",
-        "INSERT INTO scoring_model (version, document, created_at, created_by) VALUES (0, '{}', 0, 'admin')",
+    /// Rows the schema refuses, each with the start of SQLite's message for the constraint meant:
+    /// a typo in the SQL (a syntax error, an unknown column) fails the test instead of passing it.
+    static let badRows: [(sql: String, refusal: String)] = [
+        (
+            "INSERT INTO lead (id, dedupe_key, stage, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 'bogus', 0)",
+            "CHECK constraint failed"
+        ),
+        (
+            "INSERT INTO lead (id, dedupe_key, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', NULL, 0)",
+            "NOT NULL constraint failed: lead.dedupe_key"
+        ),
+        (
+            "INSERT INTO lead (id, dedupe_key, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 'yesterday')",
+            "cannot store TEXT value in REAL column lead.updated_at"
+        ),
+        (
+            "INSERT INTO lead (id, dedupe_key, updated_at, attributes) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 0, 'not json')",
+            "CHECK constraint failed"
+        ),
+        (
+            "INSERT INTO lead (id, dedupe_key, updated_at, do_not_email) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 0, 2)",
+            "CHECK constraint failed"
+        ),
+        (
+            "INSERT INTO lead (id, dedupe_key, updated_at, email) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 0, 'a@b.c')",
+            "CHECK constraint failed"
+        ),
+        (
+            "INSERT INTO rep (id, name, email, email_normalized, capacity) VALUES ('00000000-0000-0000-0000-000000000001', 'R', 'r@x.io', 'r@x.io', -1)",
+            "CHECK constraint failed"
+        ),
+        (
+            "INSERT INTO engagement_event (id, lead_id, type, occurred_at, dedupe_key) VALUES ('00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-00000000dead', 'page_view', 0, 'k')",
+            "FOREIGN KEY constraint failed"
+        ),
+        (
+            "INSERT INTO scoring_model (version, document, created_at, created_by) VALUES (0, '{}', 0, 'admin')",
+            "CHECK constraint failed"
+        ),
     ]
 
+    /// Expects `body` to be refused by a constraint of the schema (SQLITE_CONSTRAINT) with a
+    /// message starting with `refusal`.
+    static func expectRefused(
+        _ refusal: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void
+    ) {
+        let error = #expect(throws: DatabaseError.self, sourceLocation: sourceLocation) { try body() }
+        guard let error else { return }
+        #expect(error.resultCode == .SQLITE_CONSTRAINT, "\(error)", sourceLocation: sourceLocation)
+        #expect(error.message?.hasPrefix(refusal) == true, "\(error)", sourceLocation: sourceLocation)
+    }
+
     @Test(arguments: badRows)
-    func badRowIsRejectedEvenThroughRawSQL(sql: String) throws {
+    func badRowIsRejectedEvenThroughRawSQL(sql: String, refusal: String) throws {
         let store = try StoreFixtures.store()
-        let error = #expect(throws: (any Error).self) { try store.executeRawSQL(sql) }
-        // SQLite result code 19 is SQLITE_CONSTRAINT: refused by the schema, not a syntax error.
-        #expect(error.map { "\($0)".contains("SQLite error 19") } == true)
+        Self.expectRefused(refusal) { try store.executeRawSQL(sql) }
     }
 
     @Test func duplicateDedupeKeyIsRejected() throws {
         let store = try StoreFixtures.store()
         try store.executeRawSQL(
             "INSERT INTO lead (id, dedupe_key, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', 'k', 0)")
-        #expect(throws: (any Error).self) {
+        Self.expectRefused("UNIQUE constraint failed: lead.dedupe_key") {
             try store.executeRawSQL(
                 "INSERT INTO lead (id, dedupe_key, updated_at) VALUES ('00000000-0000-0000-0000-000000000002', 'k', 0)")
         }
@@ -41,7 +80,7 @@ struct SchemaConstraintTests {
         let insert =
             "INSERT INTO rep (id, name, email, email_normalized, capacity) VALUES (?, 'R', 'r@x.io', 'r@x.io', 5)"
         try store.executeRawSQL(insert, arguments: ["00000000-0000-0000-0000-000000000001"])
-        #expect(throws: (any Error).self) {
+        Self.expectRefused("UNIQUE constraint failed: rep.email_normalized") {
             try store.executeRawSQL(insert, arguments: ["00000000-0000-0000-0000-000000000002"])
         }
     }
@@ -50,7 +89,7 @@ struct SchemaConstraintTests {
     func stageChangeWithUnknownTriggerOrReasonIsRejected(values: String) throws {
         let store = try StoreFixtures.store()
         let id = try StoreFixtures.storedLead(store)
-        #expect(throws: (any Error).self) {
+        Self.expectRefused("CHECK constraint failed") {
             try store.executeRawSQL(
                 """
                 INSERT INTO stage_change (lead_id, from_stage, to_stage, "trigger", reason, actor, at)
