@@ -32,6 +32,8 @@ public struct ClientEnvironment: Sendable {
     /// Wraps the device's store as the sync engine sees it (tests: to count what the engine
     /// hands it); identity by default.
     public var wrapStore: @Sendable (any SyncLocalStore) -> any SyncLocalStore
+    /// Reads standard input to its end (a note given as `-`); the process's by default.
+    public var readStandardInput: @Sendable () -> Data
 
     /// An environment; every knob but the variables has the process default.
     public init(
@@ -42,7 +44,8 @@ public struct ClientEnvironment: Sendable {
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
         pageLimit: Int = Self.defaultPageLimit, retryPolicy: RetryPolicy = RetryPolicy(),
         wrapTransport: @escaping @Sendable (any SyncTransport) -> any SyncTransport = { $0 },
-        wrapStore: @escaping @Sendable (any SyncLocalStore) -> any SyncLocalStore = { $0 }
+        wrapStore: @escaping @Sendable (any SyncLocalStore) -> any SyncLocalStore = { $0 },
+        readStandardInput: @escaping @Sendable () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }
     ) {
         self.variables = variables
         self.isTerminal = isTerminal
@@ -53,6 +56,7 @@ public struct ClientEnvironment: Sendable {
         self.retryPolicy = retryPolicy
         self.wrapTransport = wrapTransport
         self.wrapStore = wrapStore
+        self.readStandardInput = readStandardInput
     }
 
     /// The process's environment; a terminal when standard error is one.

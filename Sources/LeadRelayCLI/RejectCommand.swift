@@ -22,19 +22,20 @@ struct RejectCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Why the lead is not qualified: one of the codes below.", valueName: "code"))
     var reason: ReasonCode
 
-    @Option(help: ArgumentHelp("A note for marketing (required with --reason other).", valueName: "text"))
+    @Option(
+        help: ArgumentHelp(
+            "A note for marketing (required with --reason other); '-' reads it from standard input.", valueName: "text")
+    )
     var note: String?
 
-    func validate() throws {
-        let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if reason.entry.requiresNote && (trimmed ?? "").isEmpty {
-            throw ValidationError("--reason \(reason.rawValue) needs a --note saying why")
-        }
-        if let trimmed, trimmed.isEmpty { throw ValidationError("--note is empty") }
-    }
+    @Option(help: ArgumentHelp("A file holding the note ('-': standard input).", valueName: "file"))
+    var noteFile: String?
 
     func run() throws {
-        let text = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = try NoteInput.read(text: note, file: noteFile, option: "--note")
+        if reason.entry.requiresNote && text == nil {
+            throw CommandFailure.user("--reason \(reason.rawValue) needs a --note saying why")
+        }
         let (local, mutation) = try VerdictQueue.queue(.rejecting(reason, note: text), leadPrefix: lead, home: home)
         Console.current.line(VerdictQueue.confirmation(local, mutation))
     }

@@ -78,6 +78,8 @@ struct PushBatch {
     /// - Parameter lead: the mutation's lead id as stored (its lower-case UUID text).
     /// - Throws: a database error (the caller's transaction then rolls back).
     mutating func apply(_ mutation: Mutation, leadID lead: String, in db: Database) throws -> PushOutcome {
+        // Every limit the contract states, per mutation: one over-long note never blocks the rest.
+        if mutation.intent.textOverLimit != nil { return .rejected(.tooLarge) }
         guard let state = leads[lead] else { return .rejected(.unknownLead) }
         guard state.owner == rep, state.stage.isInRepScope else { return .rejected(.notAssigned) }
         let stage = state.stage

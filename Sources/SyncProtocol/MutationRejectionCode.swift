@@ -19,4 +19,8 @@ public enum MutationRejectionCode: String, CaseIterable, Codable, Sendable {
     case unknownLead = "unknown_lead"
     /// The intent is malformed: an empty note, an empty correction, an empty corrected field.
     case invalidMutation = "invalid_mutation"
+    /// A text of the intent is over its contract limit (a note over
+    /// ``MutationIntent/maximumNoteLength`` characters, a corrected field over its length);
+    /// refused alone, the rest of the push goes on.
+    case tooLarge = "too_large"
 }

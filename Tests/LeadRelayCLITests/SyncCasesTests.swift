@@ -6,6 +6,7 @@ import LocalStore
 import ServerStore
 import SyncProtocol
 import Synchronization
+import TestSupport
 import Testing
 
 /// The sync cases of ../shared/cases/sync/README.md end to end: a live server on port 0 over a
@@ -394,5 +395,82 @@ struct SyncCasesTests {
         #expect(caughtUp.output.contains("49 leads on this device"))
         let local = try LocalDatabase(path: d1.databasePath)
         #expect(try local.removal(of: ids[0]) == .recycled)
+    }
+
+    /// Issue 14 item 2: no outbox blocks the device. An outbox that an older app filled with five
+    /// 1.5 MB notes (over the 4,000-character limit: this CLI refuses them when typed) and one
+    /// accept: the pushes are split under the 4 MiB body limit, each note is refused `too_large`
+    /// on its own, the accept is applied, and `leadrelay status` says what to do.
+    @Test func overLimitNotesAreRefusedOneByOneAndTheQueueMovesOn() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        let ids = try world.seedQualifiedLeads(2)
+        try world.assign(ids, to: r1)
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d1.run("sync").status == 0)
+
+        let huge = String(repeating: "call back after the budget review. ", count: 45_000)
+        let typed = await d1.run("note", ids[0].description, huge)
+        #expect(typed.status == 1)
+        #expect(typed.errorOutput.contains("limited to 4000 characters"))
+        #expect(typed.errorOutput.split(separator: "\n").count == 1)
+        let file = world.folder.path("long-note.txt")
+        try Data(huge.utf8).write(to: URL(fileURLWithPath: file))
+        let fromFile = await d1.run("reject", ids[0].description, "--reason", "other", "--note-file", file)
+        #expect(fromFile.status == 1)
+        #expect(fromFile.errorOutput.contains("limited to 4000 characters"))
+
+        let local = try LocalDatabase(path: d1.databasePath)
+        for _ in 0..<5 {
+            try local.enqueue(.addNote(text: huge), leadID: ids[0], leadLabel: "First0 Last0", at: Date())
+        }
+        #expect(await d1.run("accept", ids[1].description).status == 0)
+        let counter = PushSizes()
+        let sync = await d1.run("sync", environment: .test(wrapTransport: counter.wrap))
+        #expect(sync.status == 0, "\(sync.errorOutput)")
+        #expect(sync.output.contains("pushed 1, refused 5"))
+        #expect(counter.pushes.count >= 3, "\(counter.pushes)")
+        #expect(counter.pushes.reduce(0, +) == 6)
+        #expect(try world.stage(ids[1]) == .accepted)
+        #expect(try world.store.notes(leadID: ids[0]).isEmpty)
+        let status = await d1.run("status")
+        #expect(status.output.contains("Refused: 5"))
+        #expect(status.output.contains("too_large: a text is over the server's limit"))
+        // Status shows a note shortened on one line, never the 1.5 MB.
+        #expect(status.output.count < 4_000)
+    }
+
+    /// Long notes come from a file or standard input (`-`), within the limit.
+    @Test func notesComeFromAFileOrStandardInput() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        let ids = try world.seedQualifiedLeads(2)
+        try world.assign(ids, to: r1)
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d1.run("sync").status == 0)
+        let long = String(repeating: "x", count: 3_990) + "\nend."
+        let file = world.folder.path("note.txt")
+        try Data(long.utf8).write(to: URL(fileURLWithPath: file))
+        let fromFile = await d1.run("note", ids[0].description, "--note-file", file)
+        #expect(fromFile.status == 0, "\(fromFile.errorOutput)")
+        #expect(fromFile.output.count < 300, "the confirmation shows the note shortened")
+        var environment = ClientEnvironment.test()
+        environment.readStandardInput = { Data("  moved to a competitor's trial \n".utf8) }
+        let fromStandardInput = await d1.run(
+            ["reject", ids[1].description, "--reason", "other", "--note", "-"], environment: environment)
+        #expect(fromStandardInput.status == 0, "\(fromStandardInput.errorOutput)")
+        let both = await d1.run("note", ids[0].description, "typed", "--note-file", file)
+        #expect(both.status == 1)
+        #expect(both.errorOutput.contains("not both"))
+        #expect(await d1.run("sync").output.contains("pushed 2, refused 0"))
+        #expect(try world.store.notes(leadID: ids[0]).map(\.text) == [long])
+        let rejected = try #require(try world.store.stageHistory(leadID: ids[1]).last)
+        #expect(rejected.note == "moved to a competitor's trial")
     }
 }

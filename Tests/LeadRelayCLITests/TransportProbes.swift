@@ -238,3 +238,27 @@ final class PageLedger: Sendable {
         }
     }
 }
+
+/// Wraps the CLI's transport to record how many mutations each push carried.
+final class PushSizes: Sendable {
+    private let sizes = Mutex<[Int]>([])
+
+    /// The mutation count of each push, in order.
+    var pushes: [Int] { sizes.withLock { $0 } }
+
+    var wrap: @Sendable (any SyncTransport) -> any SyncTransport {
+        { inner in Wrapped(inner: inner, recorder: self) }
+    }
+
+    struct Wrapped: SyncTransport {
+        let inner: any SyncTransport
+        let recorder: PushSizes
+
+        func pull(_ request: PullRequest) async throws -> PullPage { try await inner.pull(request) }
+
+        func push(_ request: PushRequest) async throws -> [PushResult] {
+            recorder.sizes.withLock { $0.append(request.mutations.count) }
+            return try await inner.push(request)
+        }
+    }
+}

@@ -16,8 +16,11 @@ struct DeviceCopy {
     var cursor: String?
     /// The change-log sequence of every page's cursor, in order.
     var cursorSequences: [Int64] = []
-    /// Pages whose `scopeCount` / `scopeHash` did not match the copy after applying them.
+    /// Last pages (`hasMore` false, where a device verifies) whose `scopeCount` / `scopeHash` did
+    /// not match the copy after applying them.
     var digestMismatches = 0
+    /// Upserts of a lead in a stage outside the rep's scope (a page a device must refuse).
+    var outOfScopeUpserts = 0
     /// Pages applied.
     var pages = 0
 
@@ -36,6 +39,9 @@ struct DeviceCopy {
             guard let id = upsert["leadID"] as? String, let version = upsert["version"] as? Int else {
                 throw TestFailure("upsert without leadID or version: \(upsert)")
             }
+            if let stage = (upsert["stage"] as? String).flatMap(LifecycleStage.init(rawValue:)), !stage.isInRepScope {
+                outOfScopeUpserts += 1
+            }
             versions[id] = Int64(version)
             removed[id] = nil
             delivered.append(id)
@@ -51,7 +57,7 @@ struct DeviceCopy {
         let server = (json["scopeCount"] as? Int).flatMap {
             ScopeDigest(count: $0, hashText: json["scopeHash"] as? String ?? "")
         }
-        if server != digest { digestMismatches += 1 }
+        if json["hasMore"] as? Bool == false && server != digest { digestMismatches += 1 }
     }
 
     /// Pulls from the copy's cursor until `hasMore` is false, applying every page.

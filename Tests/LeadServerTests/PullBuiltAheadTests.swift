@@ -74,6 +74,7 @@ import Testing
         // only when it was built after the change.
         #expect(pages.count == 3)
         #expect((1...2).contains(Self.builtAhead(metrics) ?? 0))
+        #expect(copy.outOfScopeUpserts == 0)
         #expect(copy.digestMismatches == 0)
         #expect(copy.removed[leads[10].description] == "reassigned")
         #expect(copy.versions[leads[10].description] == nil)

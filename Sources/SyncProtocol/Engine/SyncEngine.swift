@@ -12,6 +12,8 @@ public import Foundation
 ///   a local store failure or a cancellation ends the sync there;
 /// - a mutation is marked done only when the server answered it (`applied`, `duplicate`,
 ///   `rejected(code)`); a failed push leaves it unsent for the next sync;
+/// - pushes are split so that no request body exceeds ``PushRequest/bodyBudget`` (under the
+///   contract's 4 MiB request limit), whatever the notes hold;
 /// - the push covers the outbox as it was when the sync started: a mutation queued meanwhile
 ///   waits for the next sync (case S6);
 /// - each page's rows and cursor are committed together by the store, so an interrupted sync
@@ -93,9 +95,10 @@ public struct SyncEngine: Sendable {
     {
         var report = SyncProgress(phase: .pushing)
         while true {
-            let batch = try await local {
+            let unsent = try await local {
                 try await store.unsentMutations(upTo: lastID, limit: PushRequest.maximumMutations)
             }
+            let batch = PushRequest.prefix(of: unsent, within: PushRequest.bodyBudget)
             guard let first = batch.first else { return }
             if report.toPush == 0 { report.toPush = batch.count }
             let ids = batch.map(\.mutationID)
