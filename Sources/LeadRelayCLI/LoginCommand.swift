@@ -21,6 +21,9 @@ struct LoginCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Your device token (leadrelay-server tokens issue --rep REP).", valueName: "token"))
     var token: String
 
+    @Flag(help: "Wipe another rep's leads and queued changes on this device and log in (as 'leadrelay logout' would).")
+    var force = false
+
     func validate() throws {
         guard let url = URL(string: server), let scheme = url.scheme, ["http", "https"].contains(scheme),
             url.host != nil
@@ -41,15 +44,29 @@ struct LoginCommand: AsyncParsableCommand {
         }
         guard let url = URL(string: serverURL) else { throw CommandFailure.user("bad --server '\(server)'") }
         let transport = ClientEnvironment.current.wrapTransport(HTTPSyncTransport(serverURL: url, token: token))
+        let check: PullPage
         do {
-            // A one-lead pull from no cursor checks the token; nothing of it is kept.
-            _ = try await transport.pull(PullRequest(cursor: nil, limit: 1))
+            // A one-lead pull from no cursor checks the token and names its rep; no lead is kept.
+            check = try await transport.pull(PullRequest(cursor: nil, limit: 1))
         } catch let error as SyncError {
             throw CommandFailure.sync("the server refused the login: \(SyncFailureText.text(for: .refused(error)))")
         } catch let error as SyncTransportError {
             throw CommandFailure.sync("cannot log in at \(serverURL): \(error); check --server and try again")
         }
-        let session = try database.logIn(serverURL: serverURL, token: token)
+        // One rep's data is never shown to, or sent as, another rep (SPEC §5 rule 11).
+        if let previous = try database.session(), let owner = previous.repID, let rep = check.repID, owner != rep {
+            let leads = try database.leadCount()
+            let changes = try database.outbox().count
+            if leads > 0 || changes > 0 {
+                guard force else {
+                    throw CommandFailure.user(
+                        "this device holds another rep's data (\(leads) lead\(leads == 1 ? "" : "s"), \(changes) change\(changes == 1 ? "" : "s")); run 'leadrelay logout' first (it wipes them), or log in again with --force to wipe them now"
+                    )
+                }
+            }
+            try database.wipe()
+        }
+        let session = try database.logIn(serverURL: serverURL, token: token, repID: check.repID)
         let queued = try database.outbox(states: [.queued, .sent]).count
         var text = "Logged in to \(serverURL)."
         if queued > 0 { text += " \(queued) queued change\(queued == 1 ? "" : "s") kept for the next sync." }

@@ -71,8 +71,9 @@ extension LocalDatabase: SyncLocalStore {
     /// An upsert whose stage is outside the rep's scope (`recycled`, `converted`, …: a server
     /// that sent the lead's current state before its removal) is applied as that removal
     /// (``RemovalReason/init(leavingScopeFor:)``): such a page never wedges the device.
-    /// - Throws: ``LocalStoreError/notLoggedIn`` without a session row (nothing is kept), or
-    ///   ``LocalStoreError/unapplicableLead(_:detail:)`` naming the lead whose row the database
+    /// - Throws: ``LocalStoreError/notLoggedIn`` without a session row (nothing is kept),
+    ///   ``LocalStoreError/anotherRepsPage(owner:page:)`` for a page of another rep than the one
+    ///   whose data the device holds, or ``LocalStoreError/unapplicableLead(_:detail:)`` naming the lead whose row the database
     ///   refused (nothing of the page is kept).
     public func apply(_ served: PullPage) async throws {
         let page = Self.keepingScope(served)
@@ -87,6 +88,11 @@ extension LocalDatabase: SyncLocalStore {
         }
         let rows = documents
         try await writer.write { db in
+            // Never two reps' data in one copy: a page pulled with another rep's token is refused
+            // whole; a device that never learnt its rep learns it from the first page that says.
+            if let pageRep = page.repID, let owner = try Self.session(db)?.repID, owner != pageRep {
+                throw LocalStoreError.anotherRepsPage(owner: owner, page: pageRep)
+            }
             let upsert = try db.cachedStatement(
                 sql: """
                     INSERT OR REPLACE INTO lead (
@@ -127,8 +133,11 @@ extension LocalDatabase: SyncLocalStore {
             let changesCopy = !page.upserts.isEmpty || !page.removals.isEmpty
             let dropVerified = changesCopy ? ", scope_count = NULL, scope_hash = NULL" : ""
             try db.execute(
-                sql: "UPDATE sync_state SET cursor = ?, epoch = ?\(dropVerified) WHERE singleton = 1",
-                arguments: [page.cursor.text, page.cursor.epoch.uuidString.lowercased()])
+                sql: """
+                    UPDATE sync_state SET cursor = ?, epoch = ?, rep_id = coalesce(rep_id, ?)\(dropVerified)
+                    WHERE singleton = 1
+                    """,
+                arguments: [page.cursor.text, page.cursor.epoch.uuidString.lowercased(), page.repID?.description])
             guard db.changesCount == 1 else { throw LocalStoreError.notLoggedIn }
         }
     }

@@ -12,6 +12,8 @@ public enum LocalStoreError: Error, Hashable, Sendable, CustomStringConvertible 
     case corruptRow(table: String, detail: String)
     /// A pulled lead the device's database refused (the lead and the database's reason).
     case unapplicableLead(LeadID, detail: String)
+    /// A page pulled for another rep than the one whose data the device holds (the two reps).
+    case anotherRepsPage(owner: RepID, page: RepID)
 
     /// A sentence naming what failed and what to do.
     public var description: String {
@@ -24,6 +26,9 @@ public enum LocalStoreError: Error, Hashable, Sendable, CustomStringConvertible 
         case .corruptRow(let table, let detail): return "the local \(table) table has a bad row: \(detail)"
         case .unapplicableLead(let leadID, let detail):
             return "the server sent lead \(leadID) in a form this device cannot store (\(detail))"
+        case .anotherRepsPage(let owner, let page):
+            return
+                "this device holds the data of rep \(owner) but the token is rep \(page)'s; nothing was mixed: run 'leadrelay logout' and log in again"
         }
     }
 }

@@ -11,7 +11,7 @@ extension Components.Schemas.PullPage {
             removals: page.removals.map {
                 Components.Schemas.LeadRemoval(leadID: $0.leadID.description, reason: .init($0.reason))
             },
-            scopeCount: page.scopeCount, scopeHash: page.scopeHash)
+            scopeCount: page.scopeCount, scopeHash: page.scopeHash, repID: page.repID?.description)
     }
 }
 
@@ -35,9 +35,16 @@ extension PullPage {
             let id = try WireIdentifiers.leadID(removal.leadID, field: "removals[\(index)].leadID")
             removals.append(LeadRemoval(leadID: id, reason: RemovalReason(removal.reason)))
         }
+        var repID: RepID?
+        if let text = wire.repID {
+            guard let id = RepID(uuidString: text) else {
+                throw WireMappingError(field: "repID", problem: "'\(text)' is not a UUID")
+            }
+            repID = id
+        }
         self.init(
             cursor: cursor, hasMore: wire.hasMore, upserts: upserts, removals: removals,
-            scopeCount: wire.scopeCount, scopeHash: wire.scopeHash)
+            scopeCount: wire.scopeCount, scopeHash: wire.scopeHash, repID: repID)
     }
 }
 

@@ -1,3 +1,5 @@
+public import LeadModel
+
 /// One page of changes to a rep's scope (SPEC §5 rules 1–3 and 7).
 ///
 /// The page covers the change log from the request's cursor up to and including ``cursor``,
@@ -19,12 +21,16 @@ public struct PullPage: Hashable, Codable, Sendable {
     public var scopeCount: Int
     /// The scope's digest at ``cursor``: ``ScopeDigest/hashText`` (16 lower-case hex digits).
     public var scopeHash: String
+    /// The rep the pulling token belongs to (set by the server's sync service; `nil` from a
+    /// server that does not say): a device never mixes two reps' data (SPEC §5 rule 11).
+    public var repID: RepID?
 
     /// A page.
     public init(
         cursor: SyncCursor, hasMore: Bool, upserts: [SyncedLead], removals: [LeadRemoval], scopeCount: Int,
-        scopeHash: String
+        scopeHash: String, repID: RepID? = nil
     ) {
+        self.repID = repID
         self.cursor = cursor
         self.hasMore = hasMore
         self.upserts = upserts

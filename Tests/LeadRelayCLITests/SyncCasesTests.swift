@@ -473,4 +473,48 @@ struct SyncCasesTests {
         let rejected = try #require(try world.store.stageHistory(leadID: ids[1]).last)
         #expect(rejected.note == "moved to a competitor's trial")
     }
+
+    /// Issue 14 item 3: a shared device. R2's token on a home that holds R1's leads and a queued
+    /// verdict is refused with a clear message; `--force` wipes R1's data first. R1's verdict is
+    /// never sent with R2's token, and R2 never sees R1's leads.
+    @Test func anotherRepsTokenNeverMixesTheTwoReps() async throws {
+        let world = try SyncWorld()
+        let (r1, token1) = try world.rep("R1")
+        let (r2, token2) = try world.rep("R2")
+        let mine = try world.seedQualifiedLeads(3)
+        let theirs = try world.seedQualifiedLeads(2, prefix: "T")
+        try world.assign(mine, to: r1)
+        try world.assign(theirs, to: r2)
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let device = world.device("shared")
+        #expect(await device.run("login", "--server", server.url, "--token", token1).status == 0)
+        #expect(await device.run("sync").output.contains("pulled 3"))
+        #expect(await device.run("accept", mine[0].description).status == 0)
+
+        let refused = await device.run("login", "--server", server.url, "--token", token2)
+        #expect(refused.status == 1)
+        #expect(refused.errorOutput.contains("holds another rep's data (3 leads, 1 change)"))
+        #expect(refused.errorOutput.contains("leadrelay logout"))
+        #expect(refused.errorOutput.contains("--force"))
+        #expect(refused.errorOutput.split(separator: "\n").count == 1)
+        // Nothing changed: R1 is still logged in with the leads and the verdict.
+        let local = try LocalDatabase(path: device.databasePath)
+        #expect(try local.session()?.token == token1)
+        #expect(try local.leadCount() == 3)
+        // R1 logging in again keeps everything.
+        #expect(await device.run("login", "--server", server.url, "--token", token1).output.contains("1 queued change"))
+
+        let forced = await device.run("login", "--server", server.url, "--token", token2, "--force")
+        #expect(forced.status == 0, "\(forced.errorOutput)")
+        #expect(try local.leadCount() == 0)
+        #expect(try local.outbox().isEmpty)
+        let sync = await device.run("sync")
+        #expect(sync.output.contains("pulled 2, removed 0, pushed 0, refused 0"))
+        let listed = await device.run("leads", "--json").output
+        #expect(theirs.allSatisfy { listed.contains($0.description) })
+        #expect(!mine.contains { listed.contains($0.description) })
+        #expect(try world.stage(mine[0]) == .assigned, "R1's verdict was never sent as R2")
+        #expect(try local.session()?.repID == r2)
+    }
 }

@@ -64,6 +64,24 @@ struct LocalStoreTests {
         #expect(try await database.cursor()?.sequence == 1)
     }
 
+    /// A page pulled for another rep than the device's is refused whole; the first page that
+    /// names a rep tells a device that did not know its rep.
+    @Test func aPageOfAnotherRepIsRefusedWhole() async throws {
+        let owner = RepID()
+        var first = page(1, upserts: [lead(version: 1, score: 1)])
+        first.repID = owner
+        try await database.apply(first)
+        #expect(try database.session()?.repID == owner)
+        var foreign = page(2, upserts: [lead(version: 2, score: 2)])
+        let stranger = RepID()
+        foreign.repID = stranger
+        await #expect(throws: LocalStoreError.anotherRepsPage(owner: owner, page: stranger)) {
+            try await database.apply(foreign)
+        }
+        #expect(try database.leadCount() == 1)
+        #expect(try await database.cursor()?.sequence == 1)
+    }
+
     /// A page holding a lead in a stage outside the rep's scope (a lead recycled after the upsert
     /// the server served) is applied, that lead as its removal: the device never wedges on it.
     @Test func anUpsertOutsideTheScopeIsAppliedAsItsRemoval() async throws {

@@ -41,8 +41,10 @@ public struct SyncService: Sendable {
             throw SyncError.invalidRequest("limit must be between 1 and \(PullRequest.maximumLimit), got \(limit)")
         }
         if let cursor = request.cursor, cursor.epoch != store.epoch { throw SyncError.resyncRequired }
-        return try store.changes(
+        var page = try store.changes(
             repID: repID, after: request.cursor?.sequence ?? 0, limit: limit, includeRemovals: request.cursor != nil)
+        page.repID = repID
+        return page
     }
 
     /// Applies the rep's mutations in order and answers each (SPEC §5 rule 5), in a write
