@@ -29,6 +29,12 @@ public enum LifecycleStage: String, CaseIterable, Codable, Sendable, Comparable 
         }
     }
 
+    /// Whether a change to this lead (new engagement events, re-imported fields) rescores it:
+    /// every stage but the terminal ones (`converted`, `disqualified`). With sales (`assigned`,
+    /// `accepted`) the score, grade and reasons move and the stage does not (SPEC §3.1): the rep's
+    /// hot-lead signal.
+    public var isRescoredOnChange: Bool { self != .converted && self != .disqualified }
+
     /// Whether the lead is in a rep's scope and synced to their device (SPEC §5 rule 2).
     public var isInRepScope: Bool { self == .assigned || self == .accepted }
 

@@ -517,4 +517,69 @@ struct SyncCasesTests {
         #expect(try world.stage(mine[0]) == .assigned, "R1's verdict was never sent as R2")
         #expect(try local.session()?.repID == r2)
     }
+
+    /// Issue 14 item 7: new engagement events on a lead with a rep rescore it (stage unchanged,
+    /// SPEC §3.1); the rep's next pull brings the new score, grade and top reasons.
+    @Test func eventsOnALeadWithTheRepMoveItsScoreNotItsStage() async throws {
+        let world = try SyncWorld()
+        let model = world.folder.path("webinars.json")
+        try #"""
+        {"version": 1, "name": "webinars",
+         "fitRules": [{"id": "india", "label": "In India", "field": "country", "equals": "India", "points": 10}],
+         "engagementRules": [{"id": "webinar", "label": "Attended a webinar", "eventType": "webinar", "points": 40, "cap": 80}],
+         "gradeBands": {"a": 80, "b": 40, "c": 10},
+         "qualification": {"threshold": 5}}
+        """#.write(toFile: model, atomically: true, encoding: .utf8)
+        let set = await CommandRun.leadrelayServer(["model", "set", model, "--db", world.databasePath])
+        #expect(set.status == 0, "\(set.errorOutput)")
+        let (r1, token) = try world.rep("R1")
+        let ids = try world.seedQualifiedLeads(2)
+        try world.assign(ids, to: r1)
+        try world.store.transition(
+            StageTransitionRequest(leadID: ids[1], to: .accepted, trigger: .accept, actor: "rep:R1", at: Date()))
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d1.run("sync").output.contains("pulled 2"))
+
+        let events = world.folder.path("events.csv")
+        let today = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-3_600)).prefix(10)
+        try """
+        Lead,Activity,At
+        l0@example.com,webinar,\(today) 09:00:00
+        l1@example.com,webinar,\(today) 09:30:00
+        l1@example.com,webinar,\(today) 10:30:00
+
+        """.write(toFile: events, atomically: true, encoding: .utf8)
+        let mapping = world.folder.path("events.yaml")
+        try """
+        lead: {column: Lead, match: default}
+        type: {column: Activity, case: lower}
+        timestamp: {column: At, format: "yyyy-MM-dd HH:mm:ss"}
+
+        """.write(toFile: mapping, atomically: true, encoding: .utf8)
+        let imported = await CommandRun.leadrelayServer([
+            "import", "events", events, "--mapping", mapping, "--db", world.databasePath,
+        ])
+        #expect(imported.status == 0, "\(imported.output) \(imported.errorOutput)")
+
+        let sync = await d1.run("sync")
+        #expect(sync.status == 0, "\(sync.errorOutput)")
+        #expect(sync.output.contains("pulled 2, removed 0"))
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let leads = try decoder.decode([SyncedLead].self, from: Data(await d1.run("leads", "--json").output.utf8))
+        let byID = Dictionary(uniqueKeysWithValues: leads.map { ($0.leadID, $0) })
+        #expect(byID[ids[0]]?.engagementScore == 40)
+        #expect(byID[ids[0]]?.scoreTotal == 50)
+        #expect(byID[ids[0]]?.grade == .c, "the grade is the fit's band: fit did not move")
+        #expect(byID[ids[0]]?.stage == .assigned)
+        #expect(byID[ids[1]]?.engagementScore == 80)
+        #expect(byID[ids[1]]?.scoreTotal == 90)
+        #expect(byID[ids[1]]?.stage == .accepted)
+        #expect(byID[ids[1]]?.topContributions.first?.label == "Attended a webinar")
+        #expect(try world.stage(ids[0]) == .assigned)
+        #expect(try world.stage(ids[1]) == .accepted)
+    }
 }

@@ -58,8 +58,9 @@ public struct ScoringRun: Sendable {
         return summary
     }
 
-    /// Scores only `leadIDs` (say the leads an events import touched); unknown ids and leads with
-    /// sales are skipped.
+    /// Scores only `leadIDs` (say the leads an events import touched), leads with sales among
+    /// them (their score moves, their stage does not: ``LifecycleStage/isRescoredOnChange``);
+    /// unknown ids and converted or disqualified leads are skipped.
     /// - Throws: as ``run(model:)``.
     public func run(model: ScoringModel, leadIDs: [LeadID]) throws -> ScoringRunSummary {
         let started = ContinuousClock.now
@@ -70,7 +71,7 @@ public struct ScoringRun: Sendable {
         for start in stride(from: 0, to: unique.count, by: pageSize) {
             let page = try unique[start..<Swift.min(start + pageSize, unique.count)].compactMap {
                 try store.lead(id: $0)
-            }.filter { !$0.stage.isFrozenForRescoring }
+            }.filter(\.stage.isRescoredOnChange)
             try score(page, scorer: scorer, now: now, into: &summary)
         }
         summary.durationSeconds = Self.seconds(since: started)
