@@ -8,6 +8,9 @@ import SyncProtocol
 
 /// `leadrelay sync`: pushes the outbox, pulls the rep's leads, verifies the copy.
 struct SyncCommand: AsyncParsableCommand {
+    /// `1 change`, `2 changes`.
+    static func changes(_ count: Int) -> String { "\(count) change\(count == 1 ? "" : "s")" }
+
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Send your queued verdicts and notes, then get your leads from the server.",
@@ -48,6 +51,14 @@ struct SyncCommand: AsyncParsableCommand {
         var line =
             "Synced: pulled \(summary.pulled), removed \(summary.removed), pushed \(summary.pushed), refused \(summary.refused)."
         line += " \(summary.digest.count) lead\(summary.digest.count == 1 ? "" : "s") on this device."
+        if summary.resent > 0 {
+            line +=
+                " (The server had lost \(Self.changes(summary.resent)) (restored from a backup); \(summary.resent == 1 ? "it was" : "they were") sent again.)"
+        }
+        if summary.renumbered > 0 {
+            line +=
+                " (\(Self.changes(summary.renumbered)) \(summary.renumbered == 1 ? "was" : "were") numbered again: this device was restored from an earlier copy.)"
+        }
         if summary.resynced { line += " (The server asked for a full resync; your queued changes were kept.)" }
         if summary.repaired { line += " (The local copy did not match the server's and was rebuilt.)" }
         if summary.refused > 0 { line += " Run 'leadrelay status' to see why changes were refused." }

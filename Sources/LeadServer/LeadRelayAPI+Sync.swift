@@ -42,12 +42,13 @@ extension LeadRelayAPI {
             throw APIProblem.invalidRequest(error.description)
         }
         let pending = try domain { try sync.checkedPush(repID: repID, request) }
-        let results: [PushResult]
+        let answer: PushAnswer
         do {
-            results = try await pushCommits.apply(pending)
+            answer = try await pushCommits.apply(pending)
         } catch {
-            results = try domain { throw error }
+            answer = try domain { throw error }
         }
+        let results = answer.results
         var applied = 0
         var duplicates = 0
         var rejected = 0
@@ -66,7 +67,7 @@ extension LeadRelayAPI {
                 "applied": .stringConvertible(applied), "duplicate": .stringConvertible(duplicates),
                 "rejected": .stringConvertible(rejected),
             ])
-        return .ok(.init(body: .json(.init(results))))
+        return .ok(.init(body: .json(.init(answer))))
     }
 
     /// Refuses a protocol version this server does not speak with the typed

@@ -20,15 +20,15 @@ final class PushCommitQueue: Sendable {
 
     private struct Waiting {
         let push: PendingPush
-        let continuation: CheckedContinuation<[PushResult], any Error>
+        let continuation: CheckedContinuation<PushAnswer, any Error>
     }
 
     private let queue = DispatchQueue(label: "leadrelay.push-commits", qos: .userInitiated)
     private let state = Mutex<(waiting: [Waiting], draining: Bool)>(([], false))
-    private let apply: @Sendable ([PendingPush]) throws -> [Result<[PushResult], any Error>]
+    private let apply: @Sendable ([PendingPush]) throws -> [Result<PushAnswer, any Error>]
 
     /// A queue that applies each group with `apply` (one write transaction per call).
-    init(apply: @escaping @Sendable ([PendingPush]) throws -> [Result<[PushResult], any Error>]) {
+    init(apply: @escaping @Sendable ([PendingPush]) throws -> [Result<PushAnswer, any Error>]) {
         self.apply = apply
     }
 
@@ -40,7 +40,7 @@ final class PushCommitQueue: Sendable {
     /// - Throws: the push's own failure (``SyncError/forbidden``,
     ///   ``LeadStoreError/repNotFound(_:)``) or the group's database error; nothing of the push
     ///   was applied then.
-    func apply(_ push: PendingPush) async throws -> [PushResult] {
+    func apply(_ push: PendingPush) async throws -> PushAnswer {
         try await withCheckedThrowingContinuation { continuation in
             let startsDraining = state.withLock { state in
                 state.waiting.append(Waiting(push: push, continuation: continuation))

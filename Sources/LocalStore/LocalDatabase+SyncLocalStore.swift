@@ -66,6 +66,64 @@ extension LocalDatabase: SyncLocalStore {
         }
     }
 
+    /// The largest applied or refused outbox id, or `nil`.
+    public func acknowledgedThrough() async throws -> Int64? {
+        try await writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT max(mutation_id) FROM outbox WHERE state IN ('applied', 'refused')")
+        }
+    }
+
+    /// Applied and refused rows above `lastApplied` go back to queued, their answer cleared.
+    public func requeueAnswered(after lastApplied: Int64) async throws -> Int {
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET state = 'queued', refusal_code = NULL, answered_at = NULL
+                    WHERE mutation_id > ? AND state IN ('applied', 'refused')
+                    """,
+                arguments: [lastApplied])
+            return db.changesCount
+        }
+    }
+
+    /// Renumbers the unsent rows and the rows refused `conflict` at or below `conflictsThrough`,
+    /// in id order, above `serverLastApplied` and every other row's id, as queued rows; moves
+    /// `next_mutation_id` past them. One transaction.
+    public func renumberUnsent(conflictsThrough: Int64, serverLastApplied: Int64) async throws -> [(
+        old: Int64, new: Int64
+    )] {
+        try await writer.write { db in
+            let selected = """
+                (state IN ('queued', 'sent') OR (state = 'refused' AND refusal_code = 'conflict' AND mutation_id <= \(conflictsThrough)))
+                """
+            let old = try Int64.fetchAll(
+                db, sql: "SELECT mutation_id FROM outbox WHERE \(selected) ORDER BY mutation_id")
+            guard !old.isEmpty else { return [] }
+            let kept = try Int64.fetchOne(db, sql: "SELECT max(mutation_id) FROM outbox WHERE NOT \(selected)") ?? 0
+            let base = max(serverLastApplied, kept)
+            // Out of the way first (ids from 2⁶² up are never numbered), then into place.
+            let parking: Int64 = 1 << 62
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET mutation_id = mutation_id + ?, state = 'queued', refusal_code = NULL,
+                        answered_at = NULL
+                    WHERE \(selected)
+                    """,
+                arguments: [parking])
+            let move = try db.cachedStatement(sql: "UPDATE outbox SET mutation_id = ? WHERE mutation_id = ?")
+            var pairs: [(old: Int64, new: Int64)] = []
+            for (offset, id) in old.enumerated() {
+                let new = base + 1 + Int64(offset)
+                try move.execute(arguments: [new, id + parking])
+                pairs.append((id, new))
+            }
+            try db.execute(
+                sql: "UPDATE sync_state SET next_mutation_id = max(next_mutation_id, ?) WHERE singleton = 1",
+                arguments: [base + 1 + Int64(old.count)])
+            return pairs
+        }
+    }
+
     /// Upserts, removals (remembered with their reason) and the page's cursor in one transaction.
     ///
     /// An upsert whose stage is outside the rep's scope (`recycled`, `converted`, …: a server

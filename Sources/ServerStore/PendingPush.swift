@@ -10,6 +10,8 @@ public struct PendingPush: Sendable {
     public let clientID: String
     /// The mutations in mutation-id order, each with the request's client id.
     public let mutations: [Mutation]
+    /// The device's mark of what the server answered for it (``PushRequest/acknowledgedThrough``).
+    public let acknowledgedThrough: Int64?
     /// Each mutation's payload hash (``SQLiteLeadStore/payloadHash(of:)``), in order.
     let payloadHashes: [String]
     /// Each mutation's lead id as stored (lower-case UUID text), in order.
@@ -17,10 +19,11 @@ public struct PendingPush: Sendable {
 
     /// A push to apply. Hashes each mutation's payload and writes its lead id as text here, on
     /// the caller's thread, so that the store's single writer does not.
-    public init(repID: RepID, clientID: String, mutations: [Mutation]) {
+    public init(repID: RepID, clientID: String, mutations: [Mutation], acknowledgedThrough: Int64? = nil) {
         self.repID = repID
         self.clientID = clientID
         self.mutations = mutations
+        self.acknowledgedThrough = acknowledgedThrough
         let leadIDTexts = mutations.map(\.leadID.description)
         payloadHashes = zip(mutations, leadIDTexts).map { SQLiteLeadStore.payloadHash(of: $0, leadIDText: $1) }
         self.leadIDTexts = leadIDTexts

@@ -26,20 +26,20 @@ extension SQLiteLeadStore {
     /// the stage moves and the change log (one row per touched lead, ``ChangeLogBatch``) are
     /// written after the loop, with one statement each; the payload hashes of the applied ids (one
     /// row for the push's run of ids) and the last applied id once.
-    public func applyPushes(_ pushes: [PendingPush], at date: Date) throws -> [Result<[PushResult], any Error>] {
+    public func applyPushes(_ pushes: [PendingPush], at date: Date) throws -> [Result<PushAnswer, any Error>] {
         // The payload hashes and lead texts were computed with each PendingPush: the writer is
         // held only for reads and writes.
         try writer.write { db in
-            var outcomes: [Result<[PushResult], any Error>] = []
+            var outcomes: [Result<PushAnswer, any Error>] = []
             outcomes.reserveCapacity(pushes.count)
             for push in pushes {
-                var results: [PushResult] = []
+                var answer = PushAnswer(results: [], lastAppliedBefore: nil)
                 do {
                     try db.inSavepoint {
-                        results = try Self.apply(push, at: date, in: db)
+                        answer = try Self.apply(push, at: date, in: db)
                         return .commit
                     }
-                    outcomes.append(.success(results))
+                    outcomes.append(.success(answer))
                 } catch let error as SyncError {
                     outcomes.append(.failure(error))
                 } catch let error as LeadStoreError {
@@ -52,19 +52,29 @@ extension SQLiteLeadStore {
 
     /// One push's effects, inside the group's transaction (see ``applyPushes(_:at:)``).
     /// - Throws: ``SyncError/forbidden``, ``LeadStoreError/repNotFound(_:)``, a database error.
-    private static func apply(_ push: PendingPush, at date: Date, in db: Database) throws -> [PushResult] {
+    private static func apply(_ push: PendingPush, at date: Date, in db: Database) throws -> PushAnswer {
         let repID = push.repID
         let rep = repID.description
         let clientID = push.clientID
         let mutations = push.mutations
         var lastApplied: Int64?
-        if let binding = try Row.fetchOne(
+        let binding = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT rep_id, last_applied_id FROM client_binding WHERE client_id = ?"),
             arguments: [clientID])
-        {
+        if let binding {
             guard (binding[0] as String) == rep else { throw SyncError.forbidden }
             lastApplied = binding[1]
-        } else {
+        }
+        let lastAppliedBefore = lastApplied
+        // The device has answers this store does not remember: the store was restored from an
+        // earlier backup. Nothing is applied or bound; every mutation is a gap, and the answer
+        // says what the store has, so that the device sends the forgotten ones again, in order.
+        if let acknowledged = push.acknowledgedThrough, acknowledged > (lastApplied ?? 0) {
+            return PushAnswer(
+                results: mutations.map { PushResult(mutationID: $0.mutationID, outcome: .rejected(.gap)) },
+                lastAppliedBefore: lastAppliedBefore)
+        }
+        if binding == nil {
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM rep WHERE id = ?", arguments: [rep]) != nil else {
                 throw LeadStoreError.repNotFound(repID)
             }
@@ -137,7 +147,7 @@ extension SQLiteLeadStore {
                 sql: "DELETE FROM client_mutation_batch WHERE client_id = ? AND last_mutation_id <= ?"
             ).execute(arguments: [clientID, last - Self.retainedPayloadHashes])
         }
-        return results
+        return PushAnswer(results: results, lastAppliedBefore: lastAppliedBefore)
     }
 
     /// The payload hash recorded for the client's mutation id, from the run that holds it; `nil`

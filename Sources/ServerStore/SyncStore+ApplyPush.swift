@@ -12,5 +12,6 @@ extension SyncStore {
         -> [PushResult]
     {
         try applyPushes([PendingPush(repID: repID, clientID: clientID, mutations: mutations)], at: date)[0].get()
+            .results
     }
 }

@@ -56,7 +56,7 @@ public protocol SyncStore: Sendable {
     ///   left that push without any effect: ``SyncError/forbidden`` when the client id is bound
     ///   to another rep, ``LeadStoreError/repNotFound(_:)`` when the rep does not exist.
     /// - Throws: a database error; nothing of any push in the group is applied then.
-    func applyPushes(_ pushes: [PendingPush], at date: Date) throws -> [Result<[PushResult], any Error>]
+    func applyPushes(_ pushes: [PendingPush], at date: Date) throws -> [Result<PushAnswer, any Error>]
 
     /// Deletes removals older than `cutoff` (with the rows of the same lead before them) and
     /// raises each affected rep's horizon, so that an older cursor gets `resync_required`. A

@@ -17,7 +17,7 @@ extension SyncProtocol.PushRequest {
         }
         self.init(
             protocolVersion: SyncProtocolVersion(rawValue: Int(wire.protocolVersion)), clientID: wire.clientID,
-            mutations: mutations)
+            mutations: mutations, acknowledgedThrough: wire.acknowledgedThrough)
     }
 }
 
@@ -29,7 +29,7 @@ extension Components.Schemas.PushRequest {
             mutations: request.mutations.map {
                 Components.Schemas.Mutation(
                     mutationID: $0.mutationID, leadID: $0.leadID.description, intent: .init($0.intent))
-            })
+            }, acknowledgedThrough: request.acknowledgedThrough)
     }
 }
 

@@ -2,11 +2,22 @@ internal import Foundation
 package import SyncProtocol
 
 extension Components.Schemas.PushResult {
-    /// The wire form of a push's results, in the order the mutations were sent.
-    package init(_ results: [SyncProtocol.PushResult], protocolVersion: SyncProtocolVersion = .current) {
+    /// The wire form of a push's answer: its results in the order the mutations were sent, and
+    /// the client's last applied id before the push.
+    package init(_ answer: PushAnswer, protocolVersion: SyncProtocolVersion = .current) {
         self.init(
             protocolVersion: Int32(clamping: protocolVersion.rawValue),
-            results: results.map(Components.Schemas.MutationResult.init))
+            results: answer.results.map(Components.Schemas.MutationResult.init),
+            lastAppliedMutationID: answer.lastAppliedBefore)
+    }
+}
+
+extension PushAnswer {
+    /// The domain form of a wire push answer (the device side).
+    package init(wire: Components.Schemas.PushResult) {
+        self.init(
+            results: wire.results.map(SyncProtocol.PushResult.init(wire:)),
+            lastAppliedBefore: wire.lastAppliedMutationID)
     }
 }
 

@@ -69,14 +69,15 @@ public struct HTTPSyncTransport: SyncTransport {
         }
     }
 
-    /// `POST /v1/sync/push`: the mutations in order; one result per mutation.
+    /// `POST /v1/sync/push`: the mutations in order; one result per mutation and the client's
+    /// last applied id before the push.
     /// - Throws: see the type's errors.
-    public func push(_ request: PushRequest) async throws -> [PushResult] {
+    public func push(_ request: PushRequest) async throws -> PushAnswer {
         let output = try await call { try await client.push(body: .json(.init(request))) }
         switch output {
         case .ok(let ok):
             let wire = try await call { try ok.body.json }
-            return wire.results.map(PushResult.init(wire:))
+            return PushAnswer(wire: wire)
         default:
             throw SyncTransportError.badResponse("unexpected answer to push: \(output)")
         }

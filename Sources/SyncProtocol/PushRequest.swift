@@ -7,14 +7,24 @@ public struct PushRequest: Hashable, Codable, Sendable {
     /// The mutations in outbox order (increasing ``Mutation/mutationID``), at most
     /// ``maximumMutations``.
     public var mutations: [Mutation]
+    /// The largest mutation id the server has answered for good for this client, as the device
+    /// knows it (`nil` when none). A server whose own record of the client is behind this mark
+    /// (restored from a backup) applies nothing of the push and answers every mutation `gap`
+    /// with what it has (``PushAnswer/lastAppliedBefore``): the device then sends again what the
+    /// server forgot, in order.
+    public var acknowledgedThrough: Int64?
 
     /// The most mutations one push may carry: 1,000.
     public static let maximumMutations = 1_000
 
     /// A push request; version defaults to ``SyncProtocolVersion/current``.
-    public init(protocolVersion: SyncProtocolVersion = .current, clientID: String, mutations: [Mutation]) {
+    public init(
+        protocolVersion: SyncProtocolVersion = .current, clientID: String, mutations: [Mutation],
+        acknowledgedThrough: Int64? = nil
+    ) {
         self.protocolVersion = protocolVersion
         self.clientID = clientID
         self.mutations = mutations
+        self.acknowledgedThrough = acknowledgedThrough
     }
 }

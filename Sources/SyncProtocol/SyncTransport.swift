@@ -7,8 +7,9 @@ public protocol SyncTransport: Sendable {
     ///   (worth a retry).
     func pull(_ request: PullRequest) async throws -> PullPage
 
-    /// Pushes mutations in order; returns one result per mutation, in the request's order.
+    /// Pushes mutations in order; answers one result per mutation, in the request's order, with
+    /// the server's last applied id for the client before the push.
     /// - Throws: ``SyncError`` for a refused request (`forbidden` for a client id bound to
     ///   another rep, …); other errors are transport failures (retry: pushes are idempotent).
-    func push(_ request: PushRequest) async throws -> [PushResult]
+    func push(_ request: PushRequest) async throws -> PushAnswer
 }

@@ -582,4 +582,90 @@ struct SyncCasesTests {
         #expect(try world.stage(ids[0]) == .assigned)
         #expect(try world.stage(ids[1]) == .accepted)
     }
+
+    /// Issue 14 item 4, the server side: the server is restored from a backup taken before two
+    /// of the device's verdicts were applied. The device's next sync finds the server behind what
+    /// it was answered, sends the forgotten verdicts again in order with the one still queued, and
+    /// rebuilds its copy (the cursor is past the restored log): each verdict applied once.
+    @Test func aServerRestoredFromABackupGetsTheForgottenVerdictsAgain() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        let ids = try world.seedQualifiedLeads(3)
+        try world.assign(ids, to: r1)
+        var server = try await LiveServer.start(world)
+        let port = server.port
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d1.run("sync").status == 0)
+        let backup = world.folder.path("backup.sqlite")
+        try world.store.backup(to: backup)
+
+        #expect(await d1.run("accept", ids[0].description).status == 0)
+        #expect(await d1.run("note", ids[1].description, "asked for the price list").status == 0)
+        #expect(await d1.run("sync").output.contains("pushed 2, refused 0"))
+        #expect(await d1.run("reject", ids[2].description, "--reason", "no_budget").status == 0)
+        await server.stop()
+
+        let restored = try SyncWorld(databasePath: backup)
+        #expect(try restored.stage(ids[0]) == .assigned, "the backup predates the verdicts")
+        server = try await LiveServer.start(restored, port: port)
+        defer { server.cancel() }
+        let sync = await d1.run("sync")
+        #expect(sync.status == 0, "\(sync.errorOutput)")
+        #expect(sync.output.contains("pushed 3, refused 0"))
+        #expect(sync.output.contains("The server had lost 2 changes (restored from a backup); they were sent again."))
+        #expect(sync.output.contains("The server asked for a full resync"))
+        #expect(try restored.stage(ids[0]) == .accepted)
+        #expect(try restored.store.notes(leadID: ids[1]).map(\.text) == ["asked for the price list"])
+        #expect(try [.recycled, .nurturing].contains(restored.stage(ids[2])))
+        let accepts = try restored.store.stageHistory(leadID: ids[0]).filter { $0.trigger == .accept }
+        #expect(accepts.count == 1)
+        let again = await d1.run("sync")
+        #expect(again.output.contains("pushed 0, refused 0"))
+        #expect(try LocalDatabase(path: d1.databasePath).outbox().map(\.state) == [.applied, .applied, .applied])
+    }
+
+    /// Issue 14 item 4, the device side: the device's home is restored from a copy made before
+    /// two verdicts were applied; the verdicts made after the restore reuse those ids. The server
+    /// refuses the one whose id it had for another change as a conflict; the device gives it a new
+    /// id after the server's and sends it again in the same sync: applied once each, nothing lost.
+    @Test func aDeviceRestoredFromACopyRenumbersItsNewVerdicts() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        let ids = try world.seedQualifiedLeads(3)
+        try world.assign(ids, to: r1)
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d1.run("sync").status == 0)
+        let copy = world.folder.path("home-D1-copy")
+        try FileManager.default.copyItem(atPath: d1.home, toPath: copy)
+
+        #expect(await d1.run("accept", ids[0].description).status == 0)
+        #expect(await d1.run("note", ids[1].description, "left a voicemail").status == 0)
+        #expect(await d1.run("sync").output.contains("pushed 2, refused 0"))
+
+        try FileManager.default.removeItem(atPath: d1.home)
+        try FileManager.default.copyItem(atPath: copy, toPath: d1.home)
+        // The restored copy still shows L0 assigned: accepting it again is the same mutation 1.
+        #expect(await d1.run("accept", ids[0].description).status == 0)
+        #expect(await d1.run("reject", ids[2].description, "--reason", "no_budget").status == 0)
+        #expect(await d1.run("accept", ids[1].description).status == 0)
+        let sync = await d1.run("sync")
+        #expect(sync.status == 0, "\(sync.errorOutput)")
+        #expect(sync.output.contains("pushed 3, refused 0"))
+        // The reject took id 2, which the server had for the note: refused as a conflict, it gets
+        // id 4; the accept of L1 (id 3) was next on the server and applied as it came.
+        #expect(sync.output.contains("1 change was numbered again: this device was restored from an earlier copy."))
+        #expect(try world.stage(ids[0]) == .accepted)
+        #expect(try world.stage(ids[1]) == .accepted)
+        #expect(try [.recycled, .nurturing].contains(world.stage(ids[2])))
+        #expect(try world.store.notes(leadID: ids[1]).map(\.text) == ["left a voicemail"])
+        let local = try LocalDatabase(path: d1.databasePath)
+        #expect(try local.outbox().map(\.mutation.mutationID) == [1, 3, 4])
+        #expect(try local.outbox().allSatisfy { $0.state == .applied })
+        #expect(await d1.run("status").output.contains("Queued: 0"))
+        #expect(await d1.run("sync").output.contains("pushed 0, refused 0"))
+    }
 }

@@ -55,7 +55,7 @@ final class PullCounter: Sendable {
             return page
         }
 
-        func push(_ request: PushRequest) async throws -> [PushResult] { try await inner.push(request) }
+        func push(_ request: PushRequest) async throws -> PushAnswer { try await inner.push(request) }
     }
 }
 
@@ -79,7 +79,7 @@ final class PushHook: Sendable {
 
         func pull(_ request: PullRequest) async throws -> PullPage { try await inner.pull(request) }
 
-        func push(_ request: PushRequest) async throws -> [PushResult] {
+        func push(_ request: PushRequest) async throws -> PushAnswer {
             if hook.status == nil {
                 let status = await hook.action()
                 hook.result.withLock { $0 = status }
@@ -101,7 +101,8 @@ struct HTTPSyncTransportProbe {
         try await transport.push(
             PushRequest(
                 clientID: clientID,
-                mutations: [Mutation(clientID: clientID, mutationID: 1, leadID: leadID, intent: .accept)]))
+                mutations: [Mutation(clientID: clientID, mutationID: 1, leadID: leadID, intent: .accept)])
+        ).results
     }
 }
 
@@ -126,7 +127,7 @@ struct ProtocolVersionOverride: SyncTransport {
         return try await inner.pull(request)
     }
 
-    func push(_ request: PushRequest) async throws -> [PushResult] {
+    func push(_ request: PushRequest) async throws -> PushAnswer {
         var request = request
         request.protocolVersion = version
         return try await inner.push(request)
@@ -142,7 +143,7 @@ struct FailingPushes: SyncTransport {
 
     func pull(_ request: PullRequest) async throws -> PullPage { try await inner.pull(request) }
 
-    func push(_ request: PushRequest) async throws -> [PushResult] {
+    func push(_ request: PushRequest) async throws -> PushAnswer {
         throw SyncTransportError.unavailable("connection reset during the push")
     }
 }
@@ -209,7 +210,7 @@ final class PageLedger: Sendable {
             return page
         }
 
-        func push(_ request: PushRequest) async throws -> [PushResult] { try await inner.push(request) }
+        func push(_ request: PushRequest) async throws -> PushAnswer { try await inner.push(request) }
     }
 
     struct Store: SyncLocalStore {
@@ -230,6 +231,15 @@ final class PageLedger: Sendable {
         func apply(_ page: PullPage) async throws {
             try await inner.apply(page)
             ledger.applied(page)
+        }
+        func acknowledgedThrough() async throws -> Int64? { try await inner.acknowledgedThrough() }
+        func requeueAnswered(after lastApplied: Int64) async throws -> Int {
+            try await inner.requeueAnswered(after: lastApplied)
+        }
+        func renumberUnsent(conflictsThrough: Int64, serverLastApplied: Int64) async throws -> [(
+            old: Int64, new: Int64
+        )] {
+            try await inner.renumberUnsent(conflictsThrough: conflictsThrough, serverLastApplied: serverLastApplied)
         }
         func localDigest() async throws -> ScopeDigest { try await inner.localDigest() }
         func resetReplica() async throws { try await inner.resetReplica() }
@@ -256,7 +266,7 @@ final class PushSizes: Sendable {
 
         func pull(_ request: PullRequest) async throws -> PullPage { try await inner.pull(request) }
 
-        func push(_ request: PushRequest) async throws -> [PushResult] {
+        func push(_ request: PushRequest) async throws -> PushAnswer {
             recorder.sizes.withLock { $0.append(request.mutations.count) }
             return try await inner.push(request)
         }

@@ -31,7 +31,10 @@ import Testing
             return pushes.map { push in
                 push.clientID == "forbidden"
                     ? .failure(SyncError.forbidden)
-                    : .success(push.mutations.map { PushResult(mutationID: $0.mutationID, outcome: .applied) })
+                    : .success(
+                        PushAnswer(
+                            results: push.mutations.map { PushResult(mutationID: $0.mutationID, outcome: .applied) },
+                            lastAppliedBefore: nil))
             }
         }
 
@@ -44,10 +47,10 @@ import Testing
         try await Self.waitUntil(queue, holds: 3)
         writer.releaseFirstGroup()
 
-        #expect(try await first.value.map(\.mutationID) == [1])
-        #expect(try await second.value.map(\.mutationID) == [1, 2])
+        #expect(try await first.value.results.map(\.mutationID) == [1])
+        #expect(try await second.value.results.map(\.mutationID) == [1, 2])
         await #expect(throws: SyncError.forbidden) { try await third.value }
-        #expect(try await fourth.value.map(\.mutationID) == [1, 2, 3])
+        #expect(try await fourth.value.results.map(\.mutationID) == [1, 2, 3])
         let recorded = writer.recorded.map { $0.map(\.clientID) }
         #expect(recorded.count == 2)
         #expect(recorded.first == ["a"])
@@ -58,7 +61,7 @@ import Testing
         let writer = HeldFirstGroup()
         let queue = PushCommitQueue { pushes in
             writer.enter(pushes)
-            return pushes.map { _ in .success([]) }
+            return pushes.map { _ in .success(PushAnswer(results: [], lastAppliedBefore: nil)) }
         }
         let bound = PushCommitQueue.maximumGroupMutations
         var pushes = [Task { try await queue.apply(Self.push("a")) }]

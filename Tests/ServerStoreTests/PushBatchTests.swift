@@ -302,10 +302,12 @@ struct PushBatchTests {
                 pending("d1", [(2, leads[1], .rejecting(.noNeed)), (3, leads[0], .convert), (4, leads[2], .accept)]),
             ], at: t1)
         #expect(outcomes.count == 4)
-        #expect(try outcomes[0].get().map(\.outcome) == [.applied, .applied])
+        #expect(try outcomes[0].get().results.map(\.outcome) == [.applied, .applied])
         #expect(throws: SyncError.forbidden) { try outcomes[1].get() }
         #expect(throws: LeadStoreError.self) { try outcomes[2].get() }
-        #expect(try outcomes[3].get().map(\.outcome) == [.duplicate, .applied, .applied])
+        #expect(try outcomes[3].get().results.map(\.outcome) == [.duplicate, .applied, .applied])
+        #expect(try outcomes[0].get().lastAppliedBefore == nil)
+        #expect(try outcomes[3].get().lastAppliedBefore == 2)
 
         #expect(try store.lead(id: leads[0])?.stage == .converted)
         #expect(try store.lead(id: leads[1])?.stage == .recycled)

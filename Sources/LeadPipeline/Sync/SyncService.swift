@@ -54,6 +54,13 @@ public struct SyncService: Sendable {
     /// - Throws: what ``checkedPush(repID:_:)`` throws; ``SyncError/forbidden`` when the client id
     ///   is bound to another rep; a database error (nothing applied).
     public func push(repID: RepID, _ request: PushRequest) throws -> [PushResult] {
+        try answerPush(repID: repID, request).results
+    }
+
+    /// Applies the rep's mutations as ``push(repID:_:)`` does and answers with the client's last
+    /// applied id before the push too (``PushAnswer``), as the HTTP endpoint does.
+    /// - Throws: as ``push(repID:_:)``.
+    public func answerPush(repID: RepID, _ request: PushRequest) throws -> PushAnswer {
         try applyPushes([checkedPush(repID: repID, request)])[0].get()
     }
 
@@ -90,7 +97,9 @@ public struct SyncService: Sendable {
                 throw SyncError.invalidRequest("mutations[\(index)].intent must not contain NUL (U+0000) in its texts")
             }
         }
-        return PendingPush(repID: repID, clientID: clientID, mutations: request.mutations)
+        return PendingPush(
+            repID: repID, clientID: clientID, mutations: request.mutations,
+            acknowledgedThrough: request.acknowledgedThrough)
     }
 
     /// Applies checked pushes in order in one write transaction with one commit (group commit,
@@ -99,11 +108,12 @@ public struct SyncService: Sendable {
     /// - Returns: one result per push, in order: its results, or the error that left it without
     ///   effect (``SyncError/forbidden``, ``LeadStoreError/repNotFound(_:)``).
     /// - Throws: a database error; no push of the group is applied then.
-    public func applyPushes(_ pushes: [PendingPush]) throws -> [Result<[PushResult], any Error>] {
+    public func applyPushes(_ pushes: [PendingPush]) throws -> [Result<PushAnswer, any Error>] {
         let nonEmpty = pushes.filter { !$0.mutations.isEmpty }
-        guard !nonEmpty.isEmpty else { return pushes.map { _ in .success([]) } }
+        let empty = PushAnswer(results: [], lastAppliedBefore: nil)
+        guard !nonEmpty.isEmpty else { return pushes.map { _ in .success(empty) } }
         var applied = try store.applyPushes(nonEmpty, at: now()).makeIterator()
-        return pushes.map { $0.mutations.isEmpty ? .success([]) : applied.next()! }
+        return pushes.map { $0.mutations.isEmpty ? .success(empty) : applied.next()! }
     }
 
     /// Deletes the removals older than ``removalRetention`` (for a periodic job).

@@ -65,15 +65,16 @@ public struct SyncEngine: Sendable {
     ///   Everything committed before the failure is kept.
     public func sync(progress: @Sendable (SyncProgress) -> Void = { _ in }) async throws -> SyncSummary {
         var summary = SyncSummary()
-        let lastID = try await local { try await store.lastQueuedMutationID() }
+        var lastID = try await local { try await store.lastQueuedMutationID() }
         do {
-            try await push(upTo: lastID, into: &summary, progress: progress)
+            try await push(upTo: &lastID, into: &summary, progress: progress)
         } catch let failure as SyncFailure where !Self.endsTheSync(failure) {
             summary.pushFailure = failure
         }
         if lastID > 0 {
+            let pushedThrough = lastID
             summary.leftUnsent = try await local {
-                try await store.unsentMutations(upTo: lastID, limit: PushRequest.maximumMutations).count
+                try await store.unsentMutations(upTo: pushedThrough, limit: PushRequest.maximumMutations).count
             }
         }
         try await pull(into: &summary, progress: progress)
@@ -89,35 +90,74 @@ public struct SyncEngine: Sendable {
         }
     }
 
-    /// Pushes the outbox up to `lastID` as it stands now, oldest first, in batches.
-    func push(upTo lastID: Int64, into summary: inout SyncSummary, progress: @Sendable (SyncProgress) -> Void)
+    /// How many times one sync reconciles its outbox with a restored server or after a restore
+    /// of the device (see ``push(upTo:into:progress:)``).
+    static let reconcileLimit = 2
+
+    /// Pushes the outbox up to `lastID` as it stands now, oldest first, in batches, each under
+    /// ``PushRequest/bodyBudget`` and carrying the outbox's ``SyncLocalStore/acknowledgedThrough()``.
+    ///
+    /// Reconciles from each answer's ``PushAnswer/lastAppliedBefore`` (SPEC §5 rule 11), at most
+    /// ``reconcileLimit`` times a sync:
+    /// - the server remembers less than the device was answered (the server was restored from a
+    ///   backup): the answered mutations above what it has go back in the queue and are sent
+    ///   again, in order, so each ends applied once or refused with a code;
+    /// - the server refused as `conflict` ids it had already applied from this client with other
+    ///   payloads (the device was restored from an earlier copy, or copied to a second phone):
+    ///   those and every later unsent mutation get new ids above the server's, and are sent.
+    /// `lastID` follows the renumbering, so the mutations queued before the sync are still the
+    /// ones pushed.
+    func push(upTo lastID: inout Int64, into summary: inout SyncSummary, progress: @Sendable (SyncProgress) -> Void)
         async throws
     {
         var report = SyncProgress(phase: .pushing)
+        var reconciles = 0
         while true {
+            let limit = lastID
             let unsent = try await local {
-                try await store.unsentMutations(upTo: lastID, limit: PushRequest.maximumMutations)
+                try await store.unsentMutations(upTo: limit, limit: PushRequest.maximumMutations)
             }
             let batch = PushRequest.prefix(of: unsent, within: PushRequest.bodyBudget)
             guard let first = batch.first else { return }
             if report.toPush == 0 { report.toPush = batch.count }
             let ids = batch.map(\.mutationID)
+            let acknowledged = try await local { try await store.acknowledgedThrough() }
             try await local { try await store.markSent(ids, at: now()) }
-            let request = PushRequest(clientID: first.clientID, mutations: batch)
-            let results = try await withRetries(into: &summary) { try await transport.push(request) }
+            let request = PushRequest(clientID: first.clientID, mutations: batch, acknowledgedThrough: acknowledged)
+            let answer = try await withRetries(into: &summary) { try await transport.push(request) }
             let sent = Set(ids)
-            let answered = results.filter { sent.contains($0.mutationID) }
+            let answered = answer.results.filter { sent.contains($0.mutationID) }
             try await local { try await store.recordResults(answered, at: now()) }
+            let serverHad = answer.lastAppliedBefore ?? 0
+            let renumbered = answered.filter { $0.outcome == .rejected(.conflict) && $0.mutationID <= serverHad }
             var stalled = answered.count < batch.count
             for result in answered {
                 switch result.outcome {
                 case .applied, .duplicate: summary.pushed += 1
                 case .rejected(.gap): stalled = true
+                case .rejected(.conflict) where result.mutationID <= serverHad: break
                 case .rejected: summary.refused += 1
                 }
             }
             report.pushed = summary.pushed + summary.refused
             progress(report)
+            if reconciles < Self.reconcileLimit, let acknowledged, acknowledged > serverHad {
+                reconciles += 1
+                summary.resent += try await local { try await store.requeueAnswered(after: serverHad) }
+                continue
+            }
+            if reconciles < Self.reconcileLimit, !renumbered.isEmpty {
+                reconciles += 1
+                let serverLast = answered.filter { $0.outcome != .rejected(.gap) }.map(\.mutationID).max() ?? 0
+                let pairs = try await local {
+                    try await store.renumberUnsent(
+                        conflictsThrough: serverHad, serverLastApplied: max(serverHad, serverLast))
+                }
+                summary.renumbered += pairs.count
+                let queuedBefore = lastID
+                lastID = pairs.filter { $0.old <= queuedBefore }.map(\.new).max() ?? lastID
+                continue
+            }
             // A gap or a partial answer: the rest waits for the next sync instead of looping here.
             if stalled { return }
         }

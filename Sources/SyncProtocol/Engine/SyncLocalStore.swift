@@ -27,6 +27,23 @@ public protocol SyncLocalStore: Sendable {
     /// it unsent). Only called with answers the server sent.
     func recordResults(_ results: [PushResult], at date: Date) async throws
 
+    /// The largest mutation id the server answered for good (applied, duplicate or refused), as
+    /// the outbox records it; `nil` when none. Sent with every push
+    /// (``PushRequest/acknowledgedThrough``) so that a server restored from a backup says so.
+    func acknowledgedThrough() async throws -> Int64?
+
+    /// Puts every answered mutation with an id above `lastApplied` back in the queue (state
+    /// queued, its answer forgotten): the server was restored and no longer has them.
+    /// - Returns: how many were put back.
+    func requeueAnswered(after lastApplied: Int64) async throws -> Int
+
+    /// Gives new ids, in order, above `serverLastApplied` and above every id kept, to the unsent
+    /// mutations and to those refused `conflict` with an id at or below `conflictsThrough`: the
+    /// device was restored from an earlier copy and numbered new mutations with ids the server
+    /// had already used. The next mutation id moves past them.
+    /// - Returns: each renumbered mutation's old and new id, in order.
+    func renumberUnsent(conflictsThrough: Int64, serverLastApplied: Int64) async throws -> [(old: Int64, new: Int64)]
+
     /// Applies one pull page in one transaction: upserts replace leads by id, removals delete them
     /// (keeping the removal and its reason for display), and the page's cursor is stored with them.
     func apply(_ page: PullPage) async throws

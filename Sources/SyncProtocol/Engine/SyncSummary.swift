@@ -16,6 +16,11 @@ public struct SyncSummary: Hashable, Sendable {
     public var repaired: Bool = false
     /// Transient failures retried.
     public var retries: Int = 0
+    /// Mutations sent again because the server no longer had them (restored from a backup).
+    public var resent: Int = 0
+    /// Mutations given new ids because the server had used theirs for other mutations of this
+    /// client (the device was restored from an earlier copy).
+    public var renumbered: Int = 0
     /// Why the push stopped before the outbox was answered (the pull ran all the same), or `nil`.
     public var pushFailure: SyncFailure?
     /// Mutations this sync meant to push that are still unsent after it (a failed push, a gap):

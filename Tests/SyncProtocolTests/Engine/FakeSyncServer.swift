@@ -110,10 +110,16 @@ actor FakeSyncServer: SyncTransport {
             scopeCount: digest.count, scopeHash: digest.hashText)
     }
 
-    func push(_ request: PushRequest) async throws -> [PushResult] {
+    func push(_ request: PushRequest) async throws -> PushAnswer {
         pushCount += 1
         if let onPush { await onPush() }
         if !pushFailures.isEmpty { throw pushFailures.removeFirst() }
+        let before = lastApplied[request.clientID]
+        if let acknowledged = request.acknowledgedThrough, acknowledged > (before ?? 0) {
+            return PushAnswer(
+                results: request.mutations.map { PushResult(mutationID: $0.mutationID, outcome: .rejected(.gap)) },
+                lastAppliedBefore: before)
+        }
         var results: [PushResult] = []
         var blocked = false
         for mutation in request.mutations {
@@ -137,7 +143,7 @@ actor FakeSyncServer: SyncTransport {
             dropNextPushAnswer = nil
             throw error
         }
-        return results
+        return PushAnswer(results: results, lastAppliedBefore: before)
     }
 
     /// Re-validates and applies one intent against the current scope.

@@ -29,7 +29,8 @@ actor InMemorySyncStore: SyncLocalStore {
     @discardableResult
     func enqueue(_ intent: MutationIntent, leadID: LeadID) -> Mutation {
         let mutation = Mutation(
-            clientID: clientID, mutationID: Int64(outbox.count + 1), leadID: leadID, intent: intent)
+            clientID: clientID, mutationID: (outbox.map(\.mutation.mutationID).max() ?? 0) + 1, leadID: leadID,
+            intent: intent)
         outbox.append(Row(mutation: mutation, state: "queued"))
         return mutation
     }
@@ -67,6 +68,43 @@ actor InMemorySyncStore: SyncLocalStore {
                 outbox[index].code = code
             }
         }
+    }
+
+    func acknowledgedThrough() async throws -> Int64? {
+        outbox.filter { $0.state == "applied" || $0.state == "refused" }.map(\.mutation.mutationID).max()
+    }
+
+    func requeueAnswered(after lastApplied: Int64) async throws -> Int {
+        var count = 0
+        for index in outbox.indices
+        where outbox[index].mutation.mutationID > lastApplied
+            && (outbox[index].state == "applied" || outbox[index].state == "refused")
+        {
+            outbox[index].state = "queued"
+            outbox[index].code = nil
+            count += 1
+        }
+        return count
+    }
+
+    func renumberUnsent(conflictsThrough: Int64, serverLastApplied: Int64) async throws -> [(old: Int64, new: Int64)] {
+        func selected(_ row: Row) -> Bool {
+            row.state == "queued" || row.state == "sent"
+                || (row.state == "refused" && row.code == .conflict && row.mutation.mutationID <= conflictsThrough)
+        }
+        let kept = outbox.filter { !selected($0) }.map(\.mutation.mutationID).max() ?? 0
+        var next = max(serverLastApplied, kept) + 1
+        var pairs: [(old: Int64, new: Int64)] = []
+        for index in outbox.indices where selected(outbox[index]) {
+            let old = outbox[index].mutation.mutationID
+            outbox[index].mutation.mutationID = next
+            outbox[index].state = "queued"
+            outbox[index].code = nil
+            pairs.append((old, next))
+            next += 1
+        }
+        outbox.sort { $0.mutation.mutationID < $1.mutation.mutationID }
+        return pairs
     }
 
     func apply(_ page: PullPage) async throws {
