@@ -31,6 +31,9 @@ enum RefusalAdvice {
             return "the server has no such lead (deleted); nothing to do"
         case .invalidMutation:
             return "the change is empty or malformed; make it again"
+        case .stale:
+            return
+                "another of your devices acted on this lead first; run 'leadrelay sync', then 'leadrelay show LEAD' and act again"
         case .tooLarge:
             return
                 "a text is over the server's limit (notes: \(MutationIntent.maximumNoteLength) characters); make the change again with a shorter text"

@@ -30,8 +30,11 @@ enum VerdictQueue {
                 "lead \(LeadFormatting.shortID(local.lead.leadID)) (\(local.label)) is \(stage.rawValue); \(intent.name) needs a lead that is \(allowed)"
             )
         }
+        // A verdict names the stage it was decided on: the server refuses it `stale` rather than
+        // overturn what another of the rep's devices did meanwhile.
         let mutation = try database.enqueue(
-            intent, leadID: local.lead.leadID, leadLabel: local.label, at: ClientEnvironment.current.now())
+            intent, leadID: local.lead.leadID, leadLabel: local.label, at: ClientEnvironment.current.now(),
+            expectedStage: intent.isVerdict ? stage : nil)
         return (local, mutation)
     }
 

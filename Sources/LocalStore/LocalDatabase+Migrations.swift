@@ -74,6 +74,15 @@ extension LocalDatabase {
                     CREATE INDEX outbox_by_lead ON outbox (lead_id, mutation_id);
                     """)
         }
+        migrator.registerMigration("v2-outbox-expected-stage") { db in
+            // The stage the rep saw when deciding a verdict (issue 14 item 6); NULL for notes,
+            // corrections and rows queued before this migration (no check on the server).
+            try db.execute(
+                sql: """
+                    ALTER TABLE outbox ADD COLUMN expected_stage TEXT
+                        CHECK (expected_stage IN ('assigned', 'accepted'))
+                    """)
+        }
         return migrator
     }
 }

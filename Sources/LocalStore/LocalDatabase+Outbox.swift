@@ -10,22 +10,27 @@ extension LocalDatabase {
     ///   - leadID: the lead it acts on.
     ///   - leadLabel: the lead's display label, kept for output after the lead leaves the device.
     ///   - date: when (device time).
+    ///   - expectedStage: for a verdict, the lead's stage as the rep saw it (``Mutation/expectedStage``).
     /// - Returns: the queued mutation.
     /// - Throws: ``LocalStoreError/notLoggedIn`` when no session exists, or a GRDB `DatabaseError`.
     @discardableResult
-    public func enqueue(_ intent: MutationIntent, leadID: LeadID, leadLabel: String, at date: Date) throws -> Mutation {
+    public func enqueue(
+        _ intent: MutationIntent, leadID: LeadID, leadLabel: String, at date: Date,
+        expectedStage: LifecycleStage? = nil
+    ) throws -> Mutation {
         try writer.write { db in
             guard let session = try Self.session(db) else { throw LocalStoreError.notLoggedIn }
             let mutation = Mutation(
-                clientID: session.clientID, mutationID: session.nextMutationID, leadID: leadID, intent: intent)
+                clientID: session.clientID, mutationID: session.nextMutationID, leadID: leadID, intent: intent,
+                expectedStage: expectedStage)
             try db.execute(
                 sql: """
-                    INSERT INTO outbox (mutation_id, lead_id, intent, payload, lead_label, queued_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO outbox (mutation_id, lead_id, intent, payload, lead_label, queued_at, expected_stage)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     mutation.mutationID, leadID.description, intent.name, try JSONEncoder().encode(intent), leadLabel,
-                    date.timeIntervalSince1970,
+                    date.timeIntervalSince1970, expectedStage?.rawValue,
                 ])
             try db.execute(sql: "UPDATE sync_state SET next_mutation_id = next_mutation_id + 1 WHERE singleton = 1")
             return mutation
@@ -71,10 +76,13 @@ extension LocalDatabase {
             throw LocalStoreError.corruptRow(table: "outbox", detail: "mutation \(id): \(error)")
         }
         let code: String? = row["refusal_code"]
+        let expected: String? = row["expected_stage"]
         let sent: Double? = row["sent_at"]
         let answered: Double? = row["answered_at"]
         return OutboxEntry(
-            mutation: Mutation(clientID: clientID, mutationID: id, leadID: leadID, intent: intent), state: state,
+            mutation: Mutation(
+                clientID: clientID, mutationID: id, leadID: leadID, intent: intent,
+                expectedStage: expected.flatMap(LifecycleStage.init(rawValue:))), state: state,
             refusalCode: code.flatMap(MutationRejectionCode.init(rawValue:)), leadLabel: row["lead_label"],
             queuedAt: Date(timeIntervalSince1970: row["queued_at"]),
             sentAt: sent.map(Date.init(timeIntervalSince1970:)),

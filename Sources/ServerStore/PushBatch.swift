@@ -83,6 +83,11 @@ struct PushBatch {
         guard let state = leads[lead] else { return .rejected(.unknownLead) }
         guard state.owner == rep, state.stage.isInRepScope else { return .rejected(.notAssigned) }
         let stage = state.stage
+        // A verdict decided on another stage than the lead's: another device of the rep acted
+        // first. Refused, never applied over that verdict (issue 14 item 6).
+        if let expected = mutation.expectedStage, expected != stage, mutation.intent.isVerdict {
+            return .rejected(.stale)
+        }
 
         switch mutation.intent {
         case .accept:

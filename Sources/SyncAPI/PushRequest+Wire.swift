@@ -13,7 +13,9 @@ extension SyncProtocol.PushRequest {
             mutations.append(
                 Mutation(
                     clientID: wire.clientID, mutationID: mutation.mutationID, leadID: leadID,
-                    intent: MutationIntent(mutation.intent)))
+                    intent: MutationIntent(mutation.intent),
+                    expectedStage: mutation.expectedStage.map(LifecycleStage.init)
+                ))
         }
         self.init(
             protocolVersion: SyncProtocolVersion(rawValue: Int(wire.protocolVersion)), clientID: wire.clientID,
@@ -28,7 +30,8 @@ extension Components.Schemas.PushRequest {
             protocolVersion: Int32(clamping: request.protocolVersion.rawValue), clientID: request.clientID,
             mutations: request.mutations.map {
                 Components.Schemas.Mutation(
-                    mutationID: $0.mutationID, leadID: $0.leadID.description, intent: .init($0.intent))
+                    mutationID: $0.mutationID, leadID: $0.leadID.description, intent: .init($0.intent),
+                    expectedStage: $0.expectedStage.map(Components.Schemas.LifecycleStage.init))
             }, acknowledgedThrough: request.acknowledgedThrough)
     }
 }

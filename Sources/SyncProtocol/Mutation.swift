@@ -14,12 +14,21 @@ public struct Mutation: Hashable, Codable, Sendable {
     public var leadID: LeadID
     /// What the rep did.
     public var intent: MutationIntent
+    /// For a verdict (accept, reject, convert), the lead's stage as the rep saw it when deciding,
+    /// the device's own earlier verdicts included; `nil` for no check. The server refuses the
+    /// verdict ``MutationRejectionCode/stale`` when the lead's stage differs: another device of
+    /// the rep acted first, and this verdict must not overturn that one blindly.
+    public var expectedStage: LifecycleStage?
 
     /// A mutation.
-    public init(clientID: String, mutationID: Int64, leadID: LeadID, intent: MutationIntent) {
+    public init(
+        clientID: String, mutationID: Int64, leadID: LeadID, intent: MutationIntent,
+        expectedStage: LifecycleStage? = nil
+    ) {
         self.clientID = clientID
         self.mutationID = mutationID
         self.leadID = leadID
         self.intent = intent
+        self.expectedStage = expectedStage
     }
 }

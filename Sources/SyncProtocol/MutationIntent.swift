@@ -39,6 +39,15 @@ public enum MutationIntent: Hashable, Codable, Sendable {
         }
     }
 
+    /// Whether the intent is a verdict that moves the lead's stage (accept, reject, convert), as
+    /// opposed to a note or a contact correction.
+    public var isVerdict: Bool {
+        switch self {
+        case .accept, .reject, .convert: return true
+        case .addNote, .correctContact: return false
+        }
+    }
+
     /// The intent's name on the wire and in logs: `accept`, `reject`, `convert`, `addNote`,
     /// `correctContact`.
     public var name: String {

@@ -23,4 +23,7 @@ public enum MutationRejectionCode: String, CaseIterable, Codable, Sendable {
     /// ``MutationIntent/maximumNoteLength`` characters, a corrected field over its length);
     /// refused alone, the rest of the push goes on.
     case tooLarge = "too_large"
+    /// The verdict was made on a stage the lead no longer has (``Mutation/expectedStage``):
+    /// another device of the rep applied a verdict first. Pull, look again, act again.
+    case stale
 }

@@ -668,4 +668,42 @@ struct SyncCasesTests {
         #expect(await d1.run("status").output.contains("Queued: 0"))
         #expect(await d1.run("sync").output.contains("pushed 0, refused 0"))
     }
+
+    /// Issue 14 item 6: two devices of one rep. D1 accepts L0; D2, on its older view (L0 still
+    /// assigned), rejects it. D2's reject is refused `stale` instead of recycling a lead the rep
+    /// just accepted; D2's pull shows L0 accepted, and the rep acts again from there.
+    @Test func aVerdictOnAStaleViewIsRefusedStaleAndTheRepCanActAgain() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        let ids = try world.seedQualifiedLeads(2)
+        try world.assign(ids, to: r1)
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        let d2 = world.device("D2")
+        for device in [d1, d2] {
+            #expect(await device.run("login", "--server", server.url, "--token", token).status == 0)
+            #expect(await device.run("sync").status == 0)
+        }
+        #expect(await d1.run("accept", ids[0].description).status == 0)
+        #expect(await d1.run("sync").output.contains("pushed 1, refused 0"))
+
+        #expect(await d2.run("reject", ids[0].description, "--reason", "no_budget").status == 0)
+        // A verdict on a current view applies as before.
+        #expect(await d2.run("accept", ids[1].description).status == 0)
+        let stale = await d2.run("sync")
+        #expect(stale.status == 0, "\(stale.errorOutput)")
+        #expect(stale.output.contains("pushed 1, refused 1"))
+        #expect(try world.stage(ids[0]) == .accepted, "the accept made on D1 stands")
+        #expect(try world.stage(ids[1]) == .accepted)
+        let status = await d2.run("status")
+        #expect(status.output.contains("stale: another of your devices acted on this lead first"))
+        let shown = await d2.run("show", ids[0].description)
+        #expect(shown.output.contains("accepted"))
+
+        let again = await d2.run("reject", ids[0].description, "--reason", "no_budget")
+        #expect(again.status == 0, "\(again.errorOutput)")
+        #expect(await d2.run("sync").output.contains("pushed 1, refused 0"))
+        #expect(try [.recycled, .nurturing].contains(world.stage(ids[0])))
+    }
 }
