@@ -4,23 +4,34 @@ import GRDB
 extension SQLiteLeadStore {
     /// Writes a consistent copy of the whole store to a new file at `path` while the store stays
     /// in use (`VACUUM INTO`: one snapshot, so the copy is the state of one instant; writes wait
-    /// meanwhile), and gives the copy an epoch of its own. A server restored from the copy thus
-    /// answers every cursor issued before the restore `resync_required` (SPEC §5 rule 4): its
-    /// change log reuses sequences that devices have already read past. Pushes the copy does not
-    /// remember are sent again by the devices (SPEC §5 rule 11, ``PushRequest/acknowledgedThrough``).
-    /// - Returns: the copy's epoch.
+    /// meanwhile). Restore it with ``restore(backup:to:)``, never by copying the file back: the
+    /// restored store needs an epoch of its own.
     /// - Throws: a GRDB `DatabaseError` when `path` exists or cannot be written.
-    @discardableResult
-    public func backup(to path: String) throws -> UUID {
+    public func backup(to path: String) throws {
         // VACUUM refuses to run inside a transaction; it takes its own read snapshot.
         try writer.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+    }
+
+    /// Makes a new store file at `path` from the backup at `backup`, with a new epoch. The epoch
+    /// is what makes a restore safe for devices: the restored change log reuses sequences that
+    /// devices have already read past, so every cursor issued before the restore must get
+    /// `resync_required` (SPEC §5 rule 4); and pushes the backup does not remember are sent again
+    /// by the devices (SPEC §5 rule 11, ``PushRequest/acknowledgedThrough``). The backup itself
+    /// is not changed, so it can be restored again, each time with another epoch.
+    /// - Returns: the restored store's epoch.
+    /// - Throws: a GRDB `DatabaseError` when `backup` cannot be read or `path` exists.
+    @discardableResult
+    public static func restore(backup: String, to path: String) throws -> UUID {
+        let source = try DatabaseQueue(path: backup)
+        try source.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+        try source.close()
         let epoch = UUID()
-        let copy = try DatabaseQueue(path: path)
-        try copy.write { db in
+        let restored = try DatabaseQueue(path: path)
+        try restored.write { db in
             try db.execute(
                 sql: "UPDATE store_meta SET epoch = ? WHERE singleton = 1", arguments: [epoch.uuidString.lowercased()])
         }
-        try copy.close()
+        try restored.close()
         return epoch
     }
 }

@@ -606,7 +606,9 @@ struct SyncCasesTests {
         #expect(await d1.run("reject", ids[2].description, "--reason", "no_budget").status == 0)
         await server.stop()
 
-        let restored = try SyncWorld(databasePath: backup)
+        let restoredPath = world.folder.path("restored.sqlite")
+        try SQLiteLeadStore.restore(backup: backup, to: restoredPath)
+        let restored = try SyncWorld(databasePath: restoredPath)
         #expect(try restored.stage(ids[0]) == .assigned, "the backup predates the verdicts")
         server = try await LiveServer.start(restored, port: port)
         defer { server.cancel() }
