@@ -204,6 +204,7 @@ let package = Package(
                 "CommandLineSupport", "LeadModel", "SyncProtocol", "LocalStore", "SyncClient", "LeadRelayCLI",
                 "LeadScoring", "TestSupport",
                 "ServerStore", "LeadPipeline", "LeadServer", "LeadRelayServerCLI",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -83,6 +83,11 @@ extension LocalDatabase {
                         CHECK (expected_stage IN ('assigned', 'accepted'))
                     """)
         }
+        migrator.registerMigration("v3-lead-content-check") { db in
+            // LeadContentCheck of the row as stored (issue 14 item 5). Rows stored before this
+            // migration have none: they do not verify, and the first sync rebuilds the copy once.
+            try db.execute(sql: "ALTER TABLE lead ADD COLUMN content_check INTEGER")
+        }
         return migrator
     }
 }

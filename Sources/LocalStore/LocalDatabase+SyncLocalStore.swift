@@ -154,8 +154,9 @@ extension LocalDatabase: SyncLocalStore {
             let upsert = try db.cachedStatement(
                 sql: """
                     INSERT OR REPLACE INTO lead (
-                        id, version, stage, score_total, grade, assigned_at, label, hash_high, hash_low, document)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        id, version, stage, score_total, grade, assigned_at, label, hash_high, hash_low, document,
+                        content_check)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             // A lead that comes back forgets its removal; with no removal kept (a first sync),
             // there is nothing to forget and no statement per row to run.
@@ -169,6 +170,9 @@ extension LocalDatabase: SyncLocalStore {
                         id, lead.version, lead.stage.rawValue, lead.scoreTotal, lead.grade?.rawValue,
                         lead.assignedAt.timeIntervalSince1970, LocalLead.label(of: lead), Int64(hash >> 32),
                         Int64(hash & 0xffff_ffff), document,
+                        LeadContentCheck.of(
+                            version: lead.version, stage: lead.stage.rawValue, scoreTotal: lead.scoreTotal,
+                            grade: lead.grade?.rawValue, document: document),
                     ])
                 } catch let error as DatabaseError {
                     throw LocalStoreError.unapplicableLead(lead.leadID, detail: error.message ?? "\(error.resultCode)")
@@ -211,26 +215,36 @@ extension LocalDatabase: SyncLocalStore {
         return kept
     }
 
-    /// The digest of the lead rows: their count and the wrapping sum of their element hashes.
-    ///
-    /// When the rows have not changed since a sync verified them (`sync_state` still holds that
-    /// digest: every page that changes a row and every reset clears it, in the same transaction),
-    /// that digest is the rows' digest and is returned without reading them; so a sync with
-    /// nothing new verifies 100,000 leads in one row read. Otherwise the rows are counted: each
-    /// row stores its element hash (``ScopeDigest/elementHash(leadID:version:)``) split in two
-    /// 32-bit halves, so SQLite sums them without overflow, in one aggregate query instead of
-    /// hashing every row again in Swift.
+    /// The digest of the lead rows that still verify: their count and the wrapping sum of their
+    /// element hashes (``ScopeDigest/elementHash(leadID:version:)``, stored split in two 32-bit
+    /// halves). A row verifies when its ``LeadContentCheck`` over its version, stage, score, grade
+    /// and document equals the check stored with it; a row deleted or altered outside the app
+    /// thus leaves the digest short of the server's, and the sync rebuilds the copy once (issue
+    /// 14 item 5). Every row is read on every call, a sync with nothing new included: the digest
+    /// verified by the last sync is never trusted in its place.
     public func localDigest() async throws -> ScopeDigest {
         try await writer.read { db in
-            if let verified = try Self.session(db)?.lastDigest { return verified }
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT count(*), coalesce(sum(hash_high), 0), coalesce(sum(hash_low), 0) FROM lead")
-            else { return .empty }
-            let high: Int64 = row[1]
-            let low: Int64 = row[2]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT version, stage, score_total, grade, document, content_check, hash_high, hash_low FROM lead
+                    """)
+            var count = 0
+            var high: Int64 = 0
+            var low: Int64 = 0
+            while let row = try rows.next() {
+                let stored: Int64? = row[5]
+                let check = try row.withUnsafeData(atIndex: 4) { document in
+                    LeadContentCheck.of(
+                        version: row[0], stage: row[1], scoreTotal: row[2], grade: row[3], document: document ?? Data())
+                }
+                guard check == stored else { continue }
+                count += 1
+                high &+= row[6]
+                low &+= row[7]
+            }
             return ScopeDigest(
-                count: row[0], hash: (UInt64(truncatingIfNeeded: high) << 32) &+ UInt64(truncatingIfNeeded: low))
+                count: count, hash: (UInt64(truncatingIfNeeded: high) << 32) &+ UInt64(truncatingIfNeeded: low))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LeadModel
 import LeadPipeline
 import LeadRelayCLI
@@ -707,5 +708,45 @@ struct SyncCasesTests {
         #expect(again.status == 0, "\(again.errorOutput)")
         #expect(await d2.run("sync").output.contains("pushed 1, refused 0"))
         #expect(try [.recycled, .nurturing].contains(world.stage(ids[0])))
+    }
+
+    /// Issue 14 item 5: rows deleted or altered outside the app (a stage, a score, an email in
+    /// the document) are found by the next sync, even one with nothing new on the server, and the
+    /// copy is rebuilt once; the sync after that repairs nothing.
+    @Test func aLocalCopyAlteredOutsideTheAppIsFoundAndRepairedOnce() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        let ids = try world.seedQualifiedLeads(4)
+        try world.assign(ids, to: r1)
+        let server = try await LiveServer.start(world)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d1.run("sync").output.contains("pulled 4"))
+        let before = try LocalDatabase(path: d1.databasePath).leads(sort: .age).map(\.lead)
+
+        let edits = [
+            "UPDATE lead SET stage = 'accepted' WHERE id = '\(ids[0])'",
+            "UPDATE lead SET score_total = 99 WHERE id = '\(ids[1])'",
+            "UPDATE lead SET document = CAST(replace(CAST(document AS TEXT), 'l2@example.com', 'x2@example.com') AS BLOB) WHERE id = '\(ids[2])'",
+            "DELETE FROM lead WHERE id = '\(ids[3])'",
+        ]
+        for edit in edits {
+            let outside = try DatabaseQueue(path: d1.databasePath)
+            try await outside.write { db in
+                try db.execute(sql: edit)
+                #expect(db.changesCount == 1, "\(edit)")
+            }
+            try outside.close()
+            let sync = await d1.run("sync")
+            #expect(sync.status == 0, "\(edit): \(sync.errorOutput)")
+            #expect(sync.output.contains("pulled 4, removed 0"), "\(edit): \(sync.output)")
+            #expect(sync.output.contains("The local copy did not match the server's and was rebuilt."), "\(edit)")
+            let after = try LocalDatabase(path: d1.databasePath).leads(sort: .age).map(\.lead)
+            #expect(after == before, "\(edit)")
+            let quiet = await d1.run("sync")
+            #expect(quiet.output.contains("pulled 0, removed 0, pushed 0, refused 0. 4 leads on this device."))
+            #expect(!quiet.output.contains("rebuilt"), "no repair loop after \(edit)")
+        }
     }
 }
