@@ -749,4 +749,31 @@ struct SyncCasesTests {
             #expect(!quiet.output.contains("rebuilt"), "no repair loop after \(edit)")
         }
     }
+
+    /// Issue 14 item 8: a sync that gives up after its retries says so in one short line, whatever
+    /// the outbox holds (a give-up once printed a 32 KB line with every mutation and note); status
+    /// shows each note shortened on one line.
+    @Test func aGiveUpIsOneShortLineAndNotesAreShownShortened() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        let ids = try world.seedQualifiedLeads(3)
+        try world.assign(ids, to: r1)
+        let server = try await LiveServer.start(world)
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d1.run("sync").status == 0)
+        await server.stop()
+        let long = "Spoke with the CFO.\n" + String(repeating: "Budget review pending; call back in March. ", count: 90)
+        for id in ids { #expect(await d1.run("note", id.description, long).status == 0) }
+        let down = await d1.run("sync")
+        #expect(down.status == 2)
+        #expect(down.errorOutput.split(separator: "\n").count == 1)
+        #expect(down.errorOutput.count < 500, "\(down.errorOutput.count) characters")
+        #expect(!down.errorOutput.contains("Budget review"))
+        let status = await d1.run("status")
+        let lines = status.output.split(separator: "\n").filter { $0.contains("Spoke with the CFO.") }
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.contains("Spoke with the CFO. Budget review pending;") && $0.contains("…") })
+        #expect(lines.allSatisfy { $0.count < 200 })
+    }
 }

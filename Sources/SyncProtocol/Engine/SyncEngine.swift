@@ -19,7 +19,9 @@ public import Foundation
 /// - each page's rows and cursor are committed together by the store, so an interrupted sync
 ///   resumes from the last committed page (case S4);
 /// - `resync_required` drops the copy (never the outbox) and pulls from no cursor, once per sync;
-/// - a digest mismatch after the last page drops the copy and pulls it whole, once per sync;
+/// - a digest mismatch after the last page, or a page the store refuses, drops the copy and pulls
+///   it whole, once per sync (a page refused again fails the sync with the store's error, which
+///   names the lead);
 /// - transient failures (``SyncTransportError/unavailable(_:)`` and errors other than
 ///   ``SyncError``) are retried per ``retryPolicy`` with capped exponential backoff and jitter.
 public struct SyncEngine: Sendable {
@@ -177,7 +179,13 @@ public struct SyncEngine: Sendable {
                     // A page with no change at the cursor already stored (a sync with nothing new)
                     // has nothing to commit: no write transaction for it.
                     if !page.upserts.isEmpty || !page.removals.isEmpty || page.cursor != cursor {
-                        try await local { try await store.apply(page) }
+                        do {
+                            try await store.apply(page)
+                        } catch is CancellationError {
+                            throw CancellationError()
+                        } catch {
+                            throw UnappliedPage(detail: Self.brief(error))
+                        }
                     }
                     summary.pages += 1
                     summary.pulled += page.upserts.count
@@ -190,6 +198,13 @@ public struct SyncEngine: Sendable {
                 } while lastPage?.hasMore == true
             } catch SyncFailure.refused(.resyncRequired) where !summary.resynced {
                 summary.resynced = true
+                try await local { try await store.resetReplica() }
+                continue
+            } catch let unapplied as UnappliedPage {
+                // A page the store refused (its error names the lead): rebuilt from no cursor
+                // once, so a bad local state never wedges the device; refused again, reported.
+                guard !summary.repaired else { throw SyncFailure.localStore(unapplied.detail) }
+                summary.repaired = true
                 try await local { try await store.resetReplica() }
                 continue
             }
@@ -237,6 +252,11 @@ public struct SyncEngine: Sendable {
             attempt += 1
             summary.retries += 1
         }
+    }
+
+    /// A page the local store refused to apply (carries the store's error, which names the lead).
+    struct UnappliedPage: Error {
+        let detail: String
     }
 
     /// The longest error text a failure carries, in characters.

@@ -17,11 +17,21 @@ actor InMemorySyncStore: SyncLocalStore {
     var outbox: [Row] = []
     var lastSync: Date?
     /// When set, the apply of that page number (1-based, counted over the store's life) throws
-    /// before changing anything (the process dying mid-page).
+    /// `CancellationError` before changing anything: the process dying mid-page, which nothing
+    /// after it in the engine may handle.
     var failApplyAt: Int?
     var appliedPages = 0
 
-    struct Crash: Error {}
+    /// A lead whose pages the store refuses (a row its database will not take), or `nil`.
+    var refuseApplyOf: LeadID?
+
+    /// The store's refusal of a page, naming the lead.
+    struct Refused: Error, CustomStringConvertible {
+        let leadID: LeadID
+        var description: String { "lead \(leadID) cannot be stored" }
+    }
+
+    func setRefuseApplyOf(_ leadID: LeadID?) { refuseApplyOf = leadID }
 
     func setFailApplyAt(_ page: Int?) { failApplyAt = page }
 
@@ -109,7 +119,10 @@ actor InMemorySyncStore: SyncLocalStore {
 
     func apply(_ page: PullPage) async throws {
         appliedPages += 1
-        if appliedPages == failApplyAt { throw Crash() }
+        if appliedPages == failApplyAt { throw CancellationError() }
+        if let refused = refuseApplyOf, page.upserts.contains(where: { $0.leadID == refused }) {
+            throw Refused(leadID: refused)
+        }
         for lead in page.upserts { leads[lead.leadID] = lead }
         for removal in page.removals { leads[removal.leadID] = nil }
         storedCursor = page.cursor

@@ -138,11 +138,25 @@ struct SyncEngineTests {
         #expect(await server.effects == [1, 2, 3, 4])
     }
 
+    /// Issue 14 item 1: a page the store refuses is not a wedge. The copy is rebuilt from no
+    /// cursor once; when the same lead is refused again the sync fails naming it, and a sync
+    /// after the cause is gone succeeds.
+    @Test func aRefusedPageRebuildsOnceThenNamesTheLead() async throws {
+        let ids = Self.ids(3)
+        await server.upsert(ids)
+        await store.setRefuseApplyOf(ids[1])
+        await #expect(throws: SyncFailure.localStore("lead \(ids[1]) cannot be stored")) { try await engine().sync() }
+        await store.setRefuseApplyOf(nil)
+        let summary = try await engine().sync()
+        #expect(summary.digest.count == 3)
+        #expect(await store.leads.count == 3)
+    }
+
     /// S4: killed while applying page 4 of a 5,000-lead first sync; the rerun resumes.
     @Test func interruptedFirstSyncResumesFromTheLastCommittedPage() async throws {
         await server.upsert(Self.ids(5_000))
         await store.setFailApplyAt(4)
-        await #expect(throws: SyncFailure.self) { try await engine().sync() }
+        await #expect(throws: CancellationError.self) { try await engine().sync() }
         #expect(await store.leads.count == 1_500)
         let summary = try await engine().sync()
         #expect(summary.pulled == 3_500)
