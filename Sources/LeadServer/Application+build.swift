@@ -7,6 +7,7 @@ internal import OpenAPIHummingbird
 internal import OpenAPIRuntime
 public import ServerStore
 internal import SyncAPI
+internal import SyncProtocol
 
 /// The application type ``buildApplication(_:store:logger:now:onServerRunning:)`` returns.
 public typealias LeadRelayApplication = Application<RouterResponder<BasicRequestContext>>
@@ -43,7 +44,12 @@ public func buildApplication(
     logger: Logger = Logger(label: "leadrelay-server"), now: @escaping @Sendable () -> Date = { Date() },
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> LeadRelayApplication {
-    let sync = SyncService(store: store, now: now)
+    let sync = SyncService(
+        store: store,
+        limits: SyncLimits(
+            maxRequestBytes: configuration.maxRequestBodyBytes, maxMutationsPerPush: PushRequest.maximumMutations,
+            maxNoteLength: MutationIntent.maximumNoteLength),
+        now: now)
     let tokens = DeviceTokens(store: store, now: now)
     let prefetch = PullPrefetch(sync: sync, store: store)
     let api = LeadRelayAPI(

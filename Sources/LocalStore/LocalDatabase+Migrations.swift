@@ -88,6 +88,16 @@ extension LocalDatabase {
             // migration have none: they do not verify, and the first sync rebuilds the copy once.
             try db.execute(sql: "ALTER TABLE lead ADD COLUMN content_check INTEGER")
         }
+        migrator.registerMigration("v4-server-limits") { db in
+            // The limits the server states on its pages (SyncLimits); NULL until a page states them.
+            try db.execute(
+                sql: """
+                    ALTER TABLE sync_state ADD COLUMN max_request_bytes INTEGER CHECK (max_request_bytes >= 1);
+                    ALTER TABLE sync_state ADD COLUMN max_mutations_per_push INTEGER
+                        CHECK (max_mutations_per_push >= 1);
+                    ALTER TABLE sync_state ADD COLUMN max_note_length INTEGER CHECK (max_note_length >= 1);
+                    """)
+        }
         return migrator
     }
 }

@@ -66,6 +66,18 @@ extension LocalDatabase: SyncLocalStore {
         }
     }
 
+    /// The limits the last page that stated them gave, or `nil`.
+    public func serverLimits() async throws -> SyncLimits? {
+        try await writer.read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT max_request_bytes, max_mutations_per_push, max_note_length FROM sync_state"),
+                let bytes: Int = row[0], let mutations: Int = row[1], let note: Int = row[2]
+            else { return nil }
+            return SyncLimits(maxRequestBytes: bytes, maxMutationsPerPush: mutations, maxNoteLength: note)
+        }
+    }
+
     /// The largest applied or refused outbox id, or `nil`.
     public func acknowledgedThrough() async throws -> Int64? {
         try await writer.read { db in
@@ -196,10 +208,16 @@ extension LocalDatabase: SyncLocalStore {
             let dropVerified = changesCopy ? ", scope_count = NULL, scope_hash = NULL" : ""
             try db.execute(
                 sql: """
-                    UPDATE sync_state SET cursor = ?, epoch = ?, rep_id = coalesce(rep_id, ?)\(dropVerified)
+                    UPDATE sync_state SET cursor = ?, epoch = ?, rep_id = coalesce(rep_id, ?),
+                        max_request_bytes = coalesce(?, max_request_bytes),
+                        max_mutations_per_push = coalesce(?, max_mutations_per_push),
+                        max_note_length = coalesce(?, max_note_length)\(dropVerified)
                     WHERE singleton = 1
                     """,
-                arguments: [page.cursor.text, page.cursor.epoch.uuidString.lowercased(), page.repID?.description])
+                arguments: [
+                    page.cursor.text, page.cursor.epoch.uuidString.lowercased(), page.repID?.description,
+                    page.limits?.maxRequestBytes, page.limits?.maxMutationsPerPush, page.limits?.maxNoteLength,
+                ])
             guard db.changesCount == 1 else { throw LocalStoreError.notLoggedIn }
         }
     }

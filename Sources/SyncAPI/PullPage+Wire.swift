@@ -11,7 +11,12 @@ extension Components.Schemas.PullPage {
             removals: page.removals.map {
                 Components.Schemas.LeadRemoval(leadID: $0.leadID.description, reason: .init($0.reason))
             },
-            scopeCount: page.scopeCount, scopeHash: page.scopeHash, repID: page.repID?.description)
+            scopeCount: page.scopeCount, scopeHash: page.scopeHash, repID: page.repID?.description,
+            limits: page.limits.map {
+                Components.Schemas.SyncLimits(
+                    maxRequestBytes: $0.maxRequestBytes, maxMutationsPerPush: $0.maxMutationsPerPush,
+                    maxNoteLength: $0.maxNoteLength)
+            })
     }
 }
 
@@ -44,7 +49,12 @@ extension PullPage {
         }
         self.init(
             cursor: cursor, hasMore: wire.hasMore, upserts: upserts, removals: removals,
-            scopeCount: wire.scopeCount, scopeHash: wire.scopeHash, repID: repID)
+            scopeCount: wire.scopeCount, scopeHash: wire.scopeHash, repID: repID,
+            limits: wire.limits.map {
+                SyncLimits(
+                    maxRequestBytes: $0.maxRequestBytes, maxMutationsPerPush: $0.maxMutationsPerPush,
+                    maxNoteLength: $0.maxNoteLength)
+            })
     }
 }
 

@@ -24,13 +24,16 @@ public struct PullPage: Hashable, Codable, Sendable {
     /// The rep the pulling token belongs to (set by the server's sync service; `nil` from a
     /// server that does not say): a device never mixes two reps' data (SPEC §5 rule 11).
     public var repID: RepID?
+    /// The server's limits (``SyncLimits``); `nil` from a server that does not state them.
+    public var limits: SyncLimits?
 
     /// A page.
     public init(
         cursor: SyncCursor, hasMore: Bool, upserts: [SyncedLead], removals: [LeadRemoval], scopeCount: Int,
-        scopeHash: String, repID: RepID? = nil
+        scopeHash: String, repID: RepID? = nil, limits: SyncLimits? = nil
     ) {
         self.repID = repID
+        self.limits = limits
         self.cursor = cursor
         self.hasMore = hasMore
         self.upserts = upserts

@@ -20,16 +20,23 @@ struct LiveServer: Sendable {
     struct StartTimedOut: Error {}
 
     /// Starts the server over `world`'s store and waits until it listens.
-    /// - Parameter port: the port to bind; 0 for any free one. A port just released may take a
-    ///   moment: binding is retried for up to about 5 seconds.
-    static func start(_ world: SyncWorld, port: Int = 0) async throws -> LiveServer {
+    /// - Parameters:
+    ///   - port: the port to bind; 0 for any free one. A port just released may take a moment:
+    ///     binding is retried for up to about 5 seconds.
+    ///   - maxRequestBodyBytes: the server's body limit (`serve --max-body-bytes`).
+    static func start(
+        _ world: SyncWorld, port: Int = 0,
+        maxRequestBodyBytes: Int = ServerConfiguration.defaultMaxRequestBodyBytes
+    ) async throws -> LiveServer {
         var logger = Logger(label: "leadrelay-server-test")
         logger.logLevel = .critical
         for _ in 0..<25 {
             let bound = Mutex<Int?>(nil)
             let ended = Mutex(false)
             let app = try buildApplication(
-                ServerConfiguration(host: "127.0.0.1", port: port, databasePath: world.databasePath),
+                ServerConfiguration(
+                    host: "127.0.0.1", port: port, databasePath: world.databasePath,
+                    maxRequestBodyBytes: maxRequestBodyBytes),
                 store: world.store, logger: logger, onServerRunning: { port in bound.withLock { $0 = port } })
             let task = Task {
                 defer { ended.withLock { $0 = true } }

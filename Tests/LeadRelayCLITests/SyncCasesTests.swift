@@ -776,4 +776,30 @@ struct SyncCasesTests {
         #expect(lines.allSatisfy { $0.contains("Spoke with the CFO. Budget review pending;") && $0.contains("…") })
         #expect(lines.allSatisfy { $0.count < 200 })
     }
+
+    /// Issue 14 item 2: the server states its limits on every page and the device sizes its pushes
+    /// by them. With a 64 KiB body limit, 40 notes of 3,900 characters (about 160 KB) go in
+    /// several pushes, each under the limit, and all apply (one push would be refused 413).
+    @Test func pushesAreSizedByTheLimitsTheServerStates() async throws {
+        let world = try SyncWorld()
+        let (r1, token) = try world.rep("R1")
+        let ids = try world.seedQualifiedLeads(4)
+        try world.assign(ids, to: r1)
+        let server = try await LiveServer.start(world, maxRequestBodyBytes: 64 * 1024)
+        defer { server.cancel() }
+        let d1 = world.device("D1")
+        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
+        #expect(await d1.run("sync").status == 0)
+        let limits = try await LocalDatabase(path: d1.databasePath).serverLimits()
+        #expect(limits == SyncLimits(maxRequestBytes: 65_536, maxMutationsPerPush: 1_000, maxNoteLength: 4_000))
+        let note = String(repeating: "Discussed the renewal terms at length. ", count: 100)
+        for index in 0..<40 { #expect(await d1.run("note", ids[index % 4].description, note).status == 0) }
+        let sizes = PushSizes()
+        let sync = await d1.run("sync", environment: .test(wrapTransport: sizes.wrap))
+        #expect(sync.status == 0, "\(sync.errorOutput)")
+        #expect(sync.output.contains("pushed 40, refused 0"))
+        #expect(sizes.pushes.count >= 4, "\(sizes.pushes)")
+        #expect(sizes.pushes.reduce(0, +) == 40)
+        #expect(try world.store.notes(leadID: ids[0]).count == 10)
+    }
 }

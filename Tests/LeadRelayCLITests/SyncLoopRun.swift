@@ -500,6 +500,7 @@ final class CutOffStore: SyncLocalStore, @unchecked Sendable {
     func recordResults(_ results: [PushResult], at date: Date) async throws {
         try await inner.recordResults(results, at: date)
     }
+    func serverLimits() async throws -> SyncLimits? { try await inner.serverLimits() }
     func acknowledgedThrough() async throws -> Int64? { try await inner.acknowledgedThrough() }
     func requeueAnswered(after lastApplied: Int64) async throws -> Int {
         try await inner.requeueAnswered(after: lastApplied)

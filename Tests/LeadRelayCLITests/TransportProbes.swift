@@ -232,6 +232,7 @@ final class PageLedger: Sendable {
             try await inner.apply(page)
             ledger.applied(page)
         }
+        func serverLimits() async throws -> SyncLimits? { try await inner.serverLimits() }
         func acknowledgedThrough() async throws -> Int64? { try await inner.acknowledgedThrough() }
         func requeueAnswered(after lastApplied: Int64) async throws -> Int {
             try await inner.requeueAnswered(after: lastApplied)

@@ -15,17 +15,21 @@ public struct SyncService: Sendable {
     /// How long removals are kept, in seconds; a cursor from before a pruned removal gets
     /// `resync_required`.
     public let removalRetention: TimeInterval
+    /// The limits stated on every page (``PullPage/limits``).
+    public let limits: SyncLimits
 
     /// A sync service over a store.
     /// - Parameters:
     ///   - removalRetention: seconds removals are kept (default 30 days).
+    ///   - limits: the limits the server states to devices (the HTTP body limit among them).
     ///   - now: the server clock (stamps only: ordering comes from the change-log sequence).
     public init(
         store: any SyncStore, removalRetention: TimeInterval = Self.defaultRemovalRetention,
-        now: @escaping @Sendable () -> Date = { Date() }
+        limits: SyncLimits = .contractDefaults, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
         self.removalRetention = removalRetention
+        self.limits = limits
         self.now = now
     }
 
@@ -44,6 +48,7 @@ public struct SyncService: Sendable {
         var page = try store.changes(
             repID: repID, after: request.cursor?.sequence ?? 0, limit: limit, includeRemovals: request.cursor != nil)
         page.repID = repID
+        page.limits = limits
         return page
     }
 

@@ -12,8 +12,9 @@ public import Foundation
 ///   a local store failure or a cancellation ends the sync there;
 /// - a mutation is marked done only when the server answered it (`applied`, `duplicate`,
 ///   `rejected(code)`); a failed push leaves it unsent for the next sync;
-/// - pushes are split so that no request body exceeds ``PushRequest/bodyBudget`` (under the
-///   contract's 4 MiB request limit), whatever the notes hold;
+/// - pushes are split so that no request body exceeds the budget of the limits the server stated
+///   (``SyncLimits/pushBodyBudget``, three quarters of its body limit; the contract's 4 MiB before
+///   any page stated them), whatever the notes hold;
 /// - the push covers the outbox as it was when the sync started: a mutation queued meanwhile
 ///   waits for the next sync (case S6);
 /// - each page's rows and cursor are committed together by the store, so an interrupted sync
@@ -114,12 +115,12 @@ public struct SyncEngine: Sendable {
     {
         var report = SyncProgress(phase: .pushing)
         var reconciles = 0
+        let limits = try await local { try await store.serverLimits() } ?? .contractDefaults
+        let perPush = max(1, min(PushRequest.maximumMutations, limits.maxMutationsPerPush))
         while true {
             let limit = lastID
-            let unsent = try await local {
-                try await store.unsentMutations(upTo: limit, limit: PushRequest.maximumMutations)
-            }
-            let batch = PushRequest.prefix(of: unsent, within: PushRequest.bodyBudget)
+            let unsent = try await local { try await store.unsentMutations(upTo: limit, limit: perPush) }
+            let batch = PushRequest.prefix(of: unsent, within: limits.pushBodyBudget)
             guard let first = batch.first else { return }
             if report.toPush == 0 { report.toPush = batch.count }
             let ids = batch.map(\.mutationID)

@@ -27,6 +27,10 @@ public protocol SyncLocalStore: Sendable {
     /// it unsent). Only called with answers the server sent.
     func recordResults(_ results: [PushResult], at date: Date) async throws
 
+    /// The limits the server stated on the last page that stated them (``PullPage/limits``,
+    /// kept with the page), or `nil`: the engine sizes its pushes by them.
+    func serverLimits() async throws -> SyncLimits?
+
     /// The largest mutation id the server answered for good (applied, duplicate or refused), as
     /// the outbox records it; `nil` when none. Sent with every push
     /// (``PushRequest/acknowledgedThrough``) so that a server restored from a backup says so.

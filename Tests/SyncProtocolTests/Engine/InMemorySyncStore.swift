@@ -80,6 +80,11 @@ actor InMemorySyncStore: SyncLocalStore {
         }
     }
 
+    /// The limits of the last page that stated them.
+    var limits: SyncLimits?
+
+    func serverLimits() async throws -> SyncLimits? { limits }
+
     func acknowledgedThrough() async throws -> Int64? {
         outbox.filter { $0.state == "applied" || $0.state == "refused" }.map(\.mutation.mutationID).max()
     }
@@ -126,6 +131,7 @@ actor InMemorySyncStore: SyncLocalStore {
         for lead in page.upserts { leads[lead.leadID] = lead }
         for removal in page.removals { leads[removal.leadID] = nil }
         storedCursor = page.cursor
+        if let stated = page.limits { limits = stated }
     }
 
     func localDigest() async throws -> ScopeDigest {
