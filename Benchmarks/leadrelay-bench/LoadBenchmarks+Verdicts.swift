@@ -42,7 +42,7 @@ extension LoadBenchmarks {
         let transport = HTTPSyncTransport(serverURL: URL(string: serverURL)!, token: verdictToken)
         BenchTable.say("  (verdicts: 50 pushes of 100, one rep over HTTP)")
         let (applied, seconds, cpu) = try await CPUClock.time {
-            try await Self.pushAccepts(verdictLeads, clientID: "bench-device") { try await transport.push($0) }
+            try await Self.pushAccepts(verdictLeads, clientID: "bench-device") { try await transport.push($0).results }
         }
         suite.table.add(
             "verdicts applied/s, one rep over HTTP (batches of 100)",
@@ -60,7 +60,7 @@ extension LoadBenchmarks {
                     let transport = HTTPSyncTransport(serverURL: URL(string: serverURL)!, token: rep.token)
                     group.addTask {
                         try await Self.pushAccepts(leads, clientID: "bench-device-\(index)") {
-                            try await transport.push($0)
+                            try await transport.push($0).results
                         }
                     }
                 }

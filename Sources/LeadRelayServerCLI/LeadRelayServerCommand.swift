@@ -13,7 +13,7 @@ public struct LeadRelayServerCommand: AsyncParsableCommand {
             ImportCommand.self, LeadsCommand.self, RepsCommand.self, StatsCommand.self, ModelCommand.self,
             ScoreCommand.self, EvaluateCommand.self, RoutingCommand.self, RouteCommand.self, SLACommand.self,
             RecycleCommand.self,
-            ReportCommand.self, TokensCommand.self, ServeCommand.self,
+            ReportCommand.self, TokensCommand.self, BackupCommand.self, RestoreCommand.self, ServeCommand.self,
         ])
 
     /// The root command (argument parser entry).

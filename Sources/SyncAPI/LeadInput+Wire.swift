@@ -4,8 +4,8 @@ package import LeadModel
 extension Lead {
     /// A new lead (stage `new`, fresh id) from a wire lead input. Blank strings are read as
     /// absent; the email must be valid when given.
-    /// - Throws: ``WireMappingError`` naming `field.NAME` for a value longer than the schema's
-    ///   `maxLength`, `field.email` for an invalid email, or `field` when
+    /// - Throws: ``WireMappingError`` naming `field.NAME` (or `field.attributes.NAME`) for a value
+    ///   longer than the schema's `maxLength`, `field.email` for an invalid email, or `field` when
     ///   the input has neither an external id nor an email (nothing to deduplicate on).
     package init(wire: Components.Schemas.LeadInput, field: String) throws(WireMappingError) {
         func clean(_ text: String?) -> String? {
@@ -22,6 +22,9 @@ extension Lead {
         ]
         for (name, value, limit) in limits where (value?.count ?? 0) > limit {
             throw WireMappingError(field: "\(field).\(name)", problem: "longer than \(limit) characters")
+        }
+        for (name, value) in wire.attributes?.additionalProperties ?? [:] where value.count > 1_000 {
+            throw WireMappingError(field: "\(field).attributes.\(name)", problem: "longer than 1000 characters")
         }
         let email = clean(wire.email).map(EmailAddress.init)
         if let email, !email.isValid {
@@ -51,12 +54,19 @@ extension Lead {
 
 extension EngagementEvent {
     /// The domain event of a wire event input.
-    /// - Throws: ``WireMappingError`` naming `field.leadID` when the lead id is not a UUID, or
-    ///   `field.type` when the type is blank.
+    /// - Throws: ``WireMappingError`` naming `field.leadID` when the lead id is not a UUID,
+    ///   `field.type` when the type is blank or over 100 characters, or `field.dedupeKey` over 500
+    ///   (the schema's `maxLength`).
     package init(wire: Components.Schemas.EngagementEventInput, field: String) throws(WireMappingError) {
         let leadID = try WireIdentifiers.leadID(wire.leadID, field: "\(field).leadID")
         let type = wire._type.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !type.isEmpty else { throw WireMappingError(field: "\(field).type", problem: "the event type is blank") }
+        guard type.count <= 100 else {
+            throw WireMappingError(field: "\(field).type", problem: "longer than 100 characters")
+        }
+        if let key = wire.dedupeKey, key.count > 500 {
+            throw WireMappingError(field: "\(field).dedupeKey", problem: "longer than 500 characters")
+        }
         let key = wire.dedupeKey.flatMap { $0.isEmpty ? nil : "src:\($0)" }
         self.init(leadID: leadID, type: type, occurredAt: wire.occurredAt, value: wire.value, dedupeKey: key)
     }

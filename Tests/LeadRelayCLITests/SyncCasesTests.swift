@@ -43,15 +43,12 @@ struct SyncCasesTests {
 
     /// S6: while m1–m3 are being pushed, the rep rejects L1 (m4): m4 stays queued for the next sync.
     @Test func s6MutationQueuedDuringASyncWaits() async throws {
-        let world = try SyncWorld()
-        let (r1, token) = try world.rep("R1")
-        let ids = try world.seedQualifiedLeads(4)
-        try world.assign(ids, to: r1)
-        let server = try await LiveServer.start(world)
+        let opening = try await SyncedRep.start(leads: 4)
+        let world = opening.world
+        let ids = opening.leads
+        let server = opening.server
+        let d1 = opening.device
         defer { server.cancel() }
-        let d1 = world.device("D1")
-        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
-        #expect(await d1.run("sync").status == 0)
         for id in ids.prefix(3) { #expect(await d1.run("accept", id.description).status == 0) }
 
         let late = ids[3].description
@@ -157,15 +154,12 @@ struct SyncCasesTests {
     /// S12: R1 rejects L8 with `no_budget`; the server recycles it with the reason; D1's next
     /// pull removes it with reason `recycled`.
     @Test func s12RecycledLead() async throws {
-        let world = try SyncWorld()
-        let (r1, token) = try world.rep("R1")
-        let ids = try world.seedQualifiedLeads(2)
-        try world.assign(ids, to: r1)
-        let server = try await LiveServer.start(world)
+        let opening = try await SyncedRep.start(leads: 2)
+        let world = opening.world
+        let ids = opening.leads
+        let server = opening.server
+        let d1 = opening.device
         defer { server.cancel() }
-        let d1 = world.device("D1")
-        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
-        #expect(await d1.run("sync").status == 0)
         let l8 = ids[1]
         #expect(
             await d1.run("reject", l8.description, "--reason", "no_budget", "--note", "frozen until Q3").status == 0)
@@ -339,15 +333,12 @@ struct SyncCasesTests {
     /// S16 on the client: the server answers `unsupported_protocol_version` to a device that speaks
     /// another version; the CLI tells the rep to update, exits 2 and keeps the outbox.
     @Test func s16UnsupportedProtocolTellsTheRepToUpdate() async throws {
-        let world = try SyncWorld()
-        let (r1, token) = try world.rep("R1")
-        let ids = try world.seedQualifiedLeads(2)
-        try world.assign(ids, to: r1)
-        let server = try await LiveServer.start(world)
+        let opening = try await SyncedRep.start(leads: 2)
+        let world = opening.world
+        let ids = opening.leads
+        let server = opening.server
+        let d1 = opening.device
         defer { server.cancel() }
-        let d1 = world.device("D1")
-        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
-        #expect(await d1.run("sync").status == 0)
         #expect(await d1.run("accept", ids[0].description).status == 0)
 
         let old = await d1.run("sync", environment: .test(wrapTransport: ProtocolVersionOverride.wrap(99)))
@@ -403,15 +394,12 @@ struct SyncCasesTests {
     /// accept: the pushes are split under the 4 MiB body limit, each note is refused `too_large`
     /// on its own, the accept is applied, and `leadrelay status` says what to do.
     @Test func overLimitNotesAreRefusedOneByOneAndTheQueueMovesOn() async throws {
-        let world = try SyncWorld()
-        let (r1, token) = try world.rep("R1")
-        let ids = try world.seedQualifiedLeads(2)
-        try world.assign(ids, to: r1)
-        let server = try await LiveServer.start(world)
+        let opening = try await SyncedRep.start(leads: 2)
+        let world = opening.world
+        let ids = opening.leads
+        let server = opening.server
+        let d1 = opening.device
         defer { server.cancel() }
-        let d1 = world.device("D1")
-        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
-        #expect(await d1.run("sync").status == 0)
 
         let huge = String(repeating: "call back after the budget review. ", count: 45_000)
         let typed = await d1.run("note", ids[0].description, huge)
@@ -446,15 +434,12 @@ struct SyncCasesTests {
 
     /// Long notes come from a file or standard input (`-`), within the limit.
     @Test func notesComeFromAFileOrStandardInput() async throws {
-        let world = try SyncWorld()
-        let (r1, token) = try world.rep("R1")
-        let ids = try world.seedQualifiedLeads(2)
-        try world.assign(ids, to: r1)
-        let server = try await LiveServer.start(world)
+        let opening = try await SyncedRep.start(leads: 2)
+        let world = opening.world
+        let ids = opening.leads
+        let server = opening.server
+        let d1 = opening.device
         defer { server.cancel() }
-        let d1 = world.device("D1")
-        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
-        #expect(await d1.run("sync").status == 0)
         let long = String(repeating: "x", count: 3_990) + "\nend."
         let file = world.folder.path("note.txt")
         try Data(long.utf8).write(to: URL(fileURLWithPath: file))
@@ -599,7 +584,8 @@ struct SyncCasesTests {
         #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
         #expect(await d1.run("sync").status == 0)
         let backup = world.folder.path("backup.sqlite")
-        try world.store.backup(to: backup)
+        let backedUp = await CommandRun.leadrelayServer(["backup", backup, "--db", world.databasePath])
+        #expect(backedUp.status == 0, "\(backedUp.errorOutput)")
 
         #expect(await d1.run("accept", ids[0].description).status == 0)
         #expect(await d1.run("note", ids[1].description, "asked for the price list").status == 0)
@@ -608,7 +594,9 @@ struct SyncCasesTests {
         await server.stop()
 
         let restoredPath = world.folder.path("restored.sqlite")
-        try SQLiteLeadStore.restore(backup: backup, to: restoredPath)
+        let restore = await CommandRun.leadrelayServer(["restore", backup, "--db", restoredPath])
+        #expect(restore.status == 0, "\(restore.errorOutput)")
+        #expect(await CommandRun.leadrelayServer(["restore", backup, "--db", restoredPath]).status == 1)
         let restored = try SyncWorld(databasePath: restoredPath)
         #expect(try restored.stage(ids[0]) == .assigned, "the backup predates the verdicts")
         server = try await LiveServer.start(restored, port: port)
@@ -633,15 +621,12 @@ struct SyncCasesTests {
     /// refuses the one whose id it had for another change as a conflict; the device gives it a new
     /// id after the server's and sends it again in the same sync: applied once each, nothing lost.
     @Test func aDeviceRestoredFromACopyRenumbersItsNewVerdicts() async throws {
-        let world = try SyncWorld()
-        let (r1, token) = try world.rep("R1")
-        let ids = try world.seedQualifiedLeads(3)
-        try world.assign(ids, to: r1)
-        let server = try await LiveServer.start(world)
+        let opening = try await SyncedRep.start(leads: 3)
+        let world = opening.world
+        let ids = opening.leads
+        let server = opening.server
+        let d1 = opening.device
         defer { server.cancel() }
-        let d1 = world.device("D1")
-        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
-        #expect(await d1.run("sync").status == 0)
         let copy = world.folder.path("home-D1-copy")
         try FileManager.default.copyItem(atPath: d1.home, toPath: copy)
 
@@ -781,15 +766,12 @@ struct SyncCasesTests {
     /// by them. With a 64 KiB body limit, 40 notes of 3,900 characters (about 160 KB) go in
     /// several pushes, each under the limit, and all apply (one push would be refused 413).
     @Test func pushesAreSizedByTheLimitsTheServerStates() async throws {
-        let world = try SyncWorld()
-        let (r1, token) = try world.rep("R1")
-        let ids = try world.seedQualifiedLeads(4)
-        try world.assign(ids, to: r1)
-        let server = try await LiveServer.start(world, maxRequestBodyBytes: 64 * 1024)
+        let opening = try await SyncedRep.start(leads: 4, maxRequestBodyBytes: 64 * 1024)
+        let world = opening.world
+        let ids = opening.leads
+        let server = opening.server
+        let d1 = opening.device
         defer { server.cancel() }
-        let d1 = world.device("D1")
-        #expect(await d1.run("login", "--server", server.url, "--token", token).status == 0)
-        #expect(await d1.run("sync").status == 0)
         let limits = try await LocalDatabase(path: d1.databasePath).serverLimits()
         #expect(limits == SyncLimits(maxRequestBytes: 65_536, maxMutationsPerPush: 1_000, maxNoteLength: 4_000))
         let note = String(repeating: "Discussed the renewal terms at length. ", count: 100)

@@ -473,12 +473,12 @@ struct InProcessTransport: SyncTransport {
 }
 
 /// A device store that dies (as the app killed) when asked to apply its `cutAt`-th page.
-final class CutOffStore: SyncLocalStore, @unchecked Sendable {
-    let inner: LocalDatabase
+final class CutOffStore: ForwardingSyncLocalStore, @unchecked Sendable {
+    let inner: any SyncLocalStore
     let cutAt: Int
     private var applied = 0
 
-    init(inner: LocalDatabase, cutAt: Int) {
+    init(inner: any SyncLocalStore, cutAt: Int) {
         self.inner = inner
         self.cutAt = cutAt
     }
@@ -487,30 +487,5 @@ final class CutOffStore: SyncLocalStore, @unchecked Sendable {
         applied += 1
         if applied == cutAt { throw CancellationError() }
         try await inner.apply(page)
-    }
-
-    func cursor() async throws -> SyncCursor? { try await inner.cursor() }
-    func unsentMutations(upTo lastID: Int64, limit: Int) async throws -> [Mutation] {
-        try await inner.unsentMutations(upTo: lastID, limit: limit)
-    }
-    func lastQueuedMutationID() async throws -> Int64 { try await inner.lastQueuedMutationID() }
-    func markSent(_ mutationIDs: [Int64], at date: Date) async throws {
-        try await inner.markSent(mutationIDs, at: date)
-    }
-    func recordResults(_ results: [PushResult], at date: Date) async throws {
-        try await inner.recordResults(results, at: date)
-    }
-    func serverLimits() async throws -> SyncLimits? { try await inner.serverLimits() }
-    func acknowledgedThrough() async throws -> Int64? { try await inner.acknowledgedThrough() }
-    func requeueAnswered(after lastApplied: Int64) async throws -> Int {
-        try await inner.requeueAnswered(after: lastApplied)
-    }
-    func renumberUnsent(conflictsThrough: Int64, serverLastApplied: Int64) async throws -> [(old: Int64, new: Int64)] {
-        try await inner.renumberUnsent(conflictsThrough: conflictsThrough, serverLastApplied: serverLastApplied)
-    }
-    func localDigest() async throws -> ScopeDigest { try await inner.localDigest() }
-    func resetReplica() async throws { try await inner.resetReplica() }
-    func recordSyncCompleted(at date: Date, digest: ScopeDigest) async throws {
-        try await inner.recordSyncCompleted(at: date, digest: digest)
     }
 }

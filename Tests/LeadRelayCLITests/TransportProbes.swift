@@ -213,39 +213,13 @@ final class PageLedger: Sendable {
         func push(_ request: PushRequest) async throws -> PushAnswer { try await inner.push(request) }
     }
 
-    struct Store: SyncLocalStore {
+    struct Store: ForwardingSyncLocalStore {
         let inner: any SyncLocalStore
         let ledger: PageLedger
 
-        func cursor() async throws -> SyncCursor? { try await inner.cursor() }
-        func unsentMutations(upTo lastID: Int64, limit: Int) async throws -> [Mutation] {
-            try await inner.unsentMutations(upTo: lastID, limit: limit)
-        }
-        func lastQueuedMutationID() async throws -> Int64 { try await inner.lastQueuedMutationID() }
-        func markSent(_ mutationIDs: [Int64], at date: Date) async throws {
-            try await inner.markSent(mutationIDs, at: date)
-        }
-        func recordResults(_ results: [PushResult], at date: Date) async throws {
-            try await inner.recordResults(results, at: date)
-        }
         func apply(_ page: PullPage) async throws {
             try await inner.apply(page)
             ledger.applied(page)
-        }
-        func serverLimits() async throws -> SyncLimits? { try await inner.serverLimits() }
-        func acknowledgedThrough() async throws -> Int64? { try await inner.acknowledgedThrough() }
-        func requeueAnswered(after lastApplied: Int64) async throws -> Int {
-            try await inner.requeueAnswered(after: lastApplied)
-        }
-        func renumberUnsent(conflictsThrough: Int64, serverLastApplied: Int64) async throws -> [(
-            old: Int64, new: Int64
-        )] {
-            try await inner.renumberUnsent(conflictsThrough: conflictsThrough, serverLastApplied: serverLastApplied)
-        }
-        func localDigest() async throws -> ScopeDigest { try await inner.localDigest() }
-        func resetReplica() async throws { try await inner.resetReplica() }
-        func recordSyncCompleted(at date: Date, digest: ScopeDigest) async throws {
-            try await inner.recordSyncCompleted(at: date, digest: digest)
         }
     }
 }
@@ -271,5 +245,39 @@ final class PushSizes: Sendable {
             recorder.sizes.withLock { $0.append(request.mutations.count) }
             return try await inner.push(request)
         }
+    }
+}
+
+/// A device store that forwards every call to `inner`: a test wrapper implements only what it
+/// watches or breaks.
+protocol ForwardingSyncLocalStore: SyncLocalStore {
+    var inner: any SyncLocalStore { get }
+}
+
+extension ForwardingSyncLocalStore {
+    func cursor() async throws -> SyncCursor? { try await inner.cursor() }
+    func unsentMutations(upTo lastID: Int64, limit: Int) async throws -> [Mutation] {
+        try await inner.unsentMutations(upTo: lastID, limit: limit)
+    }
+    func lastQueuedMutationID() async throws -> Int64 { try await inner.lastQueuedMutationID() }
+    func markSent(_ mutationIDs: [Int64], at date: Date) async throws {
+        try await inner.markSent(mutationIDs, at: date)
+    }
+    func recordResults(_ results: [PushResult], at date: Date) async throws {
+        try await inner.recordResults(results, at: date)
+    }
+    func serverLimits() async throws -> SyncLimits? { try await inner.serverLimits() }
+    func acknowledgedThrough() async throws -> Int64? { try await inner.acknowledgedThrough() }
+    func requeueAnswered(after lastApplied: Int64) async throws -> Int {
+        try await inner.requeueAnswered(after: lastApplied)
+    }
+    func renumberUnsent(conflictsThrough: Int64, serverLastApplied: Int64) async throws -> [(old: Int64, new: Int64)] {
+        try await inner.renumberUnsent(conflictsThrough: conflictsThrough, serverLastApplied: serverLastApplied)
+    }
+    func apply(_ page: PullPage) async throws { try await inner.apply(page) }
+    func localDigest() async throws -> ScopeDigest { try await inner.localDigest() }
+    func resetReplica() async throws { try await inner.resetReplica() }
+    func recordSyncCompleted(at date: Date, digest: ScopeDigest) async throws {
+        try await inner.recordSyncCompleted(at: date, digest: digest)
     }
 }

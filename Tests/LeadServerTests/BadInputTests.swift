@@ -1,5 +1,7 @@
 import Foundation
 import HTTPTypes
+import ServerStore
+import SyncProtocol
 import Testing
 
 /// SPEC §8 over HTTP: every bad request is a 4xx `application/problem+json` with a stable code,
@@ -163,5 +165,54 @@ import Testing
         #expect(answer.status == 422)
         #expect(answer.problemCode == "validation_failed")
         #expect((answer.json["detail"] as? String)?.hasPrefix("leads[1].email") == true)
+    }
+
+    /// Every limit the contract states is enforced (issue 14 item 2): an attribute value over
+    /// 1,000 characters, an event type over 100 and a dedupe key over 500 are 422s naming the
+    /// field; a note over 4,000 characters is refused `too_large` on its own, the push going on.
+    @Test func valuesOverTheContractsLengthsAreRefusedNamingTheField() async throws {
+        let server = try TestServer()
+        let rita = try server.addRep("Rita")
+        let token = try server.token(for: rita)
+        let lead = try server.addQualifiedLead("Ada")
+        try server.assign(lead, to: rita)
+        let long = String(repeating: "a", count: 1_001)
+        let answers = try await server.test { client in
+            [
+                try await client.send(
+                    .post, "/v1/admin/leads/batch", token: TestServer.adminToken,
+                    json: #"{"leads": [{"email": "ok@example.com", "attributes": {"notes": "\#(long)"}}]}"#),
+                try await client.send(
+                    .post, "/v1/admin/events/batch", token: TestServer.adminToken,
+                    json:
+                        #"{"events": [{"leadID": "\#(lead)", "type": "\#(long.prefix(101))", "occurredAt": "2026-01-01T00:00:00Z"}]}"#
+                ),
+                try await client.send(
+                    .post, "/v1/admin/events/batch", token: TestServer.adminToken,
+                    json:
+                        #"{"events": [{"leadID": "\#(lead)", "type": "webinar", "occurredAt": "2026-01-01T00:00:00Z", "dedupeKey": "\#(long.prefix(501))"}]}"#
+                ),
+            ]
+        }
+        #expect(answers.map(\.status) == [422, 422, 422])
+        let details = answers.compactMap { $0.json["detail"] as? String }
+        #expect(details.count == 3)
+        #expect(details[0].hasPrefix("leads[0].attributes.notes"))
+        #expect(details[1].hasPrefix("events[0].type"))
+        #expect(details[2].hasPrefix("events[0].dedupeKey"))
+
+        let note = String(repeating: "n", count: 4_001)
+        let push = try await server.test {
+            try await $0.push(
+                token: token, clientID: "d1",
+                mutations: [
+                    #"{"mutationID": 1, "leadID": "\#(lead)", "intent": {"kind": "addNote", "text": "\#(note)"}}"#,
+                    #"{"mutationID": 2, "leadID": "\#(lead)", "intent": {"kind": "addNote", "text": "short"}}"#,
+                ])
+        }
+        #expect(push.status == 200)
+        #expect(push.results.map(\.status) == ["rejected", "applied"])
+        #expect(push.results.first?.code == "too_large")
+        #expect(try server.store.notes(leadID: lead).map(\.text) == ["short"])
     }
 }
