@@ -53,18 +53,23 @@ struct LoginCommand: AsyncParsableCommand {
         } catch let error as SyncTransportError {
             throw CommandFailure.sync("cannot log in at \(serverURL): \(error); check --server and try again")
         }
-        // One rep's data is never shown to, or sent as, another rep (SPEC §5 rule 11).
-        if let previous = try database.session(), let owner = previous.repID, let rep = check.repID, owner != rep {
+        // One rep's data is never shown to, or sent as, another rep (SPEC §5 rule 11). A home
+        // whose rep is not recorded (kept by a version before this check) is treated as another
+        // rep's: its data may not be mixed with the token's rep's either.
+        if let previous = try database.session(),
+            previous.repID == nil || (check.repID != nil && previous.repID != check.repID)
+        {
             let leads = try database.leadCount()
             let changes = try database.outbox().count
             if leads > 0 || changes > 0 {
                 guard force else {
+                    let whose = previous.repID == nil ? "a rep this version cannot name" : "another rep"
                     throw CommandFailure.user(
-                        "this device holds another rep's data (\(leads) lead\(leads == 1 ? "" : "s"), \(changes) change\(changes == 1 ? "" : "s")); run 'leadrelay logout' first (it wipes them), or log in again with --force to wipe them now"
+                        "this device holds the data of \(whose) (\(leads) lead\(leads == 1 ? "" : "s"), \(changes) change\(changes == 1 ? "" : "s")); run 'leadrelay logout' first (it wipes them), or log in again with --force to wipe them now"
                     )
                 }
+                try database.wipe()
             }
-            try database.wipe()
         }
         let session = try database.logIn(serverURL: serverURL, token: token, repID: check.repID)
         let queued = try database.outbox(states: [.queued, .sent]).count

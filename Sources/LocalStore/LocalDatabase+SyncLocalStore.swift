@@ -143,7 +143,7 @@ extension LocalDatabase: SyncLocalStore {
     /// (``RemovalReason/init(leavingScopeFor:)``): such a page never wedges the device.
     /// - Throws: ``LocalStoreError/notLoggedIn`` without a session row (nothing is kept),
     ///   ``LocalStoreError/anotherRepsPage(owner:page:)`` for a page of another rep than the one
-    ///   whose data the device holds, or ``LocalStoreError/unapplicableLead(_:detail:)`` naming the lead whose row the database
+    ///   whose data the device holds, or `LeadNotStorable` naming the lead whose row the database
     ///   refused (nothing of the page is kept).
     public func apply(_ served: PullPage) async throws {
         let page = Self.keepingScope(served)
@@ -187,7 +187,7 @@ extension LocalDatabase: SyncLocalStore {
                             grade: lead.grade?.rawValue, document: document),
                     ])
                 } catch let error as DatabaseError {
-                    throw LocalStoreError.unapplicableLead(lead.leadID, detail: error.message ?? "\(error.resultCode)")
+                    throw LeadNotStorable(leadID: lead.leadID, detail: error.message ?? "\(error.resultCode)")
                 }
                 if hasRemovals { try forgetRemoval.execute(arguments: [id]) }
             }
@@ -278,12 +278,22 @@ extension LocalDatabase: SyncLocalStore {
         }
     }
 
-    /// Stores the sync time and the verified scope count and hash.
-    public func recordSyncCompleted(at date: Date, digest: ScopeDigest) async throws {
+    /// Stores the sync time, the verified scope count and hash, and the limits the last page
+    /// stated (kept as they were when it stated none).
+    public func recordSyncCompleted(at date: Date, digest: ScopeDigest, limits: SyncLimits?) async throws {
         try await writer.write { db in
             try db.execute(
-                sql: "UPDATE sync_state SET last_sync_at = ?, scope_count = ?, scope_hash = ? WHERE singleton = 1",
-                arguments: [date.timeIntervalSince1970, digest.count, digest.hashText])
+                sql: """
+                    UPDATE sync_state SET last_sync_at = ?, scope_count = ?, scope_hash = ?,
+                        max_request_bytes = coalesce(?, max_request_bytes),
+                        max_mutations_per_push = coalesce(?, max_mutations_per_push),
+                        max_note_length = coalesce(?, max_note_length)
+                    WHERE singleton = 1
+                    """,
+                arguments: [
+                    date.timeIntervalSince1970, digest.count, digest.hashText, limits?.maxRequestBytes,
+                    limits?.maxMutationsPerPush, limits?.maxNoteLength,
+                ])
         }
     }
 }

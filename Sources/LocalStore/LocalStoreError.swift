@@ -10,8 +10,6 @@ public enum LocalStoreError: Error, Hashable, Sendable, CustomStringConvertible 
     case ambiguousLead(String, matches: Int)
     /// A stored row does not decode (table and what is wrong).
     case corruptRow(table: String, detail: String)
-    /// A pulled lead the device's database refused (the lead and the database's reason).
-    case unapplicableLead(LeadID, detail: String)
     /// A page pulled for another rep than the one whose data the device holds (the two reps).
     case anotherRepsPage(owner: RepID, page: RepID)
 
@@ -24,8 +22,6 @@ public enum LocalStoreError: Error, Hashable, Sendable, CustomStringConvertible 
         case .ambiguousLead(let prefix, let matches):
             return "\(matches) leads have ids starting with '\(prefix)'; give more characters of the id"
         case .corruptRow(let table, let detail): return "the local \(table) table has a bad row: \(detail)"
-        case .unapplicableLead(let leadID, let detail):
-            return "the server sent lead \(leadID) in a form this device cannot store (\(detail))"
         case .anotherRepsPage(let owner, let page):
             return
                 "this device holds the data of rep \(owner) but the token is rep \(page)'s; nothing was mixed: run 'leadrelay logout' and log in again"

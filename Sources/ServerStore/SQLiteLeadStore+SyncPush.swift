@@ -65,7 +65,9 @@ extension SQLiteLeadStore {
             guard (binding[0] as String) == rep else { throw SyncError.forbidden }
             lastApplied = binding[1]
         }
-        let lastAppliedBefore = lastApplied
+        // Always stated (0 for a client new to this store): a device reads an absent value as a
+        // server that does not reconcile.
+        let lastAppliedBefore = lastApplied ?? 0
         // The device has answers this store does not remember: the store was restored from an
         // earlier backup. Nothing is applied or bound; every mutation is a gap, and the answer
         // says what the store has, so that the device sends the forgotten ones again, in order.
@@ -104,6 +106,7 @@ extension SQLiteLeadStore {
         var recordedOutcomes = "["
         var results: [PushResult] = []
         results.reserveCapacity(mutations.count)
+        var conflicted = false
         for (index, (mutation, applies)) in zip(mutations, applies).enumerated() {
             let hash = hashes[index]
             if let last = lastApplied, mutation.mutationID <= last {
@@ -114,10 +117,14 @@ extension SQLiteLeadStore {
                         try Self.recordedPayloadHash(clientID: clientID, mutationID: mutation.mutationID, in: db)
                     }
                 let outcome: PushOutcome = earlier == nil || earlier == hash ? .duplicate : .rejected(.conflict)
+                if outcome == .rejected(.conflict) { conflicted = true }
                 results.append(PushResult(mutationID: mutation.mutationID, outcome: outcome))
                 continue
             }
-            guard applies else {
+            // After a conflict the device renumbers what follows it: applying the later ids now
+            // would run them before the conflicting ones (a restored device's convert before its
+            // accept). They wait, as a gap.
+            guard applies, !conflicted else {
                 results.append(PushResult(mutationID: mutation.mutationID, outcome: .rejected(.gap)))
                 continue
             }

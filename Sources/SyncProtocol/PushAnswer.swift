@@ -5,7 +5,8 @@ public struct PushAnswer: Hashable, Codable, Sendable {
     /// One result per mutation, in the request's order.
     public var results: [PushResult]
     /// The largest mutation id the server had applied (or refused for good) for this client
-    /// before this push; `nil` when the client id was unknown to it.
+    /// before this push, 0 when the client id was new to it; `nil` from a server that does not
+    /// state it (the device then does not reconcile).
     public var lastAppliedBefore: Int64?
 
     /// An answer.

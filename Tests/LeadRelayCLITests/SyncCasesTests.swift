@@ -480,7 +480,7 @@ struct SyncCasesTests {
 
         let refused = await device.run("login", "--server", server.url, "--token", token2)
         #expect(refused.status == 1)
-        #expect(refused.errorOutput.contains("holds another rep's data (3 leads, 1 change)"))
+        #expect(refused.errorOutput.contains("holds the data of another rep (3 leads, 1 change)"))
         #expect(refused.errorOutput.contains("leadrelay logout"))
         #expect(refused.errorOutput.contains("--force"))
         #expect(refused.errorOutput.split(separator: "\n").count == 1)
@@ -502,6 +502,18 @@ struct SyncCasesTests {
         #expect(!mine.contains { listed.contains($0.description) })
         #expect(try world.stage(mine[0]) == .assigned, "R1's verdict was never sent as R2")
         #expect(try local.session()?.repID == r2)
+
+        // A home whose rep was never recorded (an older version's) cannot be told apart from
+        // another rep's: with data in it, any login needs --force.
+        #expect(await device.run("note", theirs[0].description, "kept?").status == 0)
+        let older = try DatabaseQueue(path: device.databasePath)
+        try await older.write { db in try db.execute(sql: "UPDATE sync_state SET rep_id = NULL") }
+        try older.close()
+        let unknown = await device.run("login", "--server", server.url, "--token", token2)
+        #expect(unknown.status == 1)
+        #expect(unknown.errorOutput.contains("holds the data of a rep this version cannot name (2 leads, 1 change)"))
+        #expect(await device.run("login", "--server", server.url, "--token", token2, "--force").status == 0)
+        #expect(try local.leadCount() == 0)
     }
 
     /// Issue 14 item 7: new engagement events on a lead with a rep rescore it (stage unchanged,
@@ -643,15 +655,16 @@ struct SyncCasesTests {
         let sync = await d1.run("sync")
         #expect(sync.status == 0, "\(sync.errorOutput)")
         #expect(sync.output.contains("pushed 3, refused 0"))
-        // The reject took id 2, which the server had for the note: refused as a conflict, it gets
-        // id 4; the accept of L1 (id 3) was next on the server and applied as it came.
-        #expect(sync.output.contains("1 change was numbered again: this device was restored from an earlier copy."))
+        // The reject took id 2, which the server had for the note: refused as a conflict. The
+        // accept of L1 (id 3) waits behind it (a gap), so both get new ids in their order, 3 and 4.
+        #expect(sync.output.contains("2 changes were numbered again: this device was restored from an earlier copy."))
         #expect(try world.stage(ids[0]) == .accepted)
         #expect(try world.stage(ids[1]) == .accepted)
         #expect(try [.recycled, .nurturing].contains(world.stage(ids[2])))
         #expect(try world.store.notes(leadID: ids[1]).map(\.text) == ["left a voicemail"])
         let local = try LocalDatabase(path: d1.databasePath)
         #expect(try local.outbox().map(\.mutation.mutationID) == [1, 3, 4])
+        #expect(try local.outbox().map(\.mutation.intent.name) == ["accept", "reject", "accept"])
         #expect(try local.outbox().allSatisfy { $0.state == .applied })
         #expect(await d1.run("status").output.contains("Queued: 0"))
         #expect(await d1.run("sync").output.contains("pushed 0, refused 0"))
@@ -783,5 +796,12 @@ struct SyncCasesTests {
         #expect(sizes.pushes.count >= 4, "\(sizes.pushes)")
         #expect(sizes.pushes.reduce(0, +) == 40)
         #expect(try world.store.notes(leadID: ids[0]).count == 10)
+
+        // The operator raises the limit; a sync with nothing new hears it.
+        await server.stop()
+        let raised = try await LiveServer.start(world, port: server.port, maxRequestBodyBytes: 128 * 1024)
+        defer { raised.cancel() }
+        #expect(await d1.run("sync").output.contains("pulled 0, removed 0, pushed 0, refused 0"))
+        #expect(try await LocalDatabase(path: d1.databasePath).serverLimits()?.maxRequestBytes == 131_072)
     }
 }

@@ -36,24 +36,27 @@ struct SyncLoopModel: Sendable {
     mutating func answer(rep: RepID, request: PushRequest, leads: [LeadID: LeadState]) -> PushAnswer {
         var leads = leads
         let known = clients[request.clientID]
-        let before = known?.lastApplied
-        if let acknowledged = request.acknowledgedThrough, acknowledged > (before ?? 0) {
+        let before = known?.lastApplied ?? 0
+        if let acknowledged = request.acknowledgedThrough, acknowledged > before {
             return PushAnswer(
                 results: request.mutations.map { PushResult(mutationID: $0.mutationID, outcome: .rejected(.gap)) },
                 lastAppliedBefore: before)
         }
         var client = known ?? Client(rep: rep, lastApplied: 0, payloads: [:])
-        var last = before
+        var last = known?.lastApplied
+        var conflicted = false
         var results: [PushResult] = []
         for mutation in request.mutations {
             let payload = Payload(leadID: mutation.leadID, intent: mutation.intent)
             if let last, mutation.mutationID <= last {
                 let same = client.payloads[mutation.mutationID].map { $0 == payload } ?? true
+                if !same { conflicted = true }
                 results.append(
                     PushResult(mutationID: mutation.mutationID, outcome: same ? .duplicate : .rejected(.conflict)))
                 continue
             }
-            guard last.map({ mutation.mutationID == $0 + 1 }) ?? true else {
+            // After a conflict, what follows waits (the device renumbers it, in order).
+            guard !conflicted, last.map({ mutation.mutationID == $0 + 1 }) ?? true else {
                 results.append(PushResult(mutationID: mutation.mutationID, outcome: .rejected(.gap)))
                 continue
             }

@@ -277,7 +277,7 @@ extension ForwardingSyncLocalStore {
     func apply(_ page: PullPage) async throws { try await inner.apply(page) }
     func localDigest() async throws -> ScopeDigest { try await inner.localDigest() }
     func resetReplica() async throws { try await inner.resetReplica() }
-    func recordSyncCompleted(at date: Date, digest: ScopeDigest) async throws {
-        try await inner.recordSyncCompleted(at: date, digest: digest)
+    func recordSyncCompleted(at date: Date, digest: ScopeDigest, limits: SyncLimits?) async throws {
+        try await inner.recordSyncCompleted(at: date, digest: digest, limits: limits)
     }
 }

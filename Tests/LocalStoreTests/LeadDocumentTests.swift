@@ -59,7 +59,7 @@ struct LeadDocumentTests {
         try await database.apply(page(3, leads))
         let counted = try await database.localDigest()
         #expect(counted == ScopeDigest(leads.map { ($0.leadID, $0.version) }))
-        try await database.recordSyncCompleted(at: Date(), digest: counted)
+        try await database.recordSyncCompleted(at: Date(), digest: counted, limits: nil)
         #expect(try database.session()?.lastDigest == counted)
         // A page with no change keeps it; a page that changes a row drops it, and the rows are
         // counted again.

@@ -50,15 +50,11 @@ struct LocalStoreTests {
         try await database.apply(page(1, upserts: [lead(version: 1, score: 1)]))
         // A row breaking a CHECK (a negative version): the error names the lead, nothing is kept.
         let bad = lead(version: -1, score: 5)
-        let error = await #expect(throws: LocalStoreError.self) {
+        let error = await #expect(throws: LeadNotStorable.self) {
             try await database.apply(page(3, upserts: [lead(version: 2, score: 2), bad]))
         }
-        guard case .unapplicableLead(let named, let detail) = error else {
-            Issue.record("expected unapplicableLead, got \(String(describing: error))")
-            return
-        }
-        #expect(named == bad.leadID)
-        #expect(detail.contains("CHECK constraint failed"))
+        #expect(error?.leadID == bad.leadID)
+        #expect(error?.detail.contains("CHECK constraint failed") == true)
         #expect(error?.description.contains(bad.leadID.description) == true)
         #expect(try database.leadCount() == 1)
         #expect(try await database.cursor()?.sequence == 1)

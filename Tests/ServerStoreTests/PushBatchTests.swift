@@ -306,7 +306,7 @@ struct PushBatchTests {
         #expect(throws: SyncError.forbidden) { try outcomes[1].get() }
         #expect(throws: LeadStoreError.self) { try outcomes[2].get() }
         #expect(try outcomes[3].get().results.map(\.outcome) == [.duplicate, .applied, .applied])
-        #expect(try outcomes[0].get().lastAppliedBefore == nil)
+        #expect(try outcomes[0].get().lastAppliedBefore == 0)
         #expect(try outcomes[3].get().lastAppliedBefore == 2)
 
         #expect(try store.lead(id: leads[0])?.stage == .converted)

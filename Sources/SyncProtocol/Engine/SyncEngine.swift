@@ -20,9 +20,9 @@ public import Foundation
 /// - each page's rows and cursor are committed together by the store, so an interrupted sync
 ///   resumes from the last committed page (case S4);
 /// - `resync_required` drops the copy (never the outbox) and pulls from no cursor, once per sync;
-/// - a digest mismatch after the last page, or a page the store refuses, drops the copy and pulls
-///   it whole, once per sync (a page refused again fails the sync with the store's error, which
-///   names the lead);
+/// - a digest mismatch after the last page, or a page the store refuses for a lead
+///   (``LeadNotStorable``), drops the copy and pulls it whole, once per sync (a page refused again
+///   fails the sync naming the lead); any other store failure ends the sync with the copy kept;
 /// - transient failures (``SyncTransportError/unavailable(_:)`` and errors other than
 ///   ``SyncError``) are retried per ``retryPolicy`` with capped exponential backoff and jitter.
 public struct SyncEngine: Sendable {
@@ -131,25 +131,30 @@ public struct SyncEngine: Sendable {
             let sent = Set(ids)
             let answered = answer.results.filter { sent.contains($0.mutationID) }
             try await local { try await store.recordResults(answered, at: now()) }
-            let serverHad = answer.lastAppliedBefore ?? 0
-            let renumbered = answered.filter { $0.outcome == .rejected(.conflict) && $0.mutationID <= serverHad }
+            // A server that does not state what it has is not reconciled with.
+            let serverHad = answer.lastAppliedBefore
+            let canReconcile = serverHad != nil && reconciles < Self.reconcileLimit
+            let renumbered =
+                canReconcile
+                ? answered.filter { $0.outcome == .rejected(.conflict) && $0.mutationID <= serverHad! } : []
+            let renumberedIDs = Set(renumbered.map(\.mutationID))
             var stalled = answered.count < batch.count
             for result in answered {
                 switch result.outcome {
                 case .applied, .duplicate: summary.pushed += 1
                 case .rejected(.gap): stalled = true
-                case .rejected(.conflict) where result.mutationID <= serverHad: break
+                case .rejected where renumberedIDs.contains(result.mutationID): break
                 case .rejected: summary.refused += 1
                 }
             }
             report.pushed = summary.pushed + summary.refused
             progress(report)
-            if reconciles < Self.reconcileLimit, let acknowledged, acknowledged > serverHad {
+            if canReconcile, let serverHad, let acknowledged, acknowledged > serverHad {
                 reconciles += 1
                 summary.resent += try await local { try await store.requeueAnswered(after: serverHad) }
                 continue
             }
-            if reconciles < Self.reconcileLimit, !renumbered.isEmpty {
+            if let serverHad, !renumbered.isEmpty {
                 reconciles += 1
                 let serverLast = answered.filter { $0.outcome != .rejected(.gap) }.map(\.mutationID).max() ?? 0
                 let pairs = try await local {
@@ -182,10 +187,12 @@ public struct SyncEngine: Sendable {
                     if !page.upserts.isEmpty || !page.removals.isEmpty || page.cursor != cursor {
                         do {
                             try await store.apply(page)
+                        } catch let refused as LeadNotStorable {
+                            throw UnappliedPage(detail: refused.description)
                         } catch is CancellationError {
                             throw CancellationError()
                         } catch {
-                            throw UnappliedPage(detail: Self.brief(error))
+                            throw SyncFailure.localStore(Self.brief(error))
                         }
                     }
                     summary.pages += 1
@@ -218,7 +225,9 @@ public struct SyncEngine: Sendable {
             let actual = try await local { try await store.localDigest() }
             if actual == expected {
                 summary.digest = actual
-                try await local { try await store.recordSyncCompleted(at: now(), digest: actual) }
+                // The last page's limits too: a sync with nothing new applies no page, and a
+                // server whose limits changed must still be heard.
+                try await local { try await store.recordSyncCompleted(at: now(), digest: actual, limits: page.limits) }
                 return
             }
             if summary.repaired { throw SyncFailure.integrity(expected: expected, actual: actual) }
@@ -255,7 +264,7 @@ public struct SyncEngine: Sendable {
         }
     }
 
-    /// A page the local store refused to apply (carries the store's error, which names the lead).
+    /// A page the local store refused to apply for one of its leads (``LeadNotStorable``).
     struct UnappliedPage: Error {
         let detail: String
     }

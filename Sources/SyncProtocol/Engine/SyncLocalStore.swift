@@ -59,5 +59,5 @@ public protocol SyncLocalStore: Sendable {
     func resetReplica() async throws
 
     /// Records a completed sync: its time and the verified digest of the scope.
-    func recordSyncCompleted(at date: Date, digest: ScopeDigest) async throws
+    func recordSyncCompleted(at date: Date, digest: ScopeDigest, limits: SyncLimits?) async throws
 }

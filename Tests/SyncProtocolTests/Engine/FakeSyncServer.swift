@@ -31,6 +31,15 @@ actor FakeSyncServer: SyncTransport {
     var onPush: (@Sendable () async -> Void)?
     /// After this many more successful pulls, every pull throws `unauthorized` (a token revoked mid-sync).
     var revokeAfterPulls: Int?
+    /// Whether push answers state the client's last applied id (a server before issue 14 did not).
+    var statesLastApplied = true
+
+    func setStatesLastApplied(_ states: Bool) { statesLastApplied = states }
+    /// Forgets what it applied for every client (a restore from a backup taken before).
+    func forgetClients() {
+        lastApplied = [:]
+        payloads = [:]
+    }
     /// Counts.
     var pullCount = 0
     var pushCount = 0
@@ -114,11 +123,11 @@ actor FakeSyncServer: SyncTransport {
         pushCount += 1
         if let onPush { await onPush() }
         if !pushFailures.isEmpty { throw pushFailures.removeFirst() }
-        let before = lastApplied[request.clientID]
-        if let acknowledged = request.acknowledgedThrough, acknowledged > (before ?? 0) {
+        let before = lastApplied[request.clientID] ?? 0
+        if let acknowledged = request.acknowledgedThrough, acknowledged > before {
             return PushAnswer(
                 results: request.mutations.map { PushResult(mutationID: $0.mutationID, outcome: .rejected(.gap)) },
-                lastAppliedBefore: before)
+                lastAppliedBefore: statesLastApplied ? before : nil)
         }
         var results: [PushResult] = []
         var blocked = false
@@ -143,7 +152,7 @@ actor FakeSyncServer: SyncTransport {
             dropNextPushAnswer = nil
             throw error
         }
-        return PushAnswer(results: results, lastAppliedBefore: before)
+        return PushAnswer(results: results, lastAppliedBefore: statesLastApplied ? before : nil)
     }
 
     /// Re-validates and applies one intent against the current scope.

@@ -25,13 +25,16 @@ actor InMemorySyncStore: SyncLocalStore {
     /// A lead whose pages the store refuses (a row its database will not take), or `nil`.
     var refuseApplyOf: LeadID?
 
-    /// The store's refusal of a page, naming the lead.
-    struct Refused: Error, CustomStringConvertible {
-        let leadID: LeadID
-        var description: String { "lead \(leadID) cannot be stored" }
-    }
-
     func setRefuseApplyOf(_ leadID: LeadID?) { refuseApplyOf = leadID }
+
+    /// An error every apply throws (a full disk), or `nil`.
+    var applyFailure: (any Error)?
+
+    func setApplyFailure(_ error: (any Error)?) { applyFailure = error }
+
+    struct DiskFull: Error, CustomStringConvertible {
+        var description: String { "disk I/O error" }
+    }
 
     func setFailApplyAt(_ page: Int?) { failApplyAt = page }
 
@@ -125,8 +128,9 @@ actor InMemorySyncStore: SyncLocalStore {
     func apply(_ page: PullPage) async throws {
         appliedPages += 1
         if appliedPages == failApplyAt { throw CancellationError() }
+        if let applyFailure { throw applyFailure }
         if let refused = refuseApplyOf, page.upserts.contains(where: { $0.leadID == refused }) {
-            throw Refused(leadID: refused)
+            throw LeadNotStorable(leadID: refused, detail: "refused by the test")
         }
         for lead in page.upserts { leads[lead.leadID] = lead }
         for removal in page.removals { leads[removal.leadID] = nil }
@@ -143,5 +147,8 @@ actor InMemorySyncStore: SyncLocalStore {
         storedCursor = nil
     }
 
-    func recordSyncCompleted(at date: Date, digest: ScopeDigest) async throws { lastSync = date }
+    func recordSyncCompleted(at date: Date, digest: ScopeDigest, limits: SyncLimits?) async throws {
+        lastSync = date
+        if let limits { self.limits = limits }
+    }
 }

@@ -145,11 +145,50 @@ struct SyncEngineTests {
         let ids = Self.ids(3)
         await server.upsert(ids)
         await store.setRefuseApplyOf(ids[1])
-        await #expect(throws: SyncFailure.localStore("lead \(ids[1]) cannot be stored")) { try await engine().sync() }
+        await #expect(
+            throws: SyncFailure.localStore(LeadNotStorable(leadID: ids[1], detail: "refused by the test").description)
+        ) { try await engine().sync() }
         await store.setRefuseApplyOf(nil)
         let summary = try await engine().sync()
         #expect(summary.digest.count == 3)
         #expect(await store.leads.count == 3)
+    }
+
+    /// Only a lead the store refuses rebuilds the copy: any other store failure (a full disk)
+    /// fails the sync with the copy and its cursor kept, to work on offline.
+    @Test func anotherStoreFailureKeepsTheCopy() async throws {
+        let ids = Self.ids(3)
+        await server.upsert(ids)
+        _ = try await engine().sync()
+        await server.upsert(Self.ids(2))
+        await store.setApplyFailure(InMemorySyncStore.DiskFull())
+        await #expect(throws: SyncFailure.localStore("disk I/O error")) { try await engine().sync() }
+        #expect(await store.leads.count == 3)
+        #expect(await store.storedCursor != nil)
+    }
+
+    /// A server restored from a backup forgets what it applied: the device's answered mutations
+    /// are sent again, in order, and applied once; from a server that does not state what it has
+    /// (before issue 14), nothing is reconciled.
+    @Test func aForgetfulServerGetsTheAnsweredMutationsAgainOnlyWhenItSaysSo() async throws {
+        let ids = Self.ids(3)
+        await server.upsert(ids)
+        _ = try await engine().sync()
+        // Notes: their effect does not depend on the lead's state, which the fake keeps.
+        await store.enqueue(.addNote(text: "emailed"), leadID: ids[0])
+        await store.enqueue(.addNote(text: "called"), leadID: ids[1])
+        #expect(try await engine().sync().pushed == 2)
+        await server.forgetClients()
+        await server.setStatesLastApplied(false)
+        await store.enqueue(.accept, leadID: ids[2])
+        let silent = try await engine().sync()
+        #expect(silent.resent == 0)
+        #expect(silent.leftUnsent == 1)
+        await server.setStatesLastApplied(true)
+        let reconciled = try await engine().sync()
+        #expect(reconciled.resent == 2)
+        #expect(reconciled.pushed == 3)
+        #expect(await store.states() == ["applied", "applied", "applied"])
     }
 
     /// S4: killed while applying page 4 of a 5,000-lead first sync; the rerun resumes.
