@@ -99,8 +99,8 @@ extension LocalDatabase: SyncLocalStore {
     }
 
     /// Renumbers the unsent rows and the rows refused `conflict` at or below `conflictsThrough`,
-    /// in id order, above `serverLastApplied` and every other row's id, as queued rows; moves
-    /// `next_mutation_id` past them. One transaction.
+    /// in id order, from just above `serverLastApplied` and every other row's id, as queued rows;
+    /// `next_mutation_id` follows the last of them. One transaction.
     public func renumberUnsent(conflictsThrough: Int64, serverLastApplied: Int64) async throws -> [(
         old: Int64, new: Int64
     )] {
@@ -129,8 +129,9 @@ extension LocalDatabase: SyncLocalStore {
                 try move.execute(arguments: [new, id + parking])
                 pairs.append((id, new))
             }
+            // Every row above `base` was renumbered: the next id follows the last without a hole.
             try db.execute(
-                sql: "UPDATE sync_state SET next_mutation_id = max(next_mutation_id, ?) WHERE singleton = 1",
+                sql: "UPDATE sync_state SET next_mutation_id = ? WHERE singleton = 1",
                 arguments: [base + 1 + Int64(old.count)])
             return pairs
         }

@@ -71,6 +71,50 @@ struct SyncLoopModelTests {
         #expect(failure == nil)
     }
 
+    /// Seed 20263434 (the long run): a device restored from a copy renumbered a verdict, leaving
+    /// a hole in its ids; then the server was restored. The verdicts sent again kept their ids,
+    /// the hole was a gap, and the device stayed unsent on every sync. Now they are numbered again
+    /// from the server's last id.
+    @Test func verdictsSentAgainToARestoredServerHaveNoHole() async throws {
+        let (failure, _) = try await Self.execute([
+            .addLeads(count: 4, rep: 0),
+            .addLeads(count: 3, rep: 2),
+            .sync(device: 1, pageLimit: 6),
+            .verdict(device: 1, lead: 12_219_661_598_838_040_773, kind: 971_413_009_027_781_305),
+            .backUpDevice(device: 1),
+            .backUpServer,
+            .verdict(device: 1, lead: 14_652_888_114_232_226_288, kind: 17_972_009_220_314_246_416),
+            .sync(device: 1, pageLimit: 6),
+            .restoreDevice(device: 1, copy: 17_320_348_110_698_342_501),
+            .verdict(device: 1, lead: 2_735_498_409_671_310_969, kind: 1_716_980_319_259_570_103),
+            .sync(device: 1, pageLimit: 1),
+            .verdict(device: 1, lead: 10_629_973_489_250_997_237, kind: 7_121_833_100_179_943_630),
+            .restoreServer(backup: 4_481_620_575_861_115_681),
+        ])
+        #expect(failure == nil)
+    }
+
+    /// Seed 20263165 (the long run): the same hole, reached through a sync cut off mid-page
+    /// between the device's restore and the server's.
+    @Test func aCutSyncBetweenTwoRestoresLeavesNothingUnsent() async throws {
+        let (failure, _) = try await Self.execute([
+            .addLeads(count: 4, rep: 0),
+            .addLeads(count: 3, rep: 2),
+            .sync(device: 1, pageLimit: 2),
+            .verdict(device: 1, lead: 15_425_030_503_874_702_443, kind: 784_648_723_859_471_987),
+            .backUpDevice(device: 1),
+            .backUpServer,
+            .verdict(device: 1, lead: 15_331_125_180_365_425_013, kind: 12_916_436_485_526_171_323),
+            .sync(device: 1, pageLimit: 4),
+            .restoreDevice(device: 1, copy: 9_957_627_444_314_390_944),
+            .verdict(device: 1, lead: 14_645_260_581_805_272_364, kind: 5_827_573_991_707_792_735),
+            .cutSync(device: 1, pageLimit: 1, cutAt: 2),
+            .restoreServer(backup: 12_522_016_044_483_925_928),
+            .verdict(device: 1, lead: 75_893_616_042_306_055, kind: 15_012_434_209_693_249_506),
+        ])
+        #expect(failure == nil)
+    }
+
     /// Runs a plan on a fresh world. Returns the first violation and the run's figures.
     static func execute(_ plan: [SyncLoopOperation]) async throws -> (String?, SyncLoopRun.Figures) {
         let run = try SyncLoopRun()

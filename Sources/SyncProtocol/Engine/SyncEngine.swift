@@ -152,6 +152,13 @@ public struct SyncEngine: Sendable {
             if canReconcile, let serverHad, let acknowledged, acknowledged > serverHad {
                 reconciles += 1
                 summary.resent += try await local { try await store.requeueAnswered(after: serverHad) }
+                // The ids above what the server has must follow it without a hole (an earlier
+                // renumbering leaves holes): numbered again from its last, in order.
+                let pairs = try await local {
+                    try await store.renumberUnsent(conflictsThrough: 0, serverLastApplied: serverHad)
+                }
+                let queuedBefore = lastID
+                lastID = pairs.filter { $0.old <= queuedBefore }.map(\.new).max() ?? lastID
                 continue
             }
             if let serverHad, !renumbered.isEmpty {

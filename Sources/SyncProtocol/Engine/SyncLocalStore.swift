@@ -41,10 +41,11 @@ public protocol SyncLocalStore: Sendable {
     /// - Returns: how many were put back.
     func requeueAnswered(after lastApplied: Int64) async throws -> Int
 
-    /// Gives new ids, in order, above `serverLastApplied` and above every id kept, to the unsent
-    /// mutations and to those refused `conflict` with an id at or below `conflictsThrough`: the
-    /// device was restored from an earlier copy and numbered new mutations with ids the server
-    /// had already used. The next mutation id moves past them.
+    /// Gives new ids, in order and without a hole, from just above `serverLastApplied` and every
+    /// id kept, to the unsent mutations and to those refused `conflict` with an id at or below
+    /// `conflictsThrough`: the device was restored from an earlier copy and numbered new
+    /// mutations with ids the server had already used, or the server was restored and the ids
+    /// to send again must follow its last. The next mutation id follows the last of them.
     /// - Returns: each renumbered mutation's old and new id, in order.
     func renumberUnsent(conflictsThrough: Int64, serverLastApplied: Int64) async throws -> [(old: Int64, new: Int64)]
 

@@ -16,6 +16,8 @@ actor InMemorySyncStore: SyncLocalStore {
     var storedCursor: SyncCursor?
     var outbox: [Row] = []
     var lastSync: Date?
+    /// The id the next queued mutation gets.
+    var nextMutationID: Int64 = 1
     /// When set, the apply of that page number (1-based, counted over the store's life) throws
     /// `CancellationError` before changing anything: the process dying mid-page, which nothing
     /// after it in the engine may handle.
@@ -42,8 +44,8 @@ actor InMemorySyncStore: SyncLocalStore {
     @discardableResult
     func enqueue(_ intent: MutationIntent, leadID: LeadID) -> Mutation {
         let mutation = Mutation(
-            clientID: clientID, mutationID: (outbox.map(\.mutation.mutationID).max() ?? 0) + 1, leadID: leadID,
-            intent: intent)
+            clientID: clientID, mutationID: nextMutationID, leadID: leadID, intent: intent)
+        nextMutationID += 1
         outbox.append(Row(mutation: mutation, state: "queued"))
         return mutation
     }
@@ -122,6 +124,7 @@ actor InMemorySyncStore: SyncLocalStore {
             next += 1
         }
         outbox.sort { $0.mutation.mutationID < $1.mutation.mutationID }
+        nextMutationID = next
         return pairs
     }
 
