@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension PushRequest {
     /// The most bytes of JSON a device puts in one push body: 3 MiB, a quarter under the

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// SplitMix64: a small, seeded random number generator, so that a randomised test's run can be
 /// replayed from the seed it prints.
