@@ -141,7 +141,9 @@ let package = Package(
             swiftSettings: sharedSwiftSettings
         ),
         // Test-only helpers (temporary folders, package and shared-data paths) for the test targets.
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: sharedSwiftSettings),
+        .target(
+            name: "TestSupport", dependencies: ["LeadScoring"], path: "Tests/TestSupport",
+            swiftSettings: sharedSwiftSettings),
         .testTarget(name: "LeadModelTests", dependencies: ["LeadModel"], swiftSettings: sharedSwiftSettings),
         .testTarget(
             name: "SyncProtocolTests",

@@ -44,12 +44,9 @@ public func buildApplication(
     logger: Logger = Logger(label: "leadrelay-server"), now: @escaping @Sendable () -> Date = { Date() },
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> LeadRelayApplication {
-    let sync = SyncService(
-        store: store,
-        limits: SyncLimits(
-            maxRequestBytes: configuration.maxRequestBodyBytes, maxMutationsPerPush: PushRequest.maximumMutations,
-            maxNoteLength: MutationIntent.maximumNoteLength),
-        now: now)
+    var limits = SyncLimits.contractDefaults
+    limits.maxRequestBytes = configuration.maxRequestBodyBytes
+    let sync = SyncService(store: store, limits: limits, now: now)
     let tokens = DeviceTokens(store: store, now: now)
     let prefetch = PullPrefetch(sync: sync, store: store)
     let api = LeadRelayAPI(

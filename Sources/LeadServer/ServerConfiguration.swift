@@ -1,5 +1,6 @@
 import Foundation
 public import LeadPipeline
+internal import SyncProtocol
 
 /// Everything `buildApplication` needs to know that is not code: where to listen, where the store
 /// is, the admin secret and the request limits. `leadrelay-server serve` fills it from flags and
@@ -27,7 +28,7 @@ public struct ServerConfiguration: Sendable {
 
     /// The default request body limit: 4 MiB, room for a push of 1,000 mutations or a batch of
     /// 1,000 leads with attributes.
-    public static let defaultMaxRequestBodyBytes = 4 * 1024 * 1024
+    public static let defaultMaxRequestBodyBytes = SyncLimits.contractDefaults.maxRequestBytes
 
     /// Creates a configuration; every value has the `serve` default.
     public init(

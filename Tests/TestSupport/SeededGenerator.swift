@@ -1,20 +1,16 @@
 import Foundation
+import LeadScoring
 
-/// SplitMix64: a small, seeded random number generator, so that a randomised test's run can be
-/// replayed from the seed it prints.
+/// The seeded generator of the randomised tests: LeadScoring's ``SplitMix64``, so a failing run
+/// replays from the seed it prints, with the seed read from an environment variable.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    private var base: SplitMix64
 
     /// A generator that draws the sequence of `seed`.
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { base = SplitMix64(seed: seed) }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
+    /// The next 64 bits of the seed's sequence.
+    public mutating func next() -> UInt64 { base.next() }
 
     /// The seed a randomised test runs with: the decimal value of the environment variable
     /// `variable` when set (to replay a failing run), else `fallback`, fixed so that every run

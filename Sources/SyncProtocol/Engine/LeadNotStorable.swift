@@ -14,5 +14,6 @@ public struct LeadNotStorable: Error, Hashable, Sendable, CustomStringConvertibl
         self.detail = detail
     }
 
+    /// One line naming the lead and the store's reason.
     public var description: String { "the server sent lead \(leadID) in a form this device cannot store (\(detail))" }
 }
