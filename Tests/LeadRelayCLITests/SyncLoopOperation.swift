@@ -32,11 +32,13 @@ enum SyncLoopOperation: Hashable, Sendable, CustomStringConvertible {
     case restoreDevice(device: Int, copy: UInt64)
     /// Another rep logs in on the device with `--force` (the first rep's data is wiped).
     case switchRep(device: Int, rep: UInt64)
+    /// A stored lead is deleted or edited outside the app (its stage, its score, its document).
+    case tamperDevice(device: Int, lead: UInt64, edit: Int)
 
     /// Whether the step injects a fault (a cut, a restart, a restore, a rep switch).
     var isFault: Bool {
         switch self {
-        case .cutSync, .restartServer, .restoreServer, .restoreDevice, .switchRep: return true
+        case .cutSync, .restartServer, .restoreServer, .restoreDevice, .switchRep, .tamperDevice: return true
         default: return false
         }
     }
@@ -59,6 +61,8 @@ enum SyncLoopOperation: Hashable, Sendable, CustomStringConvertible {
         case .backUpDevice(let device): return ".backUpDevice(device: \(device))"
         case .restoreDevice(let device, let copy): return ".restoreDevice(device: \(device), copy: \(copy))"
         case .switchRep(let device, let rep): return ".switchRep(device: \(device), rep: \(rep))"
+        case .tamperDevice(let device, let lead, let edit):
+            return ".tamperDevice(device: \(device), lead: \(lead), edit: \(edit))"
         }
     }
 
@@ -88,7 +92,9 @@ enum SyncLoopOperation: Hashable, Sendable, CustomStringConvertible {
             case 84..<88: steps.append(.backUpServer)
             case 88..<91: steps.append(.restoreServer(backup: pick))
             case 91..<95: steps.append(.backUpDevice(device: device))
-            case 95..<98: steps.append(.restoreDevice(device: device, copy: pick))
+            case 95..<97: steps.append(.restoreDevice(device: device, copy: pick))
+            case 97..<99:
+                steps.append(.tamperDevice(device: device, lead: pick, edit: Int.random(in: 0..<4, using: &generator)))
             default: steps.append(.switchRep(device: device, rep: pick))
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LeadModel
 import LeadPipeline
 import LeadScoring
@@ -157,6 +158,18 @@ final class SyncLoopRun: @unchecked Sendable {
                 throw Violation(description: "a device copy without its rep")
             }
             devices[index] = DeviceState(path: path, database: database, rep: rep, copies: copies)
+        case .tamperDevice(let index, let pick, let edit):
+            let leads = try devices[index].database.leads(sort: .age)
+            guard !leads.isEmpty else { return }
+            let id = leads[Int(pick % UInt64(leads.count))].lead.leadID
+            let sql = [
+                "DELETE FROM lead WHERE id = ?", "UPDATE lead SET stage = 'accepted' WHERE id = ?",
+                "UPDATE lead SET score_total = coalesce(score_total, 0) + 1 WHERE id = ?",
+                "UPDATE lead SET document = CAST(replace(CAST(document AS TEXT), 'example.com', 'example.org') AS BLOB) WHERE id = ?",
+            ][edit % 4]
+            let outside = try DatabaseQueue(path: devices[index].path)
+            try await outside.write { db in try db.execute(sql: sql, arguments: [id.description]) }
+            try outside.close()
         case .switchRep(let index, let pick):
             let others = reps.filter { $0 != devices[index].rep }
             let rep = others[Int(pick % UInt64(others.count))]
