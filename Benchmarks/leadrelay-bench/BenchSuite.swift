@@ -128,7 +128,7 @@ struct BenchSuite {
                     ])
             }
             let outcomes = try store.importLeads(runID: ImportRunID()) { session in
-                try leads.map { try session.upsert($0, dedupeKey: $0.externalID!) }
+                try leads.map { try session.upsert($0, dedupeKey: $0.externalID!).outcome }
             }
             for outcome in outcomes {
                 guard case .created(let id) = outcome else { throw BenchError("seed: a lead was not created") }

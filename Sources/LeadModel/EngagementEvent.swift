@@ -17,6 +17,21 @@ public struct EngagementEvent: Hashable, Codable, Sendable, Identifiable {
     /// key delivered twice is one event (scoring is idempotent, SPEC §4).
     public var dedupeKey: String
 
+    /// 300 seconds: how far ahead of the server clock an event's time may be (clock skew between
+    /// the marketing tool and the server). An event dated later is refused: it would otherwise
+    /// count at full points, undecayed, until its date came (issue 15, item 5).
+    public static let futureTolerance: TimeInterval = 300
+
+    /// Why `occurredAt` is refused at `now`, or `nil` when it is within ``futureTolerance``.
+    public static func futureDateProblem(_ occurredAt: Date, now: Date) -> String? {
+        let ahead = occurredAt.timeIntervalSince(now)
+        guard ahead > futureTolerance else { return nil }
+        let minutes = Int((ahead / 60).rounded(.up))
+        let when = minutes < 120 ? "\(minutes) minutes" : "\(Int((ahead / 3_600).rounded(.up))) hours"
+        return
+            "dated \(when) ahead of the server clock (at most \(Int(futureTolerance / 60)) minutes): an event from the future is not scored"
+    }
+
     /// An event; the dedupe key defaults to one derived from its content.
     public init(
         id: EventID = EventID(), leadID: LeadID, type: String, occurredAt: Date, value: Double? = nil,

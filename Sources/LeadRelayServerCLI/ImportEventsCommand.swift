@@ -44,7 +44,8 @@ struct ImportEventsCommand: ParsableCommand {
                 "  rows read     \(summary.rowsRead)",
                 "  added         \(summary.added)",
                 "  duplicates    \(summary.duplicates)",
-                "  rejected      \(summary.rejected.count)",
+                "  rejected      \(summary.rejected.count)"
+                    + (summary.futureDated > 0 ? " (\(summary.futureDated) dated in the future)" : ""),
                 "  leads touched \(summary.leadsTouched)",
                 "  time          \(String(format: "%.3f", summary.durationSeconds)) s",
             ]

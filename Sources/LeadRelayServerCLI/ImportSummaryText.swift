@@ -18,9 +18,30 @@ struct ImportSummaryText {
         lines.append("  unchanged     \(summary.unchanged)")
         lines.append("  merged        \(summary.merged.count)")
         lines.append("  rejected      \(summary.rejected.count)")
+        if summary.identifiedByEmail > 0 {
+            lines.append(
+                "  by email      \(summary.identifiedByEmail) (rows without an external id, same email as a lead with one)"
+            )
+        }
+        if summary.externalIDsAdopted > 0 {
+            lines.append(
+                "  ids adopted   \(summary.externalIDsAdopted) (leads without an external id took the row's id; same email)"
+            )
+        }
+        if !summary.sharedEmails.isEmpty {
+            lines.append(
+                "  shared email  \(summary.sharedEmails.count) (new leads whose email leads with other external ids have)"
+            )
+        }
         lines.append("  time          \(String(format: "%.3f", summary.durationSeconds)) s")
         for merge in summary.merged.prefix(Self.listedRejections) {
             lines.append("  row \(merge.row): merged into lead \(merge.leadID) (same \(merge.dedupeKey))")
+        }
+        for shared in summary.sharedEmails.prefix(Self.listedRejections) {
+            let others = shared.otherExternalIDs.joined(separator: ", ")
+            lines.append(
+                "  row \(shared.row): external id \(shared.externalID) is a new lead; \(shared.email) is also the email of \(others) (check the pair)"
+            )
         }
         for rejection in summary.rejected.prefix(Self.listedRejections) {
             let column = rejection.column.map { ", column \($0)" } ?? ""

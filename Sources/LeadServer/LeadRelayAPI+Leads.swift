@@ -30,9 +30,16 @@ extension LeadRelayAPI {
         try domain {
             try store.importLeads(runID: ImportRunID()) { session in
                 for (index, item) in leads.enumerated() {
+                    let upsert: LeadUpsert
+                    do {
+                        upsert = try session.upsert(item.lead, dedupeKey: item.key)
+                    } catch let error as LeadStoreError {
+                        guard case .emailMatchesSeveralLeads = error else { throw error }
+                        throw APIProblem.validationFailed("leads[\(index)].email: \(error.description)")
+                    }
                     let outcome: Components.Schemas.LeadBatchResult.ResultsPayloadPayload.OutcomePayload
                     let id: LeadID
-                    switch try session.upsert(item.lead, dedupeKey: item.key) {
+                    switch upsert.outcome {
                     case .created(let leadID):
                         (outcome, id) = (.created, leadID)
                         result.created += 1
@@ -47,7 +54,17 @@ extension LeadRelayAPI {
                         result.unchanged += 1
                     }
                     if outcome != .unchanged { touched.append(id) }
-                    result.results.append(.init(index: index, leadID: id.description, outcome: outcome))
+                    var entry = Components.Schemas.LeadBatchResult.ResultsPayloadPayload(
+                        index: index, leadID: id.description, outcome: outcome)
+                    switch upsert.identity {
+                    case .dedupeKey: entry.identity = .dedupeKey
+                    case .emailOfIdentifiedLead: entry.identity = .emailOfIdentifiedLead
+                    case .adoptedExternalID: entry.identity = .adoptedExternalID
+                    case .sharesEmailWith(let others):
+                        entry.identity = .sharesEmail
+                        entry.sharesEmailWith = others
+                    }
+                    result.results.append(entry)
                 }
             }
         }
@@ -63,11 +80,15 @@ extension LeadRelayAPI {
             throw APIProblem.validationFailed("events: send 1 to 1000 events, not \(body.events.count)")
         }
         var events: [EngagementEvent] = []
+        let now = now()
         for (index, item) in body.events.enumerated() {
             do {
                 events.append(try EngagementEvent(wire: item, field: "events[\(index)]"))
             } catch {
                 throw APIProblem.validationFailed(error.description)
+            }
+            if let problem = EngagementEvent.futureDateProblem(item.occurredAt, now: now) {
+                throw APIProblem.validationFailed("events[\(index)].occurredAt: \(problem)")
             }
         }
         let recorded: Int

@@ -51,6 +51,8 @@ struct LeadRelayAPI: APIProtocol {
                 throw APIProblem.notFound("The \(error.description).".replacingOccurrences(of: "The no ", with: "No "))
             case .repInactive, .repEmailTaken, .externalIDTaken:
                 throw APIProblem(status: .conflict, code: .conflict, detail: error.description)
+            case .emailMatchesSeveralLeads:
+                throw APIProblem.validationFailed(error.description)
             case .importSessionClosed, .corruptRow:
                 throw error
             }

@@ -12,6 +12,9 @@ public enum LeadStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case repEmailTaken(String)
     /// Another lead (with another dedupe key) already has this external id.
     case externalIDTaken(String)
+    /// An imported row without an external id has the normalised email of several leads with
+    /// different external ids: which one it is cannot be known, so the row is refused.
+    case emailMatchesSeveralLeads(email: String, externalIDs: [String])
     /// A score names a scoring-model version that was never saved.
     case scoringModelNotFound(Int)
     /// An import session was used after its ``LeadStore/importLeads(runID:_:)`` call returned.
@@ -28,6 +31,9 @@ public enum LeadStoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .repInactive(let id): return "rep \(id) is inactive"
         case .repEmailTaken(let email): return "a rep with email \(email) already exists"
         case .externalIDTaken(let externalID): return "another lead already has external id \(externalID)"
+        case .emailMatchesSeveralLeads(let email, let externalIDs):
+            return
+                "no external id, and \(email) is the email of \(externalIDs.count) leads with different external ids (\(externalIDs.joined(separator: ", "))): add the external id to the row"
         case .scoringModelNotFound(let version): return "no scoring model with version \(version)"
         case .importSessionClosed: return "the import session was used after its import ended"
         case .corruptRow(let table, let detail): return "unreadable row in table \(table): \(detail)"

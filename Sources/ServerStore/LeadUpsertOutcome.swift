@@ -11,3 +11,13 @@ public enum LeadUpsertOutcome: Hashable, Sendable {
     /// A second row of the same run for an already written lead.
     case merged(into: LeadID)
 }
+
+extension LeadUpsertOutcome {
+    /// The lead whose content this row created or changed (to be rescored), or `nil` when unchanged.
+    public var changedLeadID: LeadID? {
+        switch self {
+        case .created(let id), .updated(let id), .merged(into: let id): return id
+        case .unchanged: return nil
+        }
+    }
+}

@@ -35,40 +35,133 @@ final class SQLiteLeadImportSession: LeadImportSession {
     /// Ends the session: later calls throw ``LeadStoreError/importSessionClosed``.
     func close() { isOpen = false }
 
-    func upsert(_ lead: Lead, dedupeKey: String) throws -> LeadUpsertOutcome {
+    func upsert(_ lead: Lead, dedupeKey: String) throws -> LeadUpsert {
         guard isOpen else { throw LeadStoreError.importSessionClosed }
         var values = try lead.importedValues(withDerived: false)
 
         guard let stored = try Row.fetchOne(db.cachedStatement(sql: Self.findSQL), arguments: [dedupeKey]) else {
-            values[Lead.emailValidIndex] = lead.email?.isValid.databaseValue ?? .null
-            try mapConstraintErrors(externalID: lead.externalID) {
-                let arguments: [any DatabaseValueConvertible] =
-                    [lead.id.description, dedupeKey, runID, stamp, stamp] + values
-                try db.cachedStatement(sql: Self.insertSQL).execute(arguments: StatementArguments(arguments))
-            }
-            return .created(lead.id)
+            return try upsertByEmail(lead, dedupeKey: dedupeKey, values: values)
         }
 
         let idText: String = stored[0]
-        guard let id = LeadID(uuidString: idText) else {
-            throw LeadStoreError.corruptRow(table: "lead", detail: "id '\(idText)' is not a UUID")
-        }
+        let id = try Self.leadID(idText)
         // Every row this run touched carries the run id (unchanged rows too, below), so a repeat
         // within the file is found without keeping the file's keys in memory.
         if (stored[1] as String?) == runID {
             try merge(lead, into: id)
-            return .merged(into: id)
+            return LeadUpsert(outcome: .merged(into: id))
         }
         let unchanged = values.indices.allSatisfy {
             $0 == Lead.emailValidIndex || (stored[$0 + 2] as DatabaseValue) == values[$0]
         }
         if unchanged {
             try db.cachedStatement(sql: Self.stampSQL).execute(arguments: [runID, idText])
-            return .unchanged(id)
+            return LeadUpsert(outcome: .unchanged(id))
         }
         values[Lead.emailValidIndex] = lead.email?.isValid.databaseValue ?? .null
         try write(values, to: id, externalID: lead.externalID)
+        return LeadUpsert(outcome: .updated(id))
+    }
+
+    /// No lead has the row's dedupe key: the one-person-one-lead rule by normalised email
+    /// (``LeadIdentity``), else a new lead.
+    private func upsertByEmail(_ lead: Lead, dedupeKey: String, values: [DatabaseValue]) throws -> LeadUpsert {
+        let sameEmail = try leadsWithEmail(of: lead, dedupeKey: dedupeKey)
+        let identified = sameEmail.filter { $0.externalID != nil }
+        if dedupeKey.hasPrefix("email:"), lead.externalID == nil, !identified.isEmpty {
+            guard identified.count == 1, let match = identified.first, let externalID = match.externalID else {
+                throw LeadStoreError.emailMatchesSeveralLeads(
+                    email: lead.email?.normalized ?? "", externalIDs: identified.compactMap(\.externalID).sorted())
+            }
+            let outcome = try overlay(lead, onto: match)
+            return LeadUpsert(outcome: outcome, identity: .emailOfIdentifiedLead(externalID: externalID))
+        }
+        if dedupeKey.hasPrefix("ext:"), let externalID = lead.externalID,
+            let idLess = sameEmail.first(where: { $0.externalID == nil && $0.dedupeKey.hasPrefix("email:") })
+        {
+            let outcome = try overlay(lead, onto: idLess)
+            try db.execute(sql: "UPDATE lead SET dedupe_key = ? WHERE id = ?", arguments: [dedupeKey, idLess.id])
+            return LeadUpsert(outcome: outcome, identity: .adoptedExternalID(externalID))
+        }
+        var values = values
+        values[Lead.emailValidIndex] = lead.email?.isValid.databaseValue ?? .null
+        try mapConstraintErrors(externalID: lead.externalID) {
+            let arguments: [any DatabaseValueConvertible] =
+                [lead.id.description, dedupeKey, runID, stamp, stamp] + values
+            try db.cachedStatement(sql: Self.insertSQL).execute(arguments: StatementArguments(arguments))
+        }
+        let others = identified.compactMap(\.externalID).filter { $0 != lead.externalID }.sorted()
+        return LeadUpsert(
+            outcome: .created(lead.id), identity: others.isEmpty ? .dedupeKey : .sharesEmailWith(externalIDs: others))
+    }
+
+    /// A stored lead that shares a row's normalised email.
+    private struct EmailMatch {
+        let id: String
+        let dedupeKey: String
+        let externalID: String?
+        let lastImportRun: String?
+    }
+
+    /// The leads with the row's normalised email, when its dedupe key is one the email rule
+    /// applies to (`ext:` or `email:`) and it has an email; otherwise none.
+    private func leadsWithEmail(of lead: Lead, dedupeKey: String) throws -> [EmailMatch] {
+        guard dedupeKey.hasPrefix("ext:") || dedupeKey.hasPrefix("email:"),
+            let normalized = lead.email?.normalized, !normalized.isEmpty
+        else { return [] }
+        return try Row.fetchAll(
+            db.cachedStatement(
+                sql:
+                    "SELECT id, dedupe_key, external_id, last_import_run FROM lead WHERE email_normalized = ? ORDER BY id"
+            ),
+            arguments: [normalized]
+        ).map { EmailMatch(id: $0[0], dedupeKey: $0[1], externalID: $0[2], lastImportRun: $0[3]) }
+    }
+
+    /// Applies a row found through its email to `match`: within this run, as a merge; otherwise the
+    /// row's values replace the lead's where the row has them and the lead keeps the rest.
+    private func overlay(_ lead: Lead, onto match: EmailMatch) throws -> LeadUpsertOutcome {
+        let id = try Self.leadID(match.id)
+        if match.lastImportRun == runID {
+            try merge(lead, into: id)
+            return .merged(into: id)
+        }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.fetchSQL), arguments: [match.id]) else {
+            throw LeadStoreError.leadNotFound(id)
+        }
+        let stored = try Lead(row: row)
+        var updated = stored
+        updated.externalID = lead.externalID ?? stored.externalID
+        updated.firstName = lead.firstName ?? stored.firstName
+        updated.lastName = lead.lastName ?? stored.lastName
+        updated.email = lead.email ?? stored.email
+        updated.phone = lead.phone ?? stored.phone
+        updated.company = lead.company ?? stored.company
+        updated.title = lead.title ?? stored.title
+        updated.country = lead.country ?? stored.country
+        updated.city = lead.city ?? stored.city
+        updated.source = lead.source ?? stored.source
+        updated.doNotEmail = stored.doNotEmail || lead.doNotEmail
+        updated.doNotCall = stored.doNotCall || lead.doNotCall
+        updated.createdAt = lead.createdAt ?? stored.createdAt
+        updated.attributes = stored.attributes.merging(lead.attributes) { _, new in new }
+        updated.postContactAttributes = stored.postContactAttributes.merging(lead.postContactAttributes) { _, new in
+            new
+        }
+        updated.outcome = lead.outcome ?? stored.outcome
+        guard updated != stored else {
+            try db.cachedStatement(sql: Self.stampSQL).execute(arguments: [runID, match.id])
+            return .unchanged(id)
+        }
+        try write(updated.importedValues(), to: id, externalID: updated.externalID)
         return .updated(id)
+    }
+
+    private static func leadID(_ text: String) throws -> LeadID {
+        guard let id = LeadID(uuidString: text) else {
+            throw LeadStoreError.corruptRow(table: "lead", detail: "id '\(text)' is not a UUID")
+        }
+        return id
     }
 
     /// A second row of this run for a stored lead: the stored values win; the lead only gains the

@@ -6,7 +6,9 @@ extension Lead {
     /// absent; the email must be valid when given.
     /// - Throws: ``WireMappingError`` naming `field.NAME` (or `field.attributes.NAME`) for a value
     ///   longer than the schema's `maxLength`, `field.email` for an invalid email, or `field` when
-    ///   the input has neither an external id nor an email (nothing to deduplicate on).
+    ///   the input has neither an external id nor an email (nothing to deduplicate on),
+    ///   `field.NAME` for a value holding a NUL byte, and `field.externalID` / `field.phone` for a
+    ///   number in scientific notation (``SpreadsheetDamage``).
     package init(wire: Components.Schemas.LeadInput, field: String) throws(WireMappingError) {
         func clean(_ text: String?) -> String? {
             guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else {
@@ -25,6 +27,14 @@ extension Lead {
         }
         for (name, value) in wire.attributes?.additionalProperties ?? [:] where value.count > 1_000 {
             throw WireMappingError(field: "\(field).attributes.\(name)", problem: "longer than 1000 characters")
+        }
+        let attributeValues = (wire.attributes?.additionalProperties ?? [:]).map { ("attributes.\($0.key)", $0.value) }
+        for (name, value) in limits.map({ ($0.0, $0.1 ?? "") }) + attributeValues where value.utf8.contains(0) {
+            throw WireMappingError(field: "\(field).\(name)", problem: "contains a NUL byte (\\0)")
+        }
+        for (name, value) in [("externalID", wire.externalID), ("phone", wire.phone)] {
+            guard let value = clean(value), SpreadsheetDamage.isScientificNotation(value) else { continue }
+            throw WireMappingError(field: "\(field).\(name)", problem: SpreadsheetDamage.reason(for: value))
         }
         let email = clean(wire.email).map(EmailAddress.init)
         if let email, !email.isValid {

@@ -45,7 +45,7 @@ final class HandoffWorld: Sendable {
             externalID: name, firstName: name, email: EmailAddress(email ?? "\(name)@lead.example.com"),
             company: "\(name) Ltd", country: country, source: source, createdAt: createdAt ?? clock.now,
             attributes: region.map { ["region": .text($0)] } ?? [:])
-        let outcome = try store.importLeads(runID: ImportRunID()) { try $0.upsert(lead, dedupeKey: name) }
+        let outcome = try store.importLeads(runID: ImportRunID()) { try $0.upsert(lead, dedupeKey: name).outcome }
         guard case .created(let id) = outcome else { fatalError("expected a new lead") }
         if let score { try self.score(id, score, grade: grade) }
         try store.transition(

@@ -31,7 +31,7 @@ struct ScoringRunTests {
         let ids = try store.importLeads(runID: ImportRunID()) { session in
             try countries.enumerated().map { index, country -> LeadID in
                 let lead = Lead(externalID: "L\(index)", country: country)
-                switch try session.upsert(lead, dedupeKey: "ext:L\(index)") {
+                switch try session.upsert(lead, dedupeKey: "ext:L\(index)").outcome {
                 case .created(let id): return id
                 default: fatalError("expected a new lead")
                 }

@@ -38,7 +38,7 @@ struct SyncWorld {
                 email: EmailAddress("\(prefix)\(index)@example.com"), company: "Acme \(index)", source: "web")
         }
         let outcomes = try store.importLeads(runID: ImportRunID()) { session in
-            try leads.map { try session.upsert($0, dedupeKey: $0.externalID!) }
+            try leads.map { try session.upsert($0, dedupeKey: $0.externalID!).outcome }
         }
         let ids = outcomes.map { outcome -> LeadID in
             guard case .created(let id) = outcome else { fatalError("expected new leads") }

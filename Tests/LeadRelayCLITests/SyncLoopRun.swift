@@ -199,7 +199,7 @@ final class SyncLoopRun: @unchecked Sendable {
                 country: "India", city: "Mumbai", source: "google", createdAt: Date())
         }
         let outcomes = try store.importLeads(runID: ImportRunID()) { session in
-            try leads.map { try session.upsert($0, dedupeKey: $0.externalID!) }
+            try leads.map { try session.upsert($0, dedupeKey: $0.externalID!).outcome }
         }
         var ids: [LeadID] = []
         for (lead, outcome) in zip(leads, outcomes) {

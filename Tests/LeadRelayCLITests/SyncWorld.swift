@@ -73,7 +73,9 @@ final class SyncWorld: Sendable {
         ids.reserveCapacity(count)
         for chunk in stride(from: 0, to: count, by: 5_000) {
             let outcomes = try store.importLeads(runID: ImportRunID()) { session in
-                try leads[chunk..<min(count, chunk + 5_000)].map { try session.upsert($0, dedupeKey: $0.externalID!) }
+                try leads[chunk..<min(count, chunk + 5_000)].map {
+                    try session.upsert($0, dedupeKey: $0.externalID!).outcome
+                }
             }
             for outcome in outcomes {
                 guard case .created(let id) = outcome else { throw SeedError.notCreated }

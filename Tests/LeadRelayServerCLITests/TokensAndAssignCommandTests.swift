@@ -49,7 +49,7 @@ import Testing
         let store = try SQLiteLeadStore(path: db)
         let lead = Lead(email: EmailAddress("ada@lead.example"))
         let outcome = try store.importLeads(runID: ImportRunID()) {
-            try $0.upsert(lead, dedupeKey: "email:ada@lead.example")
+            try $0.upsert(lead, dedupeKey: "email:ada@lead.example").outcome
         }
         guard case .created(let id) = outcome else { Issue.record("lead not created"); return }
         try store.transition(StageTransitionRequest(leadID: id, to: .mql, trigger: .score, actor: "test", at: Date()))

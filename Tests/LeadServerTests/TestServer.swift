@@ -75,7 +75,7 @@ final class TestServer: Sendable {
         let lead = Lead(
             firstName: name, email: EmailAddress("\(name.lowercased())@lead.example"), company: "\(name) Ltd")
         let outcome = try store.importLeads(runID: ImportRunID()) { session in
-            try session.upsert(lead, dedupeKey: "email:\(name.lowercased())@lead.example")
+            try session.upsert(lead, dedupeKey: "email:\(name.lowercased())@lead.example").outcome
         }
         guard case .created(let id) = outcome else { throw TestFailure("lead \(name) not created: \(outcome)") }
         try store.saveScores([

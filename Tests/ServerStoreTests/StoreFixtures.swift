@@ -35,7 +35,7 @@ enum StoreFixtures {
     @discardableResult
     static func importRun(_ store: SQLiteLeadStore, _ leads: [Lead]) throws -> [LeadUpsertOutcome] {
         try store.importLeads(runID: ImportRunID()) { session in
-            try leads.map { try session.upsert($0, dedupeKey: $0.externalID ?? $0.email!.normalized) }
+            try leads.map { try session.upsert($0, dedupeKey: $0.externalID ?? $0.email!.normalized).outcome }
         }
     }
 

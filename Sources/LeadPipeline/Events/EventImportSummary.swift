@@ -14,6 +14,9 @@ public struct EventImportSummary: Hashable, Codable, Sendable {
     public var duplicates: Int
     /// Rows not imported, each with its row number (header = row 1), column and reason.
     public var rejected: [RejectedRow]
+    /// Rows refused because their event is dated more than `EngagementEvent.futureTolerance`
+    /// ahead of the clock (also listed in ``rejected``).
+    public var futureDated: Int
     /// The distinct leads the file's good rows name.
     public var leadsTouched: Int
     /// The rescoring of the touched leads, or `nil` when no scoring model is set.
@@ -28,6 +31,7 @@ public struct EventImportSummary: Hashable, Codable, Sendable {
         added = 0
         duplicates = 0
         rejected = []
+        futureDated = 0
         leadsTouched = 0
         scoring = nil
         durationSeconds = 0

@@ -7,7 +7,8 @@ public import ServerStore
 /// rescores the leads it touched.
 ///
 /// Each row names its lead by external id or email (per `lead.match`); a row naming no stored
-/// lead, or with a blank type, an unreadable timestamp or a value that is not a number, is a row
+/// lead, or with a blank type, an unreadable timestamp, a timestamp more than
+/// `EngagementEvent.futureTolerance` ahead of the clock, or a value that is not a number, is a row
 /// problem (reported, the rest imported). Events are stored in one transaction; an event whose
 /// identity is already stored — the source's id when the mapping has an `id` column, else
 /// (lead, type, time, value) — counts once (SPEC §4: the same event delivered twice counts once).
@@ -28,14 +29,10 @@ public struct EventImporter: Sendable {
     public func run(csvPath: String, mapping: EventMapping, model: ScoringModel?) throws -> EventImportSummary {
         let started = ContinuousClock.now
         let reader = try CSVRecordReader(path: csvPath, delimiter: mapping.delimiter, encoding: mapping.encoding)
-        var indexByName: [String: Int] = [:]
-        for (index, name) in reader.header.enumerated() {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            if indexByName[trimmed] == nil { indexByName[trimmed] = index }
-        }
-        let missingColumns = mapping.requiredColumns.filter { indexByName[$0] == nil }
+        let columns = try HeaderIndex(header: reader.header, path: csvPath)
+        let missingColumns = columns.missing(mapping.requiredColumns)
         guard missingColumns.isEmpty else { throw IntakeError.missingColumns(path: csvPath, columns: missingColumns) }
-        let column = { (name: String) in indexByName[name] ?? 0 }
+        let column = { (name: String) in columns.index(of: name) ?? 0 }
         let leadIndex = column(mapping.leadColumn)
         let typeIndex = column(mapping.typeColumn)
         let timeIndex = column(mapping.timestampColumn)
@@ -44,6 +41,7 @@ public struct EventImporter: Sendable {
         let pattern = mapping.timestampFormat.flatMap(DatePattern.init)
 
         var summary = EventImportSummary(file: csvPath)
+        let now = clock()
         var events: [EngagementEvent] = []
         var leadsByKey: [String: LeadID?] = [:]
         func reject(_ row: Int, _ column: String?, _ reason: String) {
@@ -116,6 +114,11 @@ public struct EventImporter: Sendable {
                     reject(row, mapping.timestampColumn, violation.reason)
                     return
                 }
+            }
+            if let problem = EngagementEvent.futureDateProblem(occurredAt, now: now) {
+                summary.futureDated += 1
+                reject(row, mapping.timestampColumn, "'\(timeText)' is \(problem)")
+                return
             }
             var value: Double?
             if let valueIndex, let text = cell(fields, valueIndex) {

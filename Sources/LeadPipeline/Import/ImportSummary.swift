@@ -18,6 +18,14 @@ public struct ImportSummary: Codable, Sendable, Hashable {
     public var merged: [MergedRow]
     /// Rows not imported, each with its row number (header = row 1), column and reason.
     public var rejected: [RejectedRow]
+    /// Rows without an external id that were the lead with an external id and the same
+    /// normalised email (one person, one lead); counted within created/updated/unchanged/merged.
+    public var identifiedByEmail: Int
+    /// Leads without an external id that adopted a row's new external id (same normalised email).
+    public var externalIDsAdopted: Int
+    /// New leads whose normalised email other leads with different external ids already have:
+    /// kept apart (different ids are different leads) and reported for a person to check.
+    public var sharedEmails: [SharedEmailRow]
     /// Whether the run was committed: `false` when `--strict` refused it because a row was rejected.
     public var committed: Bool
     /// The scoring of the created and changed leads under the model in force; `nil` when no
@@ -35,6 +43,9 @@ public struct ImportSummary: Codable, Sendable, Hashable {
         self.unchanged = 0
         self.merged = []
         self.rejected = []
+        self.identifiedByEmail = 0
+        self.externalIDsAdopted = 0
+        self.sharedEmails = []
         self.committed = true
         self.scoring = nil
         self.durationSeconds = 0

@@ -32,6 +32,7 @@ public struct LeadImporter: Sendable {
         let started = ContinuousClock.now
         var summary = ImportSummary(file: plan.csvPath)
         var touched: [LeadID] = []
+        let emailColumn = plan.intake.mapping.columns.first { $0.target == .field(.email) }?.column
         do {
             try store.importLeads(runID: ImportRunID()) { session in
                 try plan.intake.forEach { row in
@@ -40,19 +41,17 @@ public struct LeadImporter: Sendable {
                         summary.rejected.append(
                             RejectedRow(row: problem.rowNumber, column: problem.column, reason: problem.reason))
                     case .record(let record):
-                        switch try session.upsert(record.lead, dedupeKey: record.dedupeKey) {
-                        case .created(let leadID):
-                            summary.created += 1
-                            touched.append(leadID)
-                        case .updated(let leadID):
-                            summary.updated += 1
-                            touched.append(leadID)
-                        case .unchanged: summary.unchanged += 1
-                        case .merged(let leadID):
-                            touched.append(leadID)
-                            summary.merged.append(
-                                MergedRow(row: record.rowNumber, leadID: leadID, dedupeKey: record.dedupeKey))
+                        let upsert: LeadUpsert
+                        do {
+                            upsert = try session.upsert(record.lead, dedupeKey: record.dedupeKey)
+                        } catch let error as LeadStoreError {
+                            guard case .emailMatchesSeveralLeads = error else { throw error }
+                            summary.rejected.append(
+                                RejectedRow(row: record.rowNumber, column: emailColumn, reason: error.description))
+                            return
                         }
+                        summary.count(upsert, of: record)
+                        if let leadID = upsert.outcome.changedLeadID { touched.append(leadID) }
                     }
                 }
                 if strict && !summary.rejected.isEmpty { throw StrictRefusal() }
@@ -63,6 +62,9 @@ public struct LeadImporter: Sendable {
             summary.updated = 0
             summary.unchanged = 0
             summary.merged = []
+            summary.identifiedByEmail = 0
+            summary.externalIDsAdopted = 0
+            summary.sharedEmails = []
             touched = []
         }
         summary.rowsRead = plan.intake.rowsRead

@@ -33,6 +33,8 @@ final class CSVByteScanner {
 
     private var chunk: [UInt8] = []
     private var position = 0
+    /// Set when the file starts with a UTF-16 byte-order mark: every chunk is read through it.
+    private var utf16: UTF16Transcoder?
     private var reachedEnd = false
 
     private var state = State.fieldStart
@@ -53,7 +55,8 @@ final class CSVByteScanner {
     /// The current record's row number: the first record is row 1; blank lines count.
     private(set) var rowNumber = 0
 
-    /// Opens the file and reads the first chunk, dropping a UTF-8 byte-order mark.
+    /// Opens the file and reads the first chunk, dropping a UTF-8 byte-order mark; a UTF-16 mark
+    /// (either byte order) makes the scanner transcode the whole file to UTF-8 as it reads.
     /// - Throws: ``IntakeError/fileNotFound(path:)`` or ``IntakeError/unreadableFile(path:reason:)``.
     init(path: String, delimiter: UInt8, maxFieldBytes: Int, chunkBytes: Int) throws(IntakeError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -68,8 +71,20 @@ final class CSVByteScanner {
         self.maxFieldBytes = max(1, maxFieldBytes)
         self.chunkBytes = max(4, chunkBytes)
         try refill()
-        if chunk.count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { position = 3 }
+        if chunk.count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
+            position = 3
+        } else if let byteOrder = UTF16Transcoder.byteOrder(markedAtStartOf: chunk) {
+            var transcoder = UTF16Transcoder(byteOrder: byteOrder)
+            var decoded: [UInt8] = []
+            transcoder.transcode(chunk.dropFirst(2), into: &decoded)
+            utf16 = transcoder
+            chunk = decoded
+            if chunk.isEmpty { try refill() }
+        }
     }
+
+    /// The byte order of a UTF-16 file (by its mark), or `nil` for a UTF-8 or single-byte file.
+    var utf16ByteOrder: UTF16Transcoder.ByteOrder? { utf16?.byteOrder }
 
     deinit { try? handle.close() }
 
@@ -79,22 +94,30 @@ final class CSVByteScanner {
     /// Reads the next chunk into the buffer; returns `false` at the end of the file.
     @discardableResult
     private func refill() throws(IntakeError) -> Bool {
-        guard !reachedEnd else { return false }
-        let data: Data?
-        do {
-            data = try handle.read(upToCount: chunkBytes)
-        } catch {
-            throw .unreadableFile(path: path, reason: "\(error.localizedDescription)")
-        }
-        guard let data, !data.isEmpty else {
-            reachedEnd = true
-            chunk = []
+        while !reachedEnd {
+            let data: Data?
+            do {
+                data = try handle.read(upToCount: chunkBytes)
+            } catch {
+                throw .unreadableFile(path: path, reason: "\(error.localizedDescription)")
+            }
             position = 0
-            return false
+            guard let data, !data.isEmpty else {
+                reachedEnd = true
+                chunk = []
+                utf16?.transcode([], into: &chunk, atEnd: true)
+                return !chunk.isEmpty
+            }
+            if utf16 != nil {
+                chunk.removeAll(keepingCapacity: true)
+                utf16!.transcode(data, into: &chunk)
+                if chunk.isEmpty { continue }
+            } else {
+                chunk = [UInt8](data)
+            }
+            return true
         }
-        chunk = [UInt8](data)
-        position = 0
-        return true
+        return false
     }
 
     /// Advances to the next record; `false` at the end of the file.

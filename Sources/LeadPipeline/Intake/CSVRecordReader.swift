@@ -6,7 +6,8 @@
 /// the rest imported) and a bounded field size while streaming together; most load the whole
 /// file into a `String` first, which already fails or substitutes U+FFFD on invalid bytes.
 ///
-/// What it handles: a UTF-8 byte-order mark (stripped); `\r\n`, `\n` and `\r` line endings;
+/// What it handles: a UTF-8 byte-order mark (stripped); UTF-16 text with a byte-order mark
+/// (little- or big-endian, decoded to UTF-8 as it is read, whatever encoding was declared); `\r\n`, `\n` and `\r` line endings;
 /// quoted fields with delimiters, doubled quotes and line breaks; a delimiter declared or detected
 /// from the header line (`,` `;` tab, counted outside quotes); a maximum field size
 /// (``defaultMaxFieldBytes`` unless configured) beyond which a field is not buffered and its
@@ -58,8 +59,13 @@ public final class CSVRecordReader {
             chunkBytes: chunkBytes)
         let resolvedDelimiter = delimiter ?? Self.detectDelimiter(in: probe.leadingBytes)
         self.delimiter = resolvedDelimiter
-        let resolvedEncoding = try Self.resolveEncoding(
-            encoding, path: path, delimiter: resolvedDelimiter, maxFieldBytes: maxFieldBytes, chunkBytes: chunkBytes)
+        // A UTF-16 mark is unambiguous: the scanner decodes the file to UTF-8 whatever was declared.
+        let resolvedEncoding =
+            probe.utf16ByteOrder != nil
+            ? .utf8
+            : try Self.resolveEncoding(
+                encoding, path: path, delimiter: resolvedDelimiter, maxFieldBytes: maxFieldBytes, chunkBytes: chunkBytes
+            )
         self.encoding = resolvedEncoding
         let scanner =
             resolvedDelimiter.byte == probe.delimiter
@@ -82,6 +88,13 @@ public final class CSVRecordReader {
             names.append(name)
         }
         if names.count == 1, names[0].isEmpty { throw .emptyFile(path: path) }
+        if let column = names.firstIndex(where: { $0.utf8.contains(0) }) {
+            throw .encoding(
+                path: path, row: 1,
+                detail:
+                    "header column \(column + 1) holds NUL bytes: the file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with its mark)"
+            )
+        }
         header = names
     }
 
@@ -98,6 +111,7 @@ public final class CSVRecordReader {
         fields.reserveCapacity(count)
         for index in 0..<count {
             if let text = scanner.withField(index, { encoding.decode($0) }) {
+                if problem == nil, text.utf8.contains(0) { problem = .nulByte(column: index) }
                 fields.append(text)
             } else {
                 fields.append("")

@@ -6,7 +6,9 @@ import LeadModel
 /// a real date — `2023-02-30` is an error, never rolled over to March.
 ///
 /// Tokens: `yyyy` (4 digits), `MM`/`dd`/`HH`/`mm`/`ss` (exactly 2 digits), `M`/`d`/`H`
-/// (1 or 2 digits), `'…'` quoted literal text; any other non-letter is a literal.
+/// (1 or 2 digits), `SSS` (fractional seconds, 1 to 9 digits), `XXX` (an ISO 8601 offset from
+/// UTC: `Z`, `+02:00`, `-0530` or `+02`; the time is converted to UTC), `'…'` quoted literal
+/// text; any other non-letter is a literal.
 struct DatePattern: Hashable, Sendable {
     /// What one value gave.
     enum Outcome: Hashable, Sendable {
@@ -20,6 +22,7 @@ struct DatePattern: Hashable, Sendable {
 
     private enum Token: Hashable, Sendable {
         case year, month(exact: Bool), day(exact: Bool), hour(exact: Bool), minute, second
+        case fraction, zoneOffset
         case literal(UInt8)
     }
 
@@ -28,9 +31,12 @@ struct DatePattern: Hashable, Sendable {
     let format: String
 
     /// The patterns accepted when a date column declares no format: ISO 8601 date, optionally
-    /// with a time (space or `T`, optional `Z`).
+    /// with a time (space or `T`), optional fractional seconds, and an optional offset from UTC
+    /// (`Z`, `+02:00`, `-0530`); a time without an offset is read as UTC.
     static let isoDefaults: [DatePattern] = [
-        "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss'Z'",
+        "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ssXXX",
+        "yyyy-MM-dd HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ss.SSS", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
+        "yyyy-MM-dd HH:mm:ss.SSS", "yyyy-MM-dd HH:mm:ss.SSSXXX",
     ].compactMap(DatePattern.init)
 
     private static let dayFirst = ["d/M/yyyy", "d.M.yyyy", "d-M-yyyy"].compactMap(DatePattern.init)
@@ -62,6 +68,8 @@ struct DatePattern: Hashable, Sendable {
             case ("H", 1), ("H", 2): tokens.append(.hour(exact: run == 2))
             case ("m", 2): tokens.append(.minute)
             case ("s", 2): tokens.append(.second)
+            case ("S", 3): tokens.append(.fraction)
+            case ("X", 3): tokens.append(.zoneOffset)
             default:
                 guard !(byte >= 0x41 && byte <= 0x5A || byte >= 0x61 && byte <= 0x7A) else { return nil }
                 for _ in 0..<run { tokens.append(.literal(byte)) }
@@ -80,6 +88,8 @@ struct DatePattern: Hashable, Sendable {
         let bytes = Array(value.utf8)
         var index = 0
         var year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0
+        var fraction = 0.0
+        var offsetSeconds = 0
         func digits(min: Int, max: Int) -> Int? {
             var count = 0
             var number = 0
@@ -103,6 +113,27 @@ struct DatePattern: Hashable, Sendable {
             case .hour(let exact): number = digits(min: exact ? 2 : 1, max: 2); hour = number ?? 0
             case .minute: number = digits(min: 2, max: 2); minute = number ?? 0
             case .second: number = digits(min: 2, max: 2); second = number ?? 0
+            case .fraction:
+                let start = index
+                number = digits(min: 1, max: 9)
+                fraction = Double(number ?? 0) / pow(10, Double(index - start))
+            case .zoneOffset:
+                guard index < bytes.count else { return .mismatch }
+                if bytes[index] == UInt8(ascii: "Z") {
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") else { return .mismatch }
+                let sign = bytes[index] == UInt8(ascii: "-") ? -1 : 1
+                index += 1
+                guard let hours = digits(min: 2, max: 2) else { return .mismatch }
+                if index < bytes.count, bytes[index] == UInt8(ascii: ":") { index += 1 }
+                let minutes = index < bytes.count ? digits(min: 2, max: 2) ?? 0 : 0
+                guard hours <= 18, minutes < 60 else {
+                    return .impossible("'\(value)' has no real offset from UTC (\(format))")
+                }
+                offsetSeconds = sign * (hours * 3_600 + minutes * 60)
+                number = hours
             }
             guard number != nil else { return .mismatch }
         }
@@ -120,8 +151,8 @@ struct DatePattern: Hashable, Sendable {
             return .impossible("'\(value)' is not a real time of day (\(format))")
         }
         let days = CivilCalendar.daysSince1970(year: year, month: month, day: day)
-        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second
-        return .date(Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offsetSeconds
+        return .date(Date(timeIntervalSince1970: TimeInterval(seconds) + fraction))
     }
 
     /// Reads a value of a date column that declares no format: ISO dates are read; a slashed

@@ -5,4 +5,7 @@ struct IntakeColumnPlan: Sendable {
     let index: Int?
     let missing: Set<String>
     let datePattern: DatePattern?
+    /// Whether the column identifies a lead (external id, phone, a key column): a value that a
+    /// spreadsheet turned into scientific notation is refused there (``SpreadsheetDamage``).
+    let identifiesLead: Bool
 }

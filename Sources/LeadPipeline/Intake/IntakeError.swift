@@ -13,6 +13,9 @@ public enum IntakeError: Error, Hashable, Sendable {
     /// Columns the mapping needs are not in the file's header; the file was refused before any
     /// row was read. Carries the file path and the missing column names, in mapping order.
     case missingColumns(path: String, columns: [String])
+    /// Two header names match by the header rule (``HeaderIndex``): the file is refused whole.
+    /// Carries the name as first written and every 1-based column position it appears at.
+    case duplicateColumn(path: String, name: String, positions: [Int])
     /// The file is not valid in the expected text encoding, and the intake refuses it whole
     /// rather than store mojibake. `row` is the first offending row (header = row 1).
     case encoding(path: String, row: Int, detail: String)
@@ -42,6 +45,10 @@ extension IntakeError: CustomStringConvertible {
             let names = columns.map { "'\($0)'" }.joined(separator: ", ")
             let noun = columns.count == 1 ? "column" : "columns"
             return "\(path): mapped \(noun) \(names) not in the header; file refused, no row read"
+        case .duplicateColumn(let path, let name, let positions):
+            let places = positions.map(String.init).joined(separator: " and ")
+            return
+                "\(path): column '\(name)' appears \(positions.count) times in the header (columns \(places)); file refused, no row read"
         case .encoding(let path, let row, let detail):
             return "\(path): row \(row): \(detail)"
         case .unreadableMapping(let path, let reason):

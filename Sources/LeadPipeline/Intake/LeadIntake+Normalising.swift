@@ -16,6 +16,12 @@ extension LeadIntake {
             let raw = fields[index]
             let trimmed = Self.trimmed(raw)
             if trimmed.isEmpty || column.missing.contains(trimmed) { continue }
+            if column.identifiesLead, SpreadsheetDamage.isScientificNotation(trimmed) {
+                return .failure(
+                    IntakeRowProblem(
+                        rowNumber: record.rowNumber, column: column.mapping.column,
+                        reason: SpreadsheetDamage.reason(for: trimmed)))
+            }
             let value: AttributeValue
             switch read(raw: raw, trimmed: trimmed, column: column) {
             case .success(let read): value = read
@@ -26,6 +32,16 @@ extension LeadIntake {
             assign(value, to: column.mapping, of: &lead)
         }
         lead.outcome = outcome(of: fields)
+        if case .columns(let names) = mapping.key,
+            let (name, index) = zip(names, keyIndexes).first(where: {
+                SpreadsheetDamage.isScientificNotation(Self.trimmed(fields[$0.1]))
+            })
+        {
+            return .failure(
+                IntakeRowProblem(
+                    rowNumber: record.rowNumber, column: name,
+                    reason: SpreadsheetDamage.reason(for: Self.trimmed(fields[index]))))
+        }
         guard let key = dedupeKey(of: lead, fields: fields, rowNumber: record.rowNumber) else {
             return .failure(
                 IntakeRowProblem(rowNumber: record.rowNumber, column: nil, reason: "no dedupe key: \(keyHint)"))

@@ -14,13 +14,12 @@ extension LeadIntake {
             ? file
             : URL(fileURLWithPath: dataPath).deletingLastPathComponent().appendingPathComponent(file).path
         let reader = try CSVRecordReader(path: joinPath, encoding: .auto)
-        var indexByName: [String: Int] = [:]
-        for (index, name) in reader.header.enumerated() where indexByName[name] == nil { indexByName[name] = index }
-        let missing = ([join] + keep).filter { indexByName[$0] == nil }
-        guard missing.isEmpty, let joinIndex = indexByName[join] else {
+        let columns = try HeaderIndex(header: reader.header, path: joinPath)
+        let missing = columns.missing([join] + keep)
+        guard missing.isEmpty, let joinIndex = columns.index(of: join) else {
             throw .missingColumns(path: joinPath, columns: missing)
         }
-        let kept = keep.compactMap { name in indexByName[name].map { (name, $0) } }
+        let kept = keep.compactMap { name in columns.index(of: name).map { (name, $0) } }
         var table: [String: [String: String]] = [:]
         while let record = try reader.next() {
             if let problem = record.problem {

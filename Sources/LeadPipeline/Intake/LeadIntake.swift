@@ -47,7 +47,8 @@ public final class LeadIntake {
     ///   - makeLeadID: the id of each new lead (injected so tests can fix ids).
     /// - Throws: ``IntakeError/fileNotFound(path:)``, ``IntakeError/emptyFile(path:)``,
     ///   ``IntakeError/encoding(path:row:detail:)``, ``IntakeError/unreadableFile(path:reason:)``
-    ///   from the reader; ``IntakeError/missingColumns(path:columns:)`` when a mapped, key or
+    ///   from the reader; ``IntakeError/duplicateColumn(path:name:positions:)`` when two header
+    ///   names match (``HeaderIndex``); ``IntakeError/missingColumns(path:columns:)`` when a mapped, key or
     ///   outcome column is not in the header (or a join file lacks its columns);
     ///   ``IntakeError/invalidOutcomeFile(path:row:reason:)`` for a bad join-file row.
     public init(path: String, mapping: ImportMapping, makeLeadID: @escaping () -> LeadID = { LeadID() })
@@ -61,20 +62,20 @@ public final class LeadIntake {
             path: path, delimiter: mapping.delimiter, encoding: mapping.encoding, maxFieldBytes: mapping.maxFieldBytes)
         self.reader = reader
 
-        var indexByName: [String: Int] = [:]
-        for (index, name) in reader.header.enumerated() {
-            if indexByName[name] == nil { indexByName[name] = index }
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            if indexByName[trimmed] == nil { indexByName[trimmed] = index }
-        }
-        let missingColumns = mapping.requiredColumns.filter { indexByName[$0] == nil }
+        let columns = try HeaderIndex(header: reader.header, path: path)
+        let missingColumns = columns.missing(mapping.requiredColumns)
         guard missingColumns.isEmpty else { throw .missingColumns(path: path, columns: missingColumns) }
 
         globalMissing = mapping.missing
+        var keyColumnNames = Set<String>()
+        if case .columns(let names) = mapping.key { keyColumnNames = Set(names.map(HeaderIndex.matchingKey)) }
         plan = mapping.columns.map { column in
             IntakeColumnPlan(
-                mapping: column, index: indexByName[column.column], missing: mapping.missing.union(column.missing),
-                datePattern: column.dateFormat.flatMap(DatePattern.init))
+                mapping: column, index: columns.index(of: column.column),
+                missing: mapping.missing.union(column.missing),
+                datePattern: column.dateFormat.flatMap(DatePattern.init),
+                identifiesLead: column.target == .field(.externalID) || column.target == .field(.phone)
+                    || keyColumnNames.contains(HeaderIndex.matchingKey(column.column)))
         }
         var attributeNames: [String] = []
         var postContactNames: [String] = []
@@ -85,16 +86,16 @@ public final class LeadIntake {
         attributeKeys = AttributeKeyTable.of(attributeNames)
         postContactKeys = AttributeKeyTable.of(postContactNames)
         if case .columns(let names) = mapping.key {
-            keyIndexes = names.compactMap { indexByName[$0] }
+            keyIndexes = names.compactMap { columns.index(of: $0) }
         } else {
             keyIndexes = []
         }
         switch mapping.outcome {
         case .labelColumn(let column, _):
-            outcomeIndex = indexByName[column]
+            outcomeIndex = columns.index(of: column)
             joinTable = nil
         case .joinFile(let file, let join, let column, let keep):
-            outcomeIndex = indexByName[column]
+            outcomeIndex = columns.index(of: column)
             joinTable = try Self.loadJoinTable(file: file, relativeTo: path, join: join, keep: keep)
         case nil:
             outcomeIndex = nil
