@@ -11,6 +11,12 @@ public import LeadModel
 public protocol HandoffStore: Sendable {
     /// Open leads (`assigned` + `accepted`) per rep; reps with none are absent.
     func openLeadCounts() throws -> [RepID: Int]
+    /// The smooth weighted round robin's credit per rep as the last routing run left it (empty
+    /// before the first): routing continues from it, so that over many runs every rep gets an even
+    /// share of the leads and of the best-scored ones.
+    func roundRobinCredits() throws -> [RepID: Int]
+    /// Replaces the stored round-robin credits.
+    func saveRoundRobinCredits(_ credits: [RepID: Int]) throws
     /// Every lead in a rep's scope now, with its owner, stage and when it was handed over.
     func openAssignments() throws -> [OpenAssignment]
     /// For each `mql` lead with an email, the earliest other lead (by creation date, then id)

@@ -15,6 +15,30 @@ extension SQLiteLeadStore: HandoffStore {
         }
     }
 
+    /// The stored round-robin credit per rep.
+    public func roundRobinCredits() throws -> [RepID: Int] {
+        try writer.read { db in
+            var credits: [RepID: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT rep_id, credit FROM round_robin_credit") {
+                guard let rep = RepID(uuidString: row[0]) else { continue }
+                credits[rep] = row[1]
+            }
+            return credits
+        }
+    }
+
+    /// Replaces the stored round-robin credits, in one transaction.
+    public func saveRoundRobinCredits(_ credits: [RepID: Int]) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM round_robin_credit")
+            for (rep, credit) in credits.sorted(by: { $0.key < $1.key }) {
+                try db.execute(
+                    sql: "INSERT INTO round_robin_credit (rep_id, credit) VALUES (?, ?)",
+                    arguments: [rep.description, credit])
+            }
+        }
+    }
+
     /// Every lead in a rep's scope now, oldest hand-off first.
     public func openAssignments() throws -> [OpenAssignment] {
         try writer.read { db in

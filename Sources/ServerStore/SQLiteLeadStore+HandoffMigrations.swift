@@ -114,5 +114,14 @@ extension SQLiteLeadStore {
                     ) STRICT;
                     """)
         }
+        migrator.registerMigration("v7-round-robin-credit") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE round_robin_credit (
+                        rep_id TEXT PRIMARY KEY NOT NULL REFERENCES rep (id),
+                        credit INTEGER NOT NULL
+                    ) STRICT;
+                    """)
+        }
     }
 }

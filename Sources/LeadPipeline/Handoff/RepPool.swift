@@ -6,10 +6,14 @@ struct RepPool {
     private var byEmail: [String: Rep] = [:]
     private var active: [Rep]
     private var remaining: [RepID: Int] = [:]
-    private var roundRobin = WeightedRoundRobin()
+    private var roundRobin: WeightedRoundRobin
 
-    /// The pool from the roster and the open-lead counts.
-    init(reps: [Rep], openCounts: [RepID: Int]) {
+    /// The round robin's credits, to store at the end of the run.
+    var roundRobinCredits: [RepID: Int] { roundRobin.credit }
+
+    /// The pool from the roster, the open-lead counts and the stored round-robin credits.
+    init(reps: [Rep], openCounts: [RepID: Int], roundRobinCredits: [RepID: Int] = [:]) {
+        roundRobin = WeightedRoundRobin(credit: roundRobinCredits)
         active = reps.filter(\.isActive).sorted { $0.email.normalized < $1.email.normalized }
         for rep in reps {
             byEmail[rep.email.normalized] = rep

@@ -9,8 +9,10 @@ import ServerStore
 /// `mql` → `nurturing` with reason `duplicate` and a merge record; (2) takes the `assigned` leads
 /// of deactivated reps and every `mql` lead, highest current score first (unscored last, then
 /// oldest, then by id); (3) gives each to a rep of its territory by ``WeightedRoundRobin``
-/// weighted by remaining capacity (the rep's cap minus their open `assigned` + `accepted` leads);
-/// (4) puts the leads nobody can take in the overflow queue.
+/// weighted by remaining capacity (the rep's cap minus their open `assigned` + `accepted` leads),
+/// continuing from the credits the last run stored, so that over many runs each rep gets an even
+/// share of the leads and of the best-scored ones; (4) puts the leads nobody can take in the
+/// overflow queue.
 public struct Router: Sendable {
     /// The actor recorded in the history of a routed lead.
     public static let actor = "system:router"
@@ -51,7 +53,8 @@ public struct Router: Sendable {
 
         let reps = try store.reps()
         let rules = try RoutingRulesCatalog(store: store).resolve(self.rules, reps: reps)
-        var pool = try RepPool(reps: reps, openCounts: store.openLeadCounts())
+        var pool = try RepPool(
+            reps: reps, openCounts: store.openLeadCounts(), roundRobinCredits: store.roundRobinCredits())
         summary.unavailableRepEmails = pool.unavailable(
             rules.territories.flatMap(\.repEmails) + (rules.defaultRepEmails ?? []))
 
@@ -66,6 +69,7 @@ public struct Router: Sendable {
         candidates += try store.leads(stage: .mql, limit: nil).map { ($0, nil) }
         let overflow = try place(candidates, rules: rules, pool: &pool, summary: &summary, at: date)
         try store.replaceOverflow(overflow)
+        try store.saveRoundRobinCredits(pool.roundRobinCredits)
         summary.overflow = overflow.count
         return summary
     }
@@ -80,7 +84,8 @@ public struct Router: Sendable {
         let date = now()
         let reps = try store.reps()
         let rules = try RoutingRulesCatalog(store: store).resolve(self.rules, reps: reps)
-        var pool = try RepPool(reps: reps, openCounts: store.openLeadCounts())
+        var pool = try RepPool(
+            reps: reps, openCounts: store.openLeadCounts(), roundRobinCredits: store.roundRobinCredits())
         var candidates: [(lead: Lead, owner: RepID?)] = []
         for assignment in try store.openAssignments() where assignment.repID == repID {
             if assignment.stage == .assigned, let lead = try store.lead(id: assignment.leadID) {
@@ -93,6 +98,7 @@ public struct Router: Sendable {
         let waiting = try place(candidates, rules: rules, pool: &pool, summary: &summary, at: date)
         let kept = try store.overflow().filter { !moving.contains($0.leadID) }
         try store.replaceOverflow(kept + waiting)
+        try store.saveRoundRobinCredits(pool.roundRobinCredits)
         summary.overflow = kept.count + waiting.count
         return summary
     }

@@ -49,7 +49,8 @@ public struct SLAEscalation: Sendable {
         var summary = SLARunSummary()
         let reps = try store.reps()
         let rules = try RoutingRulesCatalog(store: store).resolve(self.rules, reps: reps)
-        var pool = try RepPool(reps: reps, openCounts: store.openLeadCounts())
+        var pool = try RepPool(
+            reps: reps, openCounts: store.openLeadCounts(), roundRobinCredits: store.roundRobinCredits())
         let assignment = LeadAssignment(store: store, now: { now })
         for open in try store.openAssignments() where open.stage == .assigned {
             summary.checked += 1
@@ -70,6 +71,7 @@ public struct SLAEscalation: Sendable {
                 detectedAt: now, escalatedTo: next?.id)
             if try store.recordBreach(breach) { summary.breaches.append(breach) }
         }
+        if summary.escalated > 0 { try store.saveRoundRobinCredits(pool.roundRobinCredits) }
         return summary
     }
 }

@@ -5,10 +5,14 @@ public import LeadModel
 /// the winner. Over a run each rep gets a share proportional to its weight, interleaved rather
 /// than in bursts. The router weighs reps by remaining capacity (open leads below the cap).
 public struct WeightedRoundRobin: Sendable {
-    private var credit: [RepID: Int] = [:]
+    /// Each rep's running credit; kept between routing runs by the store, so a new run goes on
+    /// where the last one stopped instead of favouring the earliest rep again.
+    public private(set) var credit: [RepID: Int]
 
-    /// An empty state.
-    public init() {}
+    /// A state with `credit` (empty: every rep starts even).
+    public init(credit: [RepID: Int] = [:]) {
+        self.credit = credit
+    }
 
     /// Picks the next rep among `candidates` (in a stable order: ties go to the earlier one);
     /// candidates of weight 0 or less are skipped.
