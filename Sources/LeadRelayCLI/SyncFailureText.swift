@@ -14,6 +14,9 @@ enum SyncFailureText {
         case .refused(.unsupportedProtocolVersion(let version)):
             return
                 "the server does not speak sync protocol \(version) any more; update leadrelay (your queued changes are kept)"
+        case .refused(.repDeactivated):
+            return
+                "your rep account was deactivated: the server applies nothing from this device any more and your leads went to other reps; your queued changes are kept here, ask your sales manager"
         case .refused(.forbidden):
             return "the server says this token may not sync this device's data; log out and log in with your own token"
         case .refused(let error): return "the server refused the sync: \(error.description)"

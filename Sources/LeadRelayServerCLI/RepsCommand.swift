@@ -64,7 +64,8 @@ struct RepsCommand: ParsableCommand {
 
     struct Deactivate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Deactivate a rep: they receive no new leads, and their assigned leads are re-routed.")
+            abstract:
+                "Deactivate a rep: their tokens are revoked and their open leads re-routed (or taken into overflow).")
         @OptionGroup var store: StoreOptions
         @OptionGroup var rules: RoutingRulesOptions
         @Argument(help: "The rep's id or email.") var rep: String
@@ -81,12 +82,12 @@ struct RepsCommand: ParsableCommand {
                 throw CommandFailure("no rep with id or email '\(rep)'; see `leadrelay-server reps list`")
             }
             let routingRules = try rules.load()
-            try leadStore.deactivateRep(id: found.id)
+            let summary = try RepDeactivation(store: leadStore, rules: routingRules).run(found.id)
             Console.current.line("deactivated rep \(found.name) <\(found.email.address)>")
-            let summary = try Router(store: leadStore, rules: routingRules).rerouteOpenLeads(of: found.id)
             Console.current.line(
-                "re-routed \(summary.rerouted) of their assigned leads; \(summary.overflow) waiting in overflow; "
-                    + "\(summary.keptAcceptedOfInactiveReps) accepted leads stay with them")
+                "revoked \(summary.tokensRevoked) device tokens; re-routed \(summary.routing.rerouted) of their open leads; "
+                    + "\(summary.routing.releasedToOverflow) taken from them into overflow (no other rep could take them)"
+            )
         }
     }
 }

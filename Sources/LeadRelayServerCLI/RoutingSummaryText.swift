@@ -8,8 +8,10 @@ enum RoutingSummaryText {
             "routed \(summary.routed) MQLs, re-routed \(summary.rerouted) leads of deactivated reps, "
                 + "merged \(summary.mergedDuplicates) duplicates; \(summary.overflow) waiting in overflow"
         ]
-        if summary.keptAcceptedOfInactiveReps > 0 {
-            lines.append("\(summary.keptAcceptedOfInactiveReps) accepted leads stay with deactivated reps")
+        if summary.releasedToOverflow > 0 {
+            lines.append(
+                "\(summary.releasedToOverflow) leads of deactivated reps had no other rep: out of their scope, waiting in overflow"
+            )
         }
         for email in summary.unavailableRepEmails {
             lines.append("warning: rules name \(email), which is no active rep")

@@ -46,7 +46,7 @@ extension APIProblem {
 
     /// The problem for a sync error (stable codes shared with the device): `resync_required` is
     /// 409, `unsupported_protocol_version` and `invalid_request` 400, `unauthorized` 401,
-    /// `forbidden` 403.
+    /// `forbidden` and `rep_deactivated` 403.
     init(_ error: SyncError) {
         switch error {
         case .resyncRequired:
@@ -57,6 +57,8 @@ extension APIProblem {
             self = .unauthorized(error.description)
         case .forbidden:
             self.init(status: .forbidden, code: .forbidden, detail: error.description)
+        case .repDeactivated:
+            self.init(status: .forbidden, code: .repDeactivated, detail: error.description)
         case .invalidRequest:
             self.init(status: .badRequest, code: .invalidRequest, detail: error.description)
         }

@@ -53,6 +53,7 @@ struct APIProblem: Error, Sendable, CustomStringConvertible {
         case .unsupportedProtocolVersion: return "Unsupported protocol version"
         case .unauthorized: return "Unauthorized"
         case .forbidden: return "Forbidden"
+        case .repDeactivated: return "Rep deactivated"
         case .notFound: return "Not found"
         case .conflict: return "Conflict"
         case .resyncRequired: return "Resync required"

@@ -1,8 +1,10 @@
 import Foundation
 internal import HTTPTypes
+internal import LeadModel
 internal import LeadPipeline
 internal import Logging
 internal import OpenAPIRuntime
+internal import SyncProtocol
 
 /// Authenticates every operation but the probes from its `Authorization: Bearer` token and runs
 /// the handler with ``Principal/current`` set.
@@ -41,7 +43,7 @@ struct AuthMiddleware: ServerMiddleware {
         let principal: Principal
         if let admin, admin.matches(token) {
             principal = .admin
-        } else if let repID = try tokens.verify(token) {
+        } else if let repID = try Self.verify(token, with: tokens) {
             principal = .rep(repID)
         } else {
             logger.info("refused bearer token", metadata: ["operation": .string(operationID)])
@@ -66,5 +68,15 @@ struct AuthMiddleware: ServerMiddleware {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
         let token = parts[1].trimmingCharacters(in: .whitespaces)
         return token.isEmpty ? nil : token
+    }
+
+    /// The rep a device token acts for (``DeviceTokens/verify(_:)``), a deactivated rep's token
+    /// answered `403 rep_deactivated`.
+    private static func verify(_ token: String, with tokens: DeviceTokens) throws -> RepID? {
+        do {
+            return try tokens.verify(token)
+        } catch let error as SyncError {
+            throw APIProblem(error)
+        }
     }
 }

@@ -82,7 +82,7 @@ extension Components.Schemas.RoutingSummary {
     init(_ summary: LeadPipeline.RoutingSummary) {
         self.init(
             routed: summary.routed, rerouted: summary.rerouted, mergedDuplicates: summary.mergedDuplicates,
-            overflow: summary.overflow, keptAcceptedOfInactiveReps: summary.keptAcceptedOfInactiveReps,
+            overflow: summary.overflow, releasedToOverflow: summary.releasedToOverflow,
             perRep: .init(additionalProperties: summary.perRep), unavailableRepEmails: summary.unavailableRepEmails)
     }
 }

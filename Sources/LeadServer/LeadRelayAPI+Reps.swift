@@ -26,18 +26,11 @@ extension LeadRelayAPI {
         return .created(.init(body: .json(.init(rep))))
     }
 
-    /// `POST /v1/admin/reps/{repID}/deactivate`: the rep receives no new leads, and their
-    /// `assigned` leads are re-routed at once with the routing rules in force, as
-    /// `leadrelay-server reps deactivate` does (``LeadPipeline/Router/rerouteOpenLeads(of:)``).
+    /// `POST /v1/admin/reps/{repID}/deactivate`: the one deactivation rule
+    /// (``LeadPipeline/RepDeactivation``), as `leadrelay-server reps deactivate` follows it.
     func deactivateRep(_ input: Operations.DeactivateRep.Input) async throws -> Operations.DeactivateRep.Output {
         let repID = try Self.repID(input.path.repID, field: "repID")
-        let rep = try handoff { () throws -> Rep in
-            guard var rep = try store.rep(id: repID) else { throw LeadStoreError.repNotFound(repID) }
-            try store.deactivateRep(id: repID)
-            try LeadPipeline.Router(store: store, now: now).rerouteOpenLeads(of: repID)
-            rep.isActive = false
-            return rep
-        }
+        let rep = try handoff { try RepDeactivation(store: store, now: now).run(repID).rep }
         return .ok(.init(body: .json(.init(rep))))
     }
 

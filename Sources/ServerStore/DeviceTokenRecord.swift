@@ -11,9 +11,12 @@ public struct DeviceTokenRecord: Hashable, Sendable {
     public var createdAt: Date
     /// When it was revoked, or `nil` while it is live.
     public var revokedAt: Date?
+    /// Whether the rep is active: a deactivated rep's tokens act for nobody, revoked or not.
+    public var repIsActive: Bool
 
     /// A token record.
-    public init(hash: String, repID: RepID, createdAt: Date, revokedAt: Date?) {
+    public init(hash: String, repID: RepID, createdAt: Date, revokedAt: Date?, repIsActive: Bool = true) {
+        self.repIsActive = repIsActive
         self.hash = hash
         self.repID = repID
         self.createdAt = createdAt

@@ -4,8 +4,10 @@ public import LeadModel
 import SyncProtocol
 
 extension SQLiteLeadStore: SyncStore {
-    /// Hands a lead to a rep in one write transaction: `mql` → `assigned` (trigger `route`) or
-    /// `assigned` → `assigned` to another rep (trigger `reassign`), with the history row, the
+    /// Hands a lead to a rep in one write transaction: `mql` → `assigned` (trigger `route`),
+    /// `assigned` → `assigned` to another rep (trigger `reassign`), or an `accepted` lead to
+    /// another rep without a stage change (its rep was deactivated; no history row, as SPEC §3.1
+    /// has no edge for it), with the history row, the
     /// owner, and the change log (an upsert for the new owner, a removal `reassigned` for the old
     /// one). Assigning a lead to the rep who already has it changes nothing.
     /// - Throws: ``LeadStoreError/leadNotFound(_:)``, ``LeadStoreError/repNotFound(_:)``,
@@ -52,14 +54,21 @@ extension SQLiteLeadStore: SyncStore {
         let previousText = try String.fetchOne(
             db.cachedStatement(sql: "SELECT rep_id FROM lead_assignment WHERE lead_id = ?"), arguments: [lead])
         let previous = previousText.flatMap(RepID.init(uuidString:))
-        let trigger: StageTrigger = stage == .assigned ? .reassign : .route
-        if previous == repID, stage == .assigned {
+        let trigger: StageTrigger = stage == .mql ? .route : .reassign
+        if previous == repID, stage == .assigned || stage == .accepted {
             let change = StageChange(leadID: leadID, from: stage, to: stage, trigger: trigger, actor: actor, at: date)
             return LeadAssignmentChange(leadID: leadID, previousRep: previous, rep: repID, stageChange: change)
         }
-        let change = try Self.recordTransition(
-            StageTransitionRequest(leadID: leadID, to: .assigned, trigger: trigger, actor: actor, at: date),
-            from: stage, in: db)
+        let change: StageChange
+        if stage == .accepted {
+            // Changing hands is not a stage change: SPEC §3.1 has no edge for it, so no history row;
+            // the owner row records who handed it on and when.
+            change = StageChange(leadID: leadID, from: stage, to: stage, trigger: trigger, actor: actor, at: date)
+        } else {
+            change = try Self.recordTransition(
+                StageTransitionRequest(leadID: leadID, to: .assigned, trigger: trigger, actor: actor, at: date),
+                from: stage, in: db)
+        }
         try db.cachedStatement(
             sql: """
                 INSERT INTO lead_assignment (lead_id, rep_id, assigned_at, assigned_by) VALUES (?, ?, ?, ?)
@@ -72,6 +81,40 @@ extension SQLiteLeadStore: SyncStore {
         }
         try Self.logUpsert(repID: rep, leadID: lead, at: date, in: db)
         return LeadAssignmentChange(leadID: leadID, previousRep: previous, rep: repID, stageChange: change)
+    }
+
+    /// Takes a lead out of its rep's scope without handing it to another (its rep was deactivated
+    /// and nobody else can take it): the owner row goes, the rep's devices get a removal
+    /// `reassigned`; the stage stays (`assigned` or `accepted`) until routing hands it on.
+    /// - Returns: the rep it was taken from, or `nil` when it had none.
+    @discardableResult
+    public func releaseLead(_ leadID: LeadID, at date: Date) throws -> RepID? {
+        try writer.write { db in
+            let lead = leadID.description
+            guard
+                let previous = try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT rep_id FROM lead_assignment WHERE lead_id = ?"), arguments: [lead])
+            else { return nil }
+            try db.execute(sql: "DELETE FROM lead_assignment WHERE lead_id = ?", arguments: [lead])
+            try Self.logRemoval(repID: previous, leadID: lead, reason: .reassigned, at: date, in: db)
+            return RepID(uuidString: previous)
+        }
+    }
+
+    /// Leads handed to sales (`assigned` or `accepted`) that no rep owns: released from a
+    /// deactivated rep, waiting for routing. By id.
+    public func unownedHandedLeads() throws -> [Lead] {
+        try writer.read { db in
+            try Lead.leads(
+                rows: Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT \(Lead.selectedColumns) FROM lead
+                        WHERE stage IN ('assigned', 'accepted')
+                          AND NOT EXISTS (SELECT 1 FROM lead_assignment a WHERE a.lead_id = lead.id)
+                        ORDER BY id
+                        """))
+        }
     }
 
     /// The rep who owns the lead now, or `nil`.

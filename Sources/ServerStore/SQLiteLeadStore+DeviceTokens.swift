@@ -31,8 +31,9 @@ extension SQLiteLeadStore {
                 let row = try Row.fetchOne(
                     db.cachedStatement(
                         sql: """
-                            SELECT token_hash, rep_id, created_at, revoked_at FROM device_token
-                            WHERE token_hash = ?
+                            SELECT t.token_hash, t.rep_id, t.created_at, t.revoked_at, r.active
+                            FROM device_token t JOIN rep r ON r.id = t.rep_id
+                            WHERE t.token_hash = ?
                             """),
                     arguments: [hash])
             else { return nil }
@@ -42,7 +43,7 @@ extension SQLiteLeadStore {
             }
             return DeviceTokenRecord(
                 hash: row[0], repID: repID, createdAt: Date(timeIntervalSince1970: row[2]),
-                revokedAt: (row[3] as Double?).map(Date.init(timeIntervalSince1970:)))
+                revokedAt: (row[3] as Double?).map(Date.init(timeIntervalSince1970:)), repIsActive: row[4])
         }
     }
 

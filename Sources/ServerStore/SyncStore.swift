@@ -28,6 +28,12 @@ public protocol SyncStore: Sendable {
 
     /// The rep who owns the lead now (it is `assigned` or `accepted`), or `nil`.
     func owner(of leadID: LeadID) throws -> RepID?
+    /// Takes the lead out of its rep's scope (owner row removed, a removal `reassigned` logged)
+    /// without handing it on; its stage stays. Returns the previous owner, or `nil`.
+    @discardableResult
+    func releaseLead(_ leadID: LeadID, at date: Date) throws -> RepID?
+    /// Leads in `assigned` or `accepted` that no rep owns (released, waiting for routing).
+    func unownedHandedLeads() throws -> [Lead]
 
     /// One page of the rep's change log after `sequence` (from the start when 0), at most `limit`
     /// rows, collapsed to one entry per lead; upserts carry the lead's current fields, score, top

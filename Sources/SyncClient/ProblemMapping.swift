@@ -6,7 +6,7 @@ internal import SyncProtocol
 enum ProblemMapping {
     /// The error for an answer with a non-2xx status and its body (a problem document or not):
     /// - 401 → ``SyncError/unauthorized`` (log in again);
-    /// - 403 → ``SyncError/forbidden``;
+    /// - 403 `rep_deactivated` → ``SyncError/repDeactivated``; other 403 → ``SyncError/forbidden``;
     /// - 409 `resync_required` → ``SyncError/resyncRequired``;
     /// - 400 `unsupported_protocol_version` or 426 → ``SyncError/unsupportedProtocolVersion(_:)``
     ///   (update the app);
@@ -19,6 +19,7 @@ enum ProblemMapping {
         let detail = problem?.text ?? "HTTP \(status.code)"
         switch (status.code, problem?.code) {
         case (401, _): return SyncError.unauthorized
+        case (403, "rep_deactivated"): return SyncError.repDeactivated
         case (403, _): return SyncError.forbidden
         case (_, "resync_required"): return SyncError.resyncRequired
         case (426, _), (_, "unsupported_protocol_version"):

@@ -10,24 +10,28 @@ public enum SyncError: Error, Hashable, Codable, Sendable, CustomStringConvertib
     case unauthorized
     /// Valid credentials that may not do this, for example a client id bound to another rep.
     case forbidden
+    /// The token belongs to a rep who was deactivated: nothing they send is applied any more.
+    case repDeactivated
     /// The request is malformed (the detail names the field and what is wrong).
     case invalidRequest(String)
 
     /// The stable machine code: `resync_required`, `unsupported_protocol_version`,
-    /// `unauthorized`, `forbidden`, `invalid_request`.
+    /// `unauthorized`, `forbidden`, `rep_deactivated`, `invalid_request`.
     public var code: String {
         switch self {
         case .resyncRequired: return "resync_required"
         case .unsupportedProtocolVersion: return "unsupported_protocol_version"
         case .unauthorized: return "unauthorized"
         case .forbidden: return "forbidden"
+        case .repDeactivated: return "rep_deactivated"
         case .invalidRequest: return "invalid_request"
         }
     }
 
     /// Every machine code, for schemas and tests.
     public static let allCodes = [
-        "resync_required", "unsupported_protocol_version", "unauthorized", "forbidden", "invalid_request",
+        "resync_required", "unsupported_protocol_version", "unauthorized", "forbidden", "rep_deactivated",
+        "invalid_request",
     ]
 
     /// A sentence saying what failed and what to do.
@@ -40,6 +44,7 @@ public enum SyncError: Error, Hashable, Codable, Sendable, CustomStringConvertib
             return "sync protocol version \(version) is not supported (supported: \(supported)); update the app"
         case .unauthorized: return "missing, unknown or revoked token; log in again"
         case .forbidden: return "this token may not do that"
+        case .repDeactivated: return "this token's rep was deactivated; nothing from this device is applied any more"
         case .invalidRequest(let detail): return "invalid sync request: \(detail)"
         }
     }

@@ -103,7 +103,7 @@ struct RoutingTests {
         #expect(robin.next(among: [a, b]) { _ in 0 } == nil)
     }
 
-    @Test func aDeactivatedRepGetsNothingAndTheirAssignedLeadsAreRerouted() throws {
+    @Test func aDeactivatedRepHoldsNothingTheirAssignedAndAcceptedLeadsAreRerouted() throws {
         let world = try HandoffWorld()
         let leaving = try world.rep("Leaving")
         let staying = try world.rep("Staying")
@@ -113,23 +113,49 @@ struct RoutingTests {
         for id in open + [accepted] { try assignment.assign(id, to: leaving.id, actor: "admin:test") }
         try world.push(leaving.id, accepted, .accept)
 
-        try world.store.deactivateRep(id: leaving.id)
         world.clock.advance(60)
-        let summary = try world.router().rerouteOpenLeads(of: leaving.id)
-        #expect(summary.rerouted == 2)
-        #expect(summary.keptAcceptedOfInactiveReps == 1)
+        let summary = try RepDeactivation(store: world.store, now: { world.clock.now }).run(leaving.id)
+        #expect(summary.routing.rerouted == 3)
+        #expect(summary.routing.releasedToOverflow == 0)
+        #expect(summary.rep.isActive == false)
         for id in open {
             #expect(try world.store.owner(of: id) == staying.id)
             let last = try world.store.stageHistory(leadID: id).last
             #expect(last?.trigger == .reassign)
             #expect(last?.from == .assigned && last?.to == .assigned)
         }
-        #expect(try world.store.owner(of: accepted) == leaving.id)
+        #expect(try world.store.owner(of: accepted) == staying.id)
+        #expect(try world.store.stageHistory(leadID: accepted).last?.to == .accepted)  // no stage change recorded
 
         let fresh = try (0..<3).map { try world.mql("fresh\($0)") }
         try world.router().route()
         for id in fresh { #expect(try world.store.owner(of: id) == staying.id) }
-        #expect(try world.store.openLeadCounts()[leaving.id] == 1)
+        #expect(try world.store.openLeadCounts()[leaving.id] == nil)
+    }
+
+    @Test func leadsNobodyCanTakeLeaveTheDeactivatedRepForOverflowAndTheNextRouteHandsThemOn() throws {
+        let world = try HandoffWorld()
+        let leaving = try world.rep("Leaving")
+        let assignment = LeadAssignment(store: world.store, now: { HandoffWorld.t0 })
+        let open = try world.mql("open")
+        let accepted = try world.mql("accepted")
+        for id in [open, accepted] { try assignment.assign(id, to: leaving.id, actor: "admin:test") }
+        try world.push(leaving.id, accepted, .accept)
+
+        let summary = try RepDeactivation(store: world.store, now: { world.clock.now }).run(leaving.id)
+        #expect(summary.routing.releasedToOverflow == 2)
+        #expect(try world.store.owner(of: open) == nil)
+        #expect(try world.store.owner(of: accepted) == nil)
+        #expect(Set(try world.store.overflow().map(\.leadID)) == [open, accepted])
+        #expect(try world.store.lead(id: accepted)?.stage == .accepted)
+
+        let newcomer = try world.rep("Newcomer")
+        let route = try world.router().route()
+        #expect(route.rerouted == 2)
+        #expect(try world.store.owner(of: open) == newcomer.id)
+        #expect(try world.store.owner(of: accepted) == newcomer.id)
+        #expect(try world.store.lead(id: accepted)?.stage == .accepted)
+        #expect(try world.store.overflow().isEmpty)
     }
 
     @Test func routeAlsoReroutesLeadsOfRepsDeactivatedEarlier() throws {

@@ -10,7 +10,7 @@ enum SyncLoopOperation: Hashable, Sendable, CustomStringConvertible {
     case updateLead(lead: UInt64)
     /// A manager hands an `assigned` lead to another rep.
     case reassign(lead: UInt64, rep: UInt64)
-    /// A rep is deactivated; their `assigned` leads are re-routed.
+    /// A rep is deactivated: their open leads are re-routed (or released into overflow).
     case deactivateRep(rep: UInt64)
     /// An engagement event on a lead, then its rescoring.
     case engagement(lead: UInt64)

@@ -248,9 +248,9 @@ final class SyncLoopRun: @unchecked Sendable {
         let active = try activeReps
         guard active.count > 2 else { return }
         let rep = active[Int(pick % UInt64(active.count))]
-        try store.deactivateRep(id: rep)
-        // Re-routing may find no rep for a lead (capacity, territory): those wait, as in production.
-        _ = try? Router(store: store).rerouteOpenLeads(of: rep)
+        // Their open leads go to other reps or, when nobody can take one, out of their scope into
+        // overflow, as in production.
+        _ = try RepDeactivation(store: store).run(rep)
         try noteScopes()
     }
 

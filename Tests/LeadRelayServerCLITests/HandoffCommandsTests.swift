@@ -93,7 +93,7 @@ struct HandoffCommandsTests {
         #expect(try store.openLeadCounts()[ana.id] == 1)
         let run = await CommandRun.leadrelayServer("reps", "deactivate", "ana@example.com", "--db", db)
         #expect(run.status == 0)
-        #expect(run.output.contains("re-routed 1 of their assigned leads"))
+        #expect(run.output.contains("revoked 0 device tokens; re-routed 1 of their open leads"))
         #expect(try store.openLeadCounts()[ana.id] == nil)
         #expect(try store.openLeadCounts()[carl.id] == 3)
     }

@@ -358,18 +358,30 @@ import Testing
         #expect((zero.json["detail"] as? String)?.hasPrefix("slaHours: ") == true)
     }
 
-    @Test func deactivatingARepReroutesTheirAssignedLeadsLikeTheCommand() async throws {
+    @Test func deactivatingARepTakesEverythingAndRefusesTheirTokenLikeTheCommand() async throws {
         let server = try TestServer()
         let rita = try server.addRep("Rita")
         let sam = try server.addRep("Sam")
+        let ritaToken = try server.token(for: rita)
         let lead = try server.addQualifiedLead("Ada")
+        let accepted = try server.addQualifiedLead("Bea")
         try server.assign(lead, to: rita)
-        let answer = try await server.test {
-            try await $0.send(.post, "/v1/admin/reps/\(rita.id)/deactivate", token: Self.admin)
+        try server.assign(accepted, to: rita)
+        try server.store.transition(
+            .init(leadID: accepted, to: .accepted, trigger: .accept, actor: "rep:test", at: Date()))
+        let (answer, pull) = try await server.test { client in
+            let answer = try await client.send(.post, "/v1/admin/reps/\(rita.id)/deactivate", token: Self.admin)
+            let pull = try await client.send(
+                .post, "/v1/sync/pull", token: ritaToken, json: #"{"protocolVersion": 1}"#)
+            return (answer, pull)
         }
         #expect(answer.status == 200)
         #expect(answer.json["isActive"] as? Bool == false)
         #expect(try server.store.owner(of: lead) == sam.id)
+        #expect(try server.store.owner(of: accepted) == sam.id)
+        #expect(try server.store.lead(id: accepted)?.stage == .accepted)
+        #expect(pull.status == 403)
+        #expect(pull.problemCode == "rep_deactivated")
     }
 
     /// A JSON object as text with sorted keys, to compare two documents value for value.

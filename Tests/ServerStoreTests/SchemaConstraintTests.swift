@@ -159,7 +159,7 @@ struct SchemaConstraintTests {
 
     @Test func migrationsAreNamedAndAllApplied() throws {
         let store = try StoreFixtures.store()
-        #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations") == 16)
+        #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations") == 17)
         #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier LIKE 'v2-%'") == 5)
         #expect(try store.fetchRawInt("SELECT COUNT(*) FROM grdb_migrations WHERE identifier = 'v3-handoff'") == 1)
         #expect(

@@ -89,7 +89,8 @@ struct SyncProtocolTests {
 
     @Test func syncErrorsHaveStableMachineCodes() {
         let errors: [SyncError] = [
-            .resyncRequired, .unsupportedProtocolVersion(9), .unauthorized, .forbidden, .invalidRequest("x"),
+            .resyncRequired, .unsupportedProtocolVersion(9), .unauthorized, .forbidden, .repDeactivated,
+            .invalidRequest("x"),
         ]
         #expect(errors.map(\.code) == SyncError.allCodes)
         #expect(MutationRejectionCode.notAssigned.rawValue == "not_assigned")

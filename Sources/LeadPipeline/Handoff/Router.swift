@@ -60,12 +60,9 @@ public struct Router: Sendable {
 
         var candidates: [(lead: Lead, owner: RepID?)] = []
         for assignment in try store.openAssignments() where !pool.isActive(assignment.repID) {
-            if assignment.stage == .assigned, let lead = try store.lead(id: assignment.leadID) {
-                candidates.append((lead, assignment.repID))
-            } else {
-                summary.keptAcceptedOfInactiveReps += 1
-            }
+            if let lead = try store.lead(id: assignment.leadID) { candidates.append((lead, assignment.repID)) }
         }
+        candidates += try store.unownedHandedLeads().map { ($0, nil) }
         candidates += try store.leads(stage: .mql, limit: nil).map { ($0, nil) }
         let overflow = try place(candidates, rules: rules, pool: &pool, summary: &summary, at: date)
         try store.replaceOverflow(overflow)
@@ -74,9 +71,10 @@ public struct Router: Sendable {
         return summary
     }
 
-    /// Re-routes the open `assigned` leads of one rep, after `reps deactivate`: each goes to
-    /// another active rep of its territory, or waits in the overflow queue (still `assigned` to
-    /// the deactivated rep: the stage table has no way back to `mql`). `accepted` leads stay.
+    /// Re-routes the open leads (`assigned` and `accepted`) of one deactivated rep: each goes to
+    /// another active rep of its territory, keeping its stage, or is taken out of the rep's scope
+    /// (a removal on their devices) and waits in the overflow queue for the next routing run.
+    /// ``RepDeactivation`` calls it; a deactivated rep holds nothing (routing/README.md).
     /// - Throws: a store error.
     @discardableResult
     public func rerouteOpenLeads(of repID: RepID) throws -> RoutingSummary {
@@ -88,11 +86,7 @@ public struct Router: Sendable {
             reps: reps, openCounts: store.openLeadCounts(), roundRobinCredits: store.roundRobinCredits())
         var candidates: [(lead: Lead, owner: RepID?)] = []
         for assignment in try store.openAssignments() where assignment.repID == repID {
-            if assignment.stage == .assigned, let lead = try store.lead(id: assignment.leadID) {
-                candidates.append((lead, repID))
-            } else {
-                summary.keptAcceptedOfInactiveReps += 1
-            }
+            if let lead = try store.lead(id: assignment.leadID) { candidates.append((lead, repID)) }
         }
         let moving = Set(candidates.map(\.lead.id))
         let waiting = try place(candidates, rules: rules, pool: &pool, summary: &summary, at: date)
@@ -104,7 +98,8 @@ public struct Router: Sendable {
     }
 
     /// Hands each candidate (highest score first) to a rep of its territory, never its current
-    /// owner; returns the ones nobody could take.
+    /// owner; returns the ones nobody could take, taking those out of their (deactivated) owner's
+    /// scope.
     private func place(
         _ candidates: [(lead: Lead, owner: RepID?)], rules: RoutingRules, pool: inout RepPool,
         summary: inout RoutingSummary, at date: Date
@@ -116,6 +111,10 @@ public struct Router: Sendable {
         for (lead, owner) in ordered {
             let territory = rules.territory(for: lead)
             guard let rep = pool.next(for: territory.repEmails, excluding: owner) else {
+                if owner != nil {
+                    try store.releaseLead(lead.id, at: date)
+                    summary.releasedToOverflow += 1
+                }
                 overflow.append(OverflowEntry(leadID: lead.id, territory: territory.name, since: date))
                 continue
             }
@@ -123,7 +122,7 @@ public struct Router: Sendable {
             pool.took(rep.id)
             if let owner { pool.released(owner) }
             summary.perRep[rep.email.address, default: 0] += 1
-            if owner == nil { summary.routed += 1 } else { summary.rerouted += 1 }
+            if owner == nil && lead.stage == .mql { summary.routed += 1 } else { summary.rerouted += 1 }
         }
         return overflow
     }

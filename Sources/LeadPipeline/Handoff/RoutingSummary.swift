@@ -8,9 +8,9 @@ public struct RoutingSummary: Hashable, Codable, Sendable {
     public var mergedDuplicates: Int
     /// Leads left waiting in the overflow queue.
     public var overflow: Int
-    /// `accepted` leads of deactivated reps, left with them: the stage table has no edge that
-    /// moves an accepted lead to another rep.
-    public var keptAcceptedOfInactiveReps: Int
+    /// Open leads (`assigned` or `accepted`) of deactivated reps that no other rep could take:
+    /// taken out of their scope and waiting, in their stage, in the overflow queue.
+    public var releasedToOverflow: Int
     /// Leads handed to each rep in this run, by rep email.
     public var perRep: [String: Int]
     /// Rep emails named in the rules that match no rep, or only an inactive one.
@@ -19,13 +19,13 @@ public struct RoutingSummary: Hashable, Codable, Sendable {
     /// A summary.
     public init(
         routed: Int = 0, rerouted: Int = 0, mergedDuplicates: Int = 0, overflow: Int = 0,
-        keptAcceptedOfInactiveReps: Int = 0, perRep: [String: Int] = [:], unavailableRepEmails: [String] = []
+        releasedToOverflow: Int = 0, perRep: [String: Int] = [:], unavailableRepEmails: [String] = []
     ) {
         self.routed = routed
         self.rerouted = rerouted
         self.mergedDuplicates = mergedDuplicates
         self.overflow = overflow
-        self.keptAcceptedOfInactiveReps = keptAcceptedOfInactiveReps
+        self.releasedToOverflow = releasedToOverflow
         self.perRep = perRep
         self.unavailableRepEmails = unavailableRepEmails
     }

@@ -2,6 +2,7 @@ import Crypto
 public import Foundation
 public import LeadModel
 public import ServerStore
+import SyncProtocol
 
 /// Device tokens (SPEC §5 rule 8, issue 4 item 4): each is a bearer secret bound to one rep; only
 /// its SHA-256 is stored, so a copy of the database gives no usable token.
@@ -42,16 +43,18 @@ public struct DeviceTokens: Sendable {
 
     /// The rep a live token acts for, or `nil` for a malformed, unknown or revoked token. The
     /// stored hash is compared with the presented token's hash in constant time.
-    /// - Throws: a database error.
+    /// - Throws: `SyncError.repDeactivated` for a known token of a deactivated rep (revoked or
+    ///   not: the device learns why, with a stable code); a database error.
     public func verify(_ token: String) throws -> RepID? {
         guard token.utf8.count == Self.tokenLength,
             token.utf8.allSatisfy({ Self.base64URLAlphabet.contains($0) })
         else { return nil }
         let presented = Self.hash(token)
-        guard let record = try store.deviceToken(hash: presented), record.revokedAt == nil,
+        guard let record = try store.deviceToken(hash: presented),
             Self.constantTimeEqual(Array(record.hash.utf8), Array(presented.utf8))
         else { return nil }
-        return record.repID
+        guard record.repIsActive else { throw SyncError.repDeactivated }
+        return record.revokedAt == nil ? record.repID : nil
     }
 
     /// Revokes one token; whether it was live.
