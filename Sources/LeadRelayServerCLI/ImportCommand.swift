@@ -2,6 +2,7 @@ import ArgumentParser
 import CommandLineSupport
 import Foundation
 import LeadPipeline
+import ServerStore
 
 /// `import leads FILE --mapping M [--strict]`.
 struct ImportCommand: ParsableCommand {
@@ -37,6 +38,8 @@ struct ImportCommand: ParsableCommand {
                     plan, strict: strict, model: try CurrentScoringModel.optional(in: leadStore))
             } catch let failure as CommandFailure {
                 throw failure
+            } catch  where StoreContention.isBusy(error) {
+                throw error
             } catch {
                 throw CommandFailure(String(describing: error))
             }

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import CommandLineSupport
 import Foundation
+import ServerStore
 
 /// `leadrelay-server`: the admin verbs marketing ops and sales managers use against the server's
 /// store (import, leads, reps, stats).
@@ -38,6 +39,9 @@ public struct LeadRelayServerCommand: AsyncParsableCommand {
             return 1
         } catch let exit as ExitCode {
             return exit.rawValue
+        } catch  where StoreContention.isBusy(error) {
+            console.errorLine("error: \(StoreContention.busyLine)")
+            return 75  // EX_TEMPFAIL: try again later
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -3,6 +3,7 @@ internal import HTTPTypes
 internal import Hummingbird
 internal import Logging
 internal import OpenAPIRuntime
+internal import ServerStore
 internal import SyncAPI
 
 /// Turns every error that reaches the router into an `application/problem+json` answer with a
@@ -12,8 +13,9 @@ internal import SyncAPI
 /// with the right status but an empty body): request-decoding failures (malformed JSON, a missing
 /// or mistyped field, an unknown enum value) are `400 malformed_request` with the coding path in the
 /// detail, a wrong content type `415`, an unmatched route `404`, a wrong method `405`; an
-/// ``APIProblem`` thrown anywhere is answered as it is; anything else is logged with its
-/// description and answered `500 internal_error` without internals.
+/// ``APIProblem`` thrown anywhere is answered as it is; a store that waited its busy timeout for
+/// another process's write lock is `503 unavailable` with `Retry-After`; anything else is logged
+/// with its description and answered `500 internal_error` without internals.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
@@ -29,6 +31,14 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func problem(for error: any Error, request: Request) -> APIProblem {
+        if StoreContention.isBusy(error) || StoreContention.isBusy((error as? ServerError)?.underlyingError ?? error) {
+            logger.notice("database busy", metadata: ["path": .string(request.uri.path)])
+            return APIProblem(
+                status: .serviceUnavailable, code: .unavailable,
+                detail:
+                    "The database is busy with another writer (waited \(Int(SQLiteLeadStore.busyTimeout)) s); nothing was changed. Retry after \(StoreContention.retryAfterSeconds) s.",
+                headers: [.retryAfter: String(StoreContention.retryAfterSeconds)])
+        }
         switch error {
         case let problem as APIProblem:
             return problem
