@@ -6,6 +6,11 @@ import LeadPipeline
 enum ReportText {
     static func percent(_ rate: Double?) -> String { rate.map { String(format: "%.1f%%", $0 * 100) } ?? "-" }
 
+    /// `24 h`, `1.5 h`.
+    static func hours(_ hours: Double) -> String {
+        hours == hours.rounded() ? "\(Int(hours)) h" : String(format: "%.1f h", hours)
+    }
+
     static func funnel(_ report: FunnelReport) -> String {
         var out: [String] = []
         let conversion = report.conversion
@@ -33,16 +38,21 @@ enum ReportText {
 
     static func quality(_ report: QualityReport) -> String {
         var out: [String] = []
+        let overall = report.overall
         out.append(
-            "\(report.overall.handed) handed · \(report.overall.accepted) accepted "
-                + "(\(percent(report.overall.acceptanceRate))) · \(report.converted) converted · "
-                + "\(report.overflow) in overflow")
+            "\(overall.handed) handed · \(overall.reviewed) reviewed · \(overall.accepted) accepted "
+                + "(\(percent(overall.acceptanceRate)) of reviewed) · \(overall.rejected) rejected · "
+                + "\(overall.pending) awaiting review (\(overall.pendingPastSLA) past the \(hours(report.slaHours)) SLA"
+                + (overall.oldestPendingHours.map { ", oldest \(ReportFormatting.age(hours: $0))" } ?? "") + ") · "
+                + "\(report.converted) converted · \(report.overflow) in overflow")
         func table(_ title: String, _ rows: [AcceptanceRow]) -> String {
-            var table = TextTable(title, "HANDED", "ACCEPTED", "REJECTED", "ACCEPTANCE")
+            var table = TextTable(
+                title, "HANDED", "REVIEWED", "ACCEPTED", "REJECTED", "ACCEPTANCE", "AWAITING", "PAST SLA", "OLDEST")
             for row in rows {
                 table.append([
-                    row.group, String(row.handed), String(row.accepted), String(row.rejected),
-                    percent(row.acceptanceRate),
+                    row.group, String(row.handed), String(row.reviewed), String(row.accepted), String(row.rejected),
+                    percent(row.acceptanceRate), String(row.pending), String(row.pendingPastSLA),
+                    ReportFormatting.age(hours: row.oldestPendingHours),
                 ])
             }
             return table.rendered()
@@ -51,8 +61,8 @@ enum ReportText {
         out.append(table("SCORE BAND", report.byScoreBand))
         out.append(table("GRADE", report.byGrade))
         if !report.byRule.isEmpty { out.append(table("RULE", report.byRule)) }
-        var reasons = TextTable("REJECTION REASON", "COUNT")
-        for reason in report.rejectionReasons { reasons.append([reason.reason, String(reason.count)]) }
+        var reasons = TextTable("REJECTION REASON", "MEANING", "COUNT")
+        for reason in report.rejectionReasons { reasons.append([reason.reason, reason.label, String(reason.count)]) }
         out.append(reasons.rendered())
         var reps = TextTable("REP", "HANDED", "ACCEPTED", "SHARE", "ON TIME", "LATE", "BREACHES", "SLA")
         for rep in report.reps {

@@ -55,15 +55,16 @@ extension Components.Schemas.AcceptanceRow {
     /// The wire form of one acceptance row (rate 0–1, absent when nothing was handed).
     init(_ row: LeadPipeline.AcceptanceRow) {
         self.init(
-            group: row.group, handed: row.handed, accepted: row.accepted, rejected: row.rejected,
-            acceptanceRate: row.acceptanceRate)
+            group: row.group, handed: row.handed, reviewed: row.reviewed, accepted: row.accepted,
+            rejected: row.rejected, pending: row.pending, pendingPastSLA: row.pendingPastSLA,
+            oldestPendingHours: row.oldestPendingHours, acceptanceRate: row.acceptanceRate)
     }
 }
 
 extension Components.Schemas.ReasonCount {
     /// The wire form of one rejection reason's count.
     init(_ count: LeadPipeline.ReasonCount) {
-        self.init(reason: count.reason, count: count.count)
+        self.init(reason: count.reason, label: count.label, count: count.count)
     }
 }
 

@@ -35,23 +35,26 @@ struct HandoffReportsTests {
     @Test func qualityCountsAcceptanceByEveryCut() throws {
         let world = try Self.judgedWorld()
         let report = try HandoffReports(store: world.store, now: { HandoffWorld.t0 + 86_400 }).quality()
-        #expect(report.overall == AcceptanceRow(group: "all", handed: 4, accepted: 2, rejected: 2))
+        #expect(report.overall == AcceptanceRow(group: "all", handed: 4, reviewed: 4, accepted: 2, rejected: 2))
         #expect(report.overall.acceptanceRate == 0.5)
         #expect(report.converted == 1)
         #expect(
             report.bySource == [
-                AcceptanceRow(group: "ads", handed: 2, accepted: 1, rejected: 1),
-                AcceptanceRow(group: "web", handed: 2, accepted: 1, rejected: 1),
+                AcceptanceRow(group: "ads", handed: 2, reviewed: 2, accepted: 1, rejected: 1),
+                AcceptanceRow(group: "web", handed: 2, reviewed: 2, accepted: 1, rejected: 1),
             ])
         #expect(report.byScoreBand.map(\.group) == ["40–49", "60–69", "70–79", "80–89"])
         #expect(report.byScoreBand.map(\.accepted) == [0, 1, 0, 1])
         #expect(
             report.byGrade == [
-                AcceptanceRow(group: "A", handed: 1, accepted: 1, rejected: 0),
-                AcceptanceRow(group: "B", handed: 2, accepted: 1, rejected: 1),
-                AcceptanceRow(group: "C", handed: 1, accepted: 0, rejected: 1),
+                AcceptanceRow(group: "A", handed: 1, reviewed: 1, accepted: 1, rejected: 0),
+                AcceptanceRow(group: "B", handed: 2, reviewed: 2, accepted: 1, rejected: 1),
+                AcceptanceRow(group: "C", handed: 1, reviewed: 1, accepted: 0, rejected: 1),
             ])
-        #expect(report.byRule == [AcceptanceRow(group: "fit.size: Rule fit.size", handed: 4, accepted: 2, rejected: 2)])
+        #expect(
+            report.byRule == [
+                AcceptanceRow(group: "fit.size: Rule fit.size", handed: 4, reviewed: 4, accepted: 2, rejected: 2)
+            ])
         #expect(
             report.rejectionReasons == [
                 ReasonCount(reason: "no_budget", count: 1), ReasonCount(reason: "not_icp", count: 1),
@@ -59,6 +62,30 @@ struct HandoffReportsTests {
         #expect(report.reps.map(\.handed).reduce(0, +) == 4)
         #expect(report.reps.map(\.accepted).reduce(0, +) == 2)
         #expect(report.reps.allSatisfy { $0.slaCompliance == 1 && $0.late == 0 })
+    }
+
+    /// Issue 15 item 9: 1 accepted and 2 rejected is 33.3 %, however many leads still wait.
+    @Test func acceptanceIsOverReviewedLeadsAndPendingOnesAreCountedApart() throws {
+        let world = try HandoffWorld()
+        let ana = try world.rep("Ana", capacity: 1_000)
+        let ids = try (0..<10).map { try world.mql("p\($0)", score: 70) }
+        try world.router().route()
+        world.clock.advance(3_600)
+        try world.push(ana.id, ids[0], .accept)
+        try world.push(ana.id, ids[1], .rejecting(.noBudget))
+        try world.push(ana.id, ids[2], .rejecting(.noNeed))
+        let report = try HandoffReports(store: world.store, now: { HandoffWorld.t0 + 30 * 3_600 }).quality(
+            slaHours: 24)
+        #expect(report.overall.handed == 10)
+        #expect(report.overall.reviewed == 3)
+        #expect(report.overall.acceptanceRate == 1.0 / 3)
+        #expect(report.overall.pending == 7)
+        #expect(report.overall.pendingPastSLA == 7)
+        #expect(report.overall.oldestPendingHours == 30)
+        #expect(report.rejectionReasons.map(\.label) == ["no money for it now", "no problem we solve"])
+        let early = try HandoffReports(store: world.store, now: { HandoffWorld.t0 + 2 * 3_600 }).quality(slaHours: 24)
+        #expect(early.overall.pendingPastSLA == 0)
+        #expect(early.overall.oldestPendingHours == 2)
     }
 
     @Test func slaComplianceCountsBreachesAndLateAnswers() throws {

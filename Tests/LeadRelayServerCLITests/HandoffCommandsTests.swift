@@ -118,8 +118,11 @@ struct HandoffCommandsTests {
 
         let text = await CommandRun.leadrelayServer("report", "quality", "--db", db)
         #expect(text.status == 0)
-        #expect(text.output.contains("3 handed · 0 accepted (0.0%)"))
-        #expect(text.output.contains("no_response"))
+        #expect(
+            text.output.contains(
+                "3 handed · 1 reviewed · 0 accepted (0.0% of reviewed) · 1 rejected · 2 awaiting review (2 past the 24 h SLA, oldest "
+            ))
+        #expect(text.output.contains("no_response") && text.output.contains("could not reach after attempts"))
         let funnel = await CommandRun.leadrelayServer("report", "funnel", "--db", db, "--since", "2026-01-01")
         #expect(funnel.status == 0)
         #expect(funnel.output.contains("3 leads · 3 MQL → 0 accepted"))

@@ -59,6 +59,12 @@ public struct HandoffReports: Sendable {
         let data = try ReportData(store: store, since: since)
         let handoffs = Dictionary(grouping: try store.handoffs(), by: \.leadID)
         let handed = data.leads.filter { handoffs[$0.id] != nil }
+        var pendingHours: [LeadID: Double] = [:]
+        for lead in handed where lead.stage == .assigned && !Self.isReviewed(lead, data) {
+            let lastHandoff = handoffs[lead.id]!.map(\.handedAt).max() ?? date
+            pendingHours[lead.id] = max(0, date.timeIntervalSince(lastHandoff) / 3_600)
+        }
+        let pending = PendingReview(hours: pendingHours, slaHours: slaHours)
         var groups: [String: [String: [Lead]]] = [:]
         for lead in handed {
             let first = handoffs[lead.id]![0]
@@ -71,7 +77,9 @@ public struct HandoffReports: Sendable {
                 if rules.insert(rule).inserted { groups["rule", default: [:]][rule, default: []].append(lead) }
             }
         }
-        func rows(_ name: String) -> [AcceptanceRow] { (groups[name] ?? [:]).map { row($0.key, $0.value, data) } }
+        func rows(_ name: String) -> [AcceptanceRow] {
+            (groups[name] ?? [:]).map { row($0.key, $0.value, data, pending) }
+        }
 
         var reasons: [ReasonCode: Int] = [:]
         for lead in handed {
@@ -117,7 +125,7 @@ public struct HandoffReports: Sendable {
         }
         let byHanded: (AcceptanceRow, AcceptanceRow) -> Bool = { ($0.handed, $1.group) > ($1.handed, $0.group) }
         return QualityReport(
-            generatedAt: date, since: since, slaHours: slaHours, overall: row("all", handed, data),
+            generatedAt: date, since: since, slaHours: slaHours, overall: row("all", handed, data, pending),
             converted: handed.filter { data.reached($0.id, .converted) }.count,
             bySource: rows("source").sorted(by: byHanded),
             byScoreBand: rows("band").sorted {
@@ -140,9 +148,24 @@ public struct HandoffReports: Sendable {
             converted: leads.filter { data.reached($0.id, .converted) }.count)
     }
 
-    private func row(_ group: String, _ leads: [Lead], _ data: ReportData) -> AcceptanceRow {
-        AcceptanceRow(
-            group: group, handed: leads.count, accepted: leads.filter { data.reached($0.id, .accepted) }.count,
-            rejected: leads.filter { lead in (data.history[lead.id] ?? []).contains(where: \.isReject) }.count)
+    /// The leads waiting for review: hours since each was handed over, against the SLA.
+    private struct PendingReview {
+        let hours: [LeadID: Double]
+        let slaHours: Double
+    }
+
+    /// Whether a rep has reviewed the lead: accepted it (converted ones were) or rejected it.
+    private static func isReviewed(_ lead: Lead, _ data: ReportData) -> Bool {
+        data.reached(lead.id, .accepted) || (data.history[lead.id] ?? []).contains(where: \.isReject)
+    }
+
+    private func row(_ group: String, _ leads: [Lead], _ data: ReportData, _ pending: PendingReview) -> AcceptanceRow {
+        let waiting = leads.compactMap { pending.hours[$0.id] }
+        return AcceptanceRow(
+            group: group, handed: leads.count, reviewed: leads.filter { Self.isReviewed($0, data) }.count,
+            accepted: leads.filter { data.reached($0.id, .accepted) }.count,
+            rejected: leads.filter { lead in (data.history[lead.id] ?? []).contains(where: \.isReject) }.count,
+            pending: waiting.count, pendingPastSLA: waiting.filter { $0 > pending.slaHours }.count,
+            oldestPendingHours: waiting.max())
     }
 }

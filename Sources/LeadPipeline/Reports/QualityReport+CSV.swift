@@ -11,14 +11,21 @@ extension QualityReport {
         for (section, rows) in sections {
             for row in rows {
                 csv.append([section, row.group, "handed", String(row.handed)])
+                csv.append([section, row.group, "reviewed", String(row.reviewed)])
                 csv.append([section, row.group, "accepted", String(row.accepted)])
                 csv.append([section, row.group, "rejected", String(row.rejected)])
                 csv.append([section, row.group, "acceptance_rate", ReportFormatting.decimal(row.acceptanceRate)])
+                csv.append([section, row.group, "pending", String(row.pending)])
+                csv.append([section, row.group, "pending_past_sla", String(row.pendingPastSLA)])
+                csv.append([
+                    section, row.group, "oldest_pending_hours", ReportFormatting.decimal(row.oldestPendingHours),
+                ])
             }
         }
         csv.append(["overall", "all", "converted", String(converted)])
         for reason in rejectionReasons {
             csv.append(["rejection_reason", reason.reason, "count", String(reason.count)])
+            csv.append(["rejection_reason", reason.reason, "label", reason.label])
         }
         for rep in reps {
             csv.append(["rep", rep.email, "handed", String(rep.handed)])

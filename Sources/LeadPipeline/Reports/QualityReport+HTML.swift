@@ -7,13 +7,15 @@ extension QualityReport {
     public var html: String {
         var page = HTMLPage(title: "LeadRelay lead quality")
         page.paragraph(
-            "Generated \(generatedAt.formatted(.iso8601))"
-                + (since.map { " · leads active since \($0.formatted(.iso8601))" } ?? "")
+            "Generated \(ReportFormatting.dateTime(generatedAt))"
+                + (since.map { " · leads active since \(ReportFormatting.dateTime($0))" } ?? "")
                 + " · follow-up SLA \(ReportFormatting.hours(slaHours)) h · spam left out")
         page.tiles([
-            ("handed to reps", String(overall.handed)), ("accepted", String(overall.accepted)),
-            ("acceptance rate", ReportFormatting.percent(overall.acceptanceRate)),
+            ("handed to reps", String(overall.handed)), ("reviewed", String(overall.reviewed)),
+            ("accepted", String(overall.accepted)),
+            ("acceptance of reviewed", ReportFormatting.percent(overall.acceptanceRate)),
             ("converted", String(converted)), ("rejected", String(overall.rejected)),
+            ("awaiting review", "\(overall.pending) (\(overall.pendingPastSLA) past SLA)"),
             ("in overflow", String(overflow)),
         ])
         page.heading("Hand-off funnel")
@@ -31,12 +33,19 @@ extension QualityReport {
                 )
             }, maximum: min(1, (byScoreBand.compactMap(\.acceptanceRate).max() ?? 1) * 1.2), color: "#2e8b57",
             reference: overall.acceptanceRate.map { ($0, "overall \(ReportFormatting.percent($0))") })
-        let header = ["", "handed", "accepted", "rejected", "acceptance"]
+        page.paragraph(
+            "Acceptance is over the leads reps have reviewed (accepted or rejected); leads awaiting review are counted apart, with the oldest one's age."
+        )
+        let header = [
+            "", "handed", "reviewed", "accepted", "rejected", "acceptance of reviewed", "awaiting review",
+            "past SLA", "oldest waiting",
+        ]
         func rows(_ rows: [AcceptanceRow]) -> [[String]] {
             rows.map {
                 [
-                    $0.group, String($0.handed), String($0.accepted), String($0.rejected),
-                    ReportFormatting.percent($0.acceptanceRate),
+                    $0.group, String($0.handed), String($0.reviewed), String($0.accepted), String($0.rejected),
+                    ReportFormatting.percent($0.acceptanceRate), String($0.pending), String($0.pendingPastSLA),
+                    ReportFormatting.age(hours: $0.oldestPendingHours),
                 ]
             }
         }
@@ -50,7 +59,8 @@ extension QualityReport {
         )
         page.table(["rule"] + header.dropFirst(), rows(byRule))
         page.heading("Rejection reasons")
-        page.table(["reason", "rejections"], rejectionReasons.map { [$0.reason, String($0.count)] })
+        page.table(
+            ["reason", "meaning", "rejections"], rejectionReasons.map { [$0.reason, $0.label, String($0.count)] })
         page.heading("Reps")
         page.paragraph(
             "Accepted share: how much of each rep's queue was worth their time. SLA: answered within the follow-up SLA."
