@@ -26,4 +26,19 @@ public struct Console: Sendable {
     public func line(_ text: String = "") { writeOut(text + "\n") }
     /// Prints a line to standard error.
     public func errorLine(_ text: String) { writeError(text + "\n") }
+
+    /// Prints a failure the one way all three tools do: `error: ` and one line. An argument
+    /// parser's message (`Error: …`, its extra lines, its usage block) is folded to that shape.
+    public func failure(_ message: String) { errorLine(Self.failureLine(message)) }
+
+    /// `message` as one `error: …` line: the lines before any `Usage:` line, trimmed and joined by
+    /// spaces, without an `Error:`/`error:` prefix of its own.
+    public static func failureLine(_ message: String) -> String {
+        var text = message.split(separator: "\n").prefix { !$0.hasPrefix("Usage:") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        for prefix in ["Error:", "error:"] where text.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return "error: \(text)"
+    }
 }

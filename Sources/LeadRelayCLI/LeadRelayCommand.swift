@@ -38,10 +38,10 @@ public struct LeadRelayCommand: AsyncParsableCommand {
             }
             return 0
         } catch let failure as CommandFailure {
-            console.errorLine("error: \(failure.description)")
+            console.failure(failure.description)
             return failure.status
         } catch let failure as LocalStoreError {
-            console.errorLine("error: \(failure.description)")
+            console.failure(failure.description)
             return 1
         } catch let exit as ExitCode {
             return exit.rawValue
@@ -53,9 +53,7 @@ public struct LeadRelayCommand: AsyncParsableCommand {
                 return 0
             }
             // One line: the error's own lines (a list of valid values included), without the usage.
-            let line = message.split(separator: "\n").prefix { !$0.hasPrefix("Usage:") }
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
-            console.errorLine(line.hasPrefix("Error:") || line.hasPrefix("error:") ? line : "error: \(line)")
+            console.failure(message)
             return 1
         }
     }

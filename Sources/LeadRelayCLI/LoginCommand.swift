@@ -48,6 +48,14 @@ struct LoginCommand: AsyncParsableCommand {
         do {
             // A one-lead pull from no cursor checks the token and names its rep; no lead is kept.
             check = try await transport.pull(PullRequest(cursor: nil, limit: 1))
+        } catch SyncError.unauthorized {
+            let shape =
+                token.utf8.count == DeviceTokenShape.length
+                ? "" : " (a device token is \(DeviceTokenShape.length) characters; this one has \(token.utf8.count))"
+            let kept = try database.outbox(states: [.queued, .sent]).isEmpty ? "" : "; your queued changes are kept"
+            throw CommandFailure.user(
+                "the server at \(serverURL) did not recognise this token\(shape): check that it was copied whole, or ask your manager for a new one (leadrelay-server tokens issue)\(kept)"
+            )
         } catch let error as SyncError {
             throw CommandFailure.sync("the server refused the login: \(SyncFailureText.text(for: .refused(error)))")
         } catch let error as SyncTransportError {

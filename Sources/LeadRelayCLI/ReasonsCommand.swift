@@ -10,6 +10,9 @@ struct ReasonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reasons", abstract: "List the reason codes for 'leadrelay reject' and what each does.")
 
+    /// Accepted like every verb's (the table is the same for every device).
+    @OptionGroup var home: HomeOptions
+
     func run() throws {
         var table = TextTable("CODE", "MEANING", "WHAT HAPPENS")
         for entry in ReasonCode.table {

@@ -22,11 +22,16 @@ public struct DemoRun: Sendable {
         public var home: String
         /// Whether to leave the server running until Ctrl-C.
         public var keepRunning: Bool
+        /// Whether `home` is a temporary folder the demo made and removes when it ends (no `--home`,
+        /// no `--keep-running`).
+        public var removesHome: Bool
 
         /// Settings; files must exist and `home` must not hold a store yet.
         public init(
-            leadsFile: String, mappingFile: String, modelFile: String, repCount: Int, home: String, keepRunning: Bool
+            leadsFile: String, mappingFile: String, modelFile: String, repCount: Int, home: String, keepRunning: Bool,
+            removesHome: Bool = false
         ) {
+            self.removesHome = removesHome
             self.leadsFile = leadsFile
             self.mappingFile = mappingFile
             self.modelFile = modelFile
@@ -230,8 +235,13 @@ public struct DemoRun: Sendable {
         let out = DemoOutput.current
         guard settings.keepRunning else {
             await server.stop()
-            out.line("Done: the server has stopped. Its store stays in \(databasePath).")
-            out.line("Run again with --keep-running to keep the server up and log in as another rep.")
+            if settings.removesHome {
+                out.line("Done: the server has stopped and the temporary folder \(settings.home) is removed.")
+                out.line("Run again with --home DIR to keep the store, or --keep-running to log in as another rep.")
+            } else {
+                out.line("Done: the server has stopped. Its store stays in \(databasePath).")
+                out.line("Run again with --keep-running to keep the server up and log in as another rep.")
+            }
             return
         }
         out.line("The server keeps running at \(server.url). Log in as Rep 2 from another terminal:")

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import CommandLineSupport
 import Foundation
 
 /// `leadrelay-demo`: the whole product on real data in one command. It imports the X Education
@@ -44,7 +45,11 @@ public struct LeadRelayDemoCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        _ = try await DemoRun(settings: try settings()).run()
+        let settings = try settings()
+        defer {
+            if settings.removesHome { try? FileManager.default.removeItem(atPath: settings.home) }
+        }
+        _ = try await DemoRun(settings: settings).run()
     }
 
     /// The checked settings: input files found, the home folder created and empty of a store.
@@ -80,7 +85,7 @@ public struct LeadRelayDemoCommand: AsyncParsableCommand {
         }
         return DemoRun.Settings(
             leadsFile: leadsFile, mappingFile: mappingFile, modelFile: modelFile, repCount: reps, home: folder.path,
-            keepRunning: keepRunning)
+            keepRunning: keepRunning, removesHome: home == nil && !keepRunning)
     }
 
     /// Parses `arguments` (without the program name), runs the demo, and returns the exit status:
@@ -96,7 +101,7 @@ public struct LeadRelayDemoCommand: AsyncParsableCommand {
             }
             return 0
         } catch let failure as DemoFailure {
-            FileHandle.standardError.write(Data("error: \(failure.description)\n".utf8))
+            FileHandle.standardError.write(Data((Console.failureLine(failure.description) + "\n").utf8))
             return 1
         } catch {
             let code = exitCode(for: error)
@@ -105,8 +110,7 @@ public struct LeadRelayDemoCommand: AsyncParsableCommand {
                 DemoOutput.current.line(message)
                 return 0
             }
-            let line = message.hasPrefix("Error:") || message.hasPrefix("error:") ? message : "error: \(message)"
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            FileHandle.standardError.write(Data((Console.failureLine(message) + "\n").utf8))
             return code.rawValue
         }
     }

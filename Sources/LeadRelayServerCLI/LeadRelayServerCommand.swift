@@ -35,12 +35,12 @@ public struct LeadRelayServerCommand: AsyncParsableCommand {
             }
             return 0
         } catch let failure as CommandFailure {
-            console.errorLine("error: \(failure.description)")
+            console.failure(failure.description)
             return 1
         } catch let exit as ExitCode {
             return exit.rawValue
         } catch  where StoreContention.isBusy(error) {
-            console.errorLine("error: \(StoreContention.busyLine)")
+            console.failure(StoreContention.busyLine)
             return 75  // EX_TEMPFAIL: try again later
         } catch {
             let code = exitCode(for: error)
@@ -48,8 +48,7 @@ public struct LeadRelayServerCommand: AsyncParsableCommand {
             if code == .success {
                 console.line(message)
             } else {
-                console.errorLine(
-                    message.hasPrefix("Error:") || message.hasPrefix("error:") ? message : "error: \(message)")
+                console.failure(message)
             }
             return code.rawValue
         }

@@ -20,7 +20,7 @@ public struct DeviceTokens: Sendable {
     }
 
     /// The length of a token's text: 43 characters.
-    public static let tokenLength = 43
+    public static let tokenLength = DeviceTokenShape.length
 
     /// Makes a new token for the rep, stores its hash and returns the token: the only time it is
     /// seen (print it once).
