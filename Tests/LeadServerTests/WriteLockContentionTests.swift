@@ -24,7 +24,9 @@ struct WriteLockContentionTests {
                     try queue.writeWithoutTransaction { db in
                         try db.execute(sql: "BEGIN IMMEDIATE")
                         taken.signal()
-                        _ = release.wait(timeout: .now() + 60)
+                        // Held until the test lets go (a push starved of threads by a busy test run
+                        // must still find the lock taken); the timeout only guards a failed test.
+                        _ = release.wait(timeout: .now() + 600)
                         try db.execute(sql: "ROLLBACK")
                     }
                 } catch {
