@@ -64,10 +64,11 @@ enum ReportText {
         var reasons = TextTable("REJECTION REASON", "MEANING", "COUNT")
         for reason in report.rejectionReasons { reasons.append([reason.reason, reason.label, String(reason.count)]) }
         out.append(reasons.rendered())
-        var reps = TextTable("REP", "HANDED", "ACCEPTED", "SHARE", "ON TIME", "LATE", "BREACHES", "SLA")
+        var reps = TextTable("REP", "HANDED", "REVIEWED", "ACCEPTED", "SHARE", "ON TIME", "LATE", "BREACHES", "SLA")
         for rep in report.reps {
             reps.append([
-                rep.email, String(rep.handed), String(rep.accepted), percent(rep.acceptedShare), String(rep.onTime),
+                rep.email, String(rep.handed), String(rep.reviewed), String(rep.accepted), percent(rep.acceptedShare),
+                String(rep.onTime),
                 String(rep.late), String(rep.breaches), percent(rep.slaCompliance),
             ])
         }

@@ -72,7 +72,7 @@ extension Components.Schemas.RepQuality {
     /// The wire form of one rep's line of the quality report (rates 0–1).
     init(_ rep: LeadPipeline.RepQuality) {
         self.init(
-            name: rep.name, email: rep.email, handed: rep.handed, accepted: rep.accepted,
+            name: rep.name, email: rep.email, handed: rep.handed, reviewed: rep.reviewed, accepted: rep.accepted,
             acceptedShare: rep.acceptedShare, onTime: rep.onTime, late: rep.late, breaches: rep.breaches,
             slaCompliance: rep.slaCompliance)
     }

@@ -83,6 +83,8 @@ struct HandoffReportsTests {
         #expect(report.overall.pendingPastSLA == 7)
         #expect(report.overall.oldestPendingHours == 30)
         #expect(report.rejectionReasons.map(\.label) == ["no money for it now", "no problem we solve"])
+        #expect(report.reps.first?.reviewed == 3)
+        #expect(report.reps.first?.acceptedShare == 1.0 / 3)
         let early = try HandoffReports(store: world.store, now: { HandoffWorld.t0 + 2 * 3_600 }).quality(slaHours: 24)
         #expect(early.overall.pendingPastSLA == 0)
         #expect(early.overall.oldestPendingHours == 2)

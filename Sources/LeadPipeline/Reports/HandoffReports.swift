@@ -94,6 +94,7 @@ public struct HandoffReports: Sendable {
             let actor = "rep:\(rep.id)"
             var leads = Set<LeadID>()
             var accepted = Set<LeadID>()
+            var reviewed = Set<LeadID>()
             var onTime = 0
             var late = 0
             for lead in handed {
@@ -102,6 +103,9 @@ public struct HandoffReports: Sendable {
                     leads.insert(lead.id)
                     if history.contains(where: { $0.trigger == .accept && $0.actor == actor }) {
                         accepted.insert(lead.id)
+                    }
+                    if history.contains(where: { $0.actor == actor && ($0.trigger == .accept || $0.isReject) }) {
+                        reviewed.insert(lead.id)
                     }
                     let deadline = handoff.handedAt + slaHours * 3_600
                     let key = "\(lead.id)|\(rep.id)|\(handoff.handedAt.timeIntervalSince1970)"
@@ -120,7 +124,8 @@ public struct HandoffReports: Sendable {
             guard !leads.isEmpty || breaches.contains(where: { $0.repID == rep.id }) else { continue }
             repRows.append(
                 RepQuality(
-                    name: rep.name, email: rep.email.address, handed: leads.count, accepted: accepted.count,
+                    name: rep.name, email: rep.email.address, handed: leads.count, reviewed: reviewed.count,
+                    accepted: accepted.count,
                     onTime: onTime, late: late, breaches: breaches.filter { $0.repID == rep.id }.count))
         }
         let byHanded: (AcceptanceRow, AcceptanceRow) -> Bool = { ($0.handed, $1.group) > ($1.handed, $0.group) }

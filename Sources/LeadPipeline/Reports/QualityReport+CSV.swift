@@ -29,6 +29,7 @@ extension QualityReport {
         }
         for rep in reps {
             csv.append(["rep", rep.email, "handed", String(rep.handed)])
+            csv.append(["rep", rep.email, "reviewed", String(rep.reviewed)])
             csv.append(["rep", rep.email, "accepted", String(rep.accepted)])
             csv.append(["rep", rep.email, "accepted_share", ReportFormatting.decimal(rep.acceptedShare)])
             csv.append(["rep", rep.email, "on_time", String(rep.onTime)])

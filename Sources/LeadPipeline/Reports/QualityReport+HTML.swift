@@ -63,13 +63,16 @@ extension QualityReport {
             ["reason", "meaning", "rejections"], rejectionReasons.map { [$0.reason, $0.label, String($0.count)] })
         page.heading("Reps")
         page.paragraph(
-            "Accepted share: how much of each rep's queue was worth their time. SLA: answered within the follow-up SLA."
+            "Accepted share: of the leads each rep reviewed, how many were worth their time. SLA: answered within the follow-up SLA."
         )
         page.table(
-            ["rep", "handed", "accepted", "accepted share", "on time", "late", "SLA breaches", "SLA compliance"],
+            [
+                "rep", "handed", "reviewed", "accepted", "accepted share", "on time", "late", "SLA breaches",
+                "SLA compliance",
+            ],
             reps.map {
                 [
-                    $0.name, String($0.handed), String($0.accepted),
+                    $0.name, String($0.handed), String($0.reviewed), String($0.accepted),
                     ReportFormatting.percent($0.acceptedShare), String($0.onTime), String($0.late),
                     String($0.breaches), ReportFormatting.percent($0.slaCompliance),
                 ]

@@ -7,9 +7,12 @@ public struct RepQuality: Hashable, Codable, Sendable {
     public var email: String
     /// Distinct leads handed to the rep (routed or reassigned to them).
     public var handed: Int
+    /// Of those, leads the rep reviewed (accepted or rejected).
+    public var reviewed: Int
     /// Of those, leads the rep accepted.
     public var accepted: Int
-    /// `accepted / handed`, 0–1, `nil` when nothing was handed.
+    /// `accepted / reviewed`, 0–1, `nil` before the rep's first review: leads still waiting are
+    /// not counted against the queue.
     public var acceptedShare: Double?
     /// Hand-offs answered (accept or reject) within the SLA.
     public var onTime: Int
@@ -21,12 +24,15 @@ public struct RepQuality: Hashable, Codable, Sendable {
     public var slaCompliance: Double?
 
     /// A rep row; the rates are computed.
-    public init(name: String, email: String, handed: Int, accepted: Int, onTime: Int, late: Int, breaches: Int) {
+    public init(
+        name: String, email: String, handed: Int, reviewed: Int, accepted: Int, onTime: Int, late: Int, breaches: Int
+    ) {
         self.name = name
         self.email = email
         self.handed = handed
+        self.reviewed = reviewed
         self.accepted = accepted
-        self.acceptedShare = ReportMath.rate(accepted, of: handed)
+        self.acceptedShare = ReportMath.rate(accepted, of: reviewed)
         self.onTime = onTime
         self.late = late
         self.breaches = breaches
