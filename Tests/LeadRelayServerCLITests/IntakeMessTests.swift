@@ -206,14 +206,15 @@ struct IntakeMessTests {
         let soon = formatter.string(from: Date().addingTimeInterval(120))  // within the tolerance
         let future = formatter.string(from: Date().addingTimeInterval(3 * 86_400))
         let events = intake.folder.path("events.csv")
-        try "Lead,Activity,At\nL-1,webinar,\(soon)\nL-1,pricing,\(future)\n"
+        try "Lead,Activity,At\nL-1,webinar,\(soon)\nL-1,pricing,\(future)\n1.23457E+15,webinar,\(soon)\n"
             .write(toFile: events, atomically: true, encoding: .utf8)
         let mapping = intake.folder.path("events.yaml")
         try "lead: {column: Lead, match: default}\ntype: Activity\ntimestamp: At\n"
             .write(toFile: mapping, atomically: true, encoding: .utf8)
         let run = await CommandRun.leadrelayServer("import", "events", events, "--mapping", mapping, "--db", intake.db)
         #expect(run.status == 1)
-        #expect(run.output.contains("rejected      1 (1 dated in the future)"))
+        #expect(run.output.contains("rejected      2 (1 dated in the future)"))
+        #expect(run.output.contains("row 4, column Lead: '1.23457E+15' is a number in scientific notation"))
         #expect(run.output.contains("row 3, column At: '\(future)' is dated 72 hours ahead of the server clock"))
         let store = try SQLiteLeadStore(path: intake.db)
         let lead = try #require(try store.lead(dedupeKey: "ext:L-1"))

@@ -69,6 +69,10 @@ public struct EventImporter: Sendable {
                 reject(row, mapping.leadColumn, "no lead named (blank)")
                 return
             }
+            if SpreadsheetDamage.isScientificNotation(key) {
+                reject(row, mapping.leadColumn, SpreadsheetDamage.reason(for: key))
+                return
+            }
             let leadID: LeadID?
             if let known = leadsByKey[key] {
                 leadID = known
