@@ -1,4 +1,4 @@
-public import LeadModel
+import LeadModel
 
 /// How many handed leads were rejected with one reason.
 public struct ReasonCount: Hashable, Codable, Sendable {
