@@ -50,5 +50,15 @@ struct RepDeactivationTests {
         for id in fresh { #expect(try world.store.owner(of: id) == r2) }
         let token = await CommandRun.leadrelayServer(["tokens", "issue", "r1@example.com", "--db", world.databasePath])
         #expect(token.status != 0)
+
+        // The SLA never escalates to them: every lead of R2 past its deadline stays with R2 (the only
+        // active rep), none goes to R1.
+        let later = ISO8601DateFormatter().string(from: Date().addingTimeInterval(3 * 3_600))
+        let sla = await CommandRun.leadrelayServer([
+            "sla", "run", "--hours", "1", "--now", later, "--db", world.databasePath, "--json",
+        ])
+        #expect(sla.status == 0, "\(sla.errorOutput)")
+        #expect(sla.output.contains("\"escalated\" : 0"))
+        for id in opening.leads + fresh { #expect(try world.store.owner(of: id) != opening.rep) }
     }
 }
