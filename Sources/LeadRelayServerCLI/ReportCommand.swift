@@ -34,7 +34,9 @@ struct ReportCommand: ParsableCommand {
         var slaHours: Double = SLAEscalation.defaultHours
 
         func validate() throws {
-            guard slaHours > 0, slaHours.isFinite else { throw ValidationError("--sla-hours must be more than 0") }
+            guard SLAEscalation.acceptsHours(slaHours) else {
+                throw ValidationError("--sla-hours: \(SLAEscalation.hoursRule), not \(slaHours)")
+            }
         }
 
         func run() throws {

@@ -20,12 +20,10 @@ struct RepsCommand: ParsableCommand {
         @Option(help: "Most open leads (assigned + accepted) the rep may hold.") var capacity: Int = Rep.defaultCapacity
 
         func validate() throws {
-            guard EmailAddress(email).isValid else {
-                throw ValidationError("--email '\(email)' is not a valid email address")
-            }
-            guard capacity >= 0 else { throw ValidationError("--capacity must be 0 or more, not \(capacity)") }
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ValidationError("the rep's name is empty")
+            if let (field, problem) = RosterRules.problem(
+                name: name, email: email, territory: territory, capacity: capacity)
+            {
+                throw ValidationError("\(field == "name" ? "the rep's name" : "--\(field)"): \(problem)")
             }
         }
 

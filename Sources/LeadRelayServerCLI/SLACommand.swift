@@ -19,7 +19,9 @@ struct SLACommand: ParsableCommand {
         @Option(help: "The clock reading to use (ISO 8601; default: now).") var now: ISODateArgument?
 
         func validate() throws {
-            guard hours > 0, hours.isFinite else { throw ValidationError("--hours must be more than 0, not \(hours)") }
+            guard SLAEscalation.acceptsHours(hours) else {
+                throw ValidationError("--hours: \(SLAEscalation.hoursRule), not \(hours)")
+            }
         }
 
         func run() throws {

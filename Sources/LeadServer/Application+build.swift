@@ -1,5 +1,6 @@
 public import Foundation
 public import Hummingbird
+internal import HummingbirdCore
 internal import LeadPipeline
 public import Logging
 internal import NIOCore
@@ -35,12 +36,14 @@ public func buildApplication(
 ///   - store: The server's store; pull, push, tokens and assignment go through LeadPipeline's
 ///     services over it.
 ///   - metrics: The metrics registry `/metrics` renders (a fresh one by default).
+///   - connections: The open-connection count the cap keeps (a fresh one by default).
 ///   - logger: The application's logger.
 ///   - now: The clock for tokens, pushes and assignments.
 ///   - onServerRunning: Called once the server listens, with the port it bound.
 /// - Throws: When the generated handlers cannot be registered (a bad server URL in the contract).
 public func buildApplication(
     _ configuration: ServerConfiguration, store: SQLiteLeadStore, metrics: ServerMetrics = ServerMetrics(),
+    connections: ConnectionCounter = ConnectionCounter(),
     logger: Logger = Logger(label: "leadrelay-server"), now: @escaping @Sendable () -> Date = { Date() },
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> LeadRelayApplication {
@@ -55,14 +58,22 @@ public func buildApplication(
         pushCommits: PushCommitQueue(apply: sync.applyPushes))
 
     let router = Router(context: BasicRequestContext.self)
-    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestLogMiddleware(logger: logger))
     router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
     router.add(middleware: ProblemMiddleware(logger: logger))
     router.add(middleware: RequestBodyLimitMiddleware(limit: configuration.maxRequestBodyBytes))
-    router.get("/metrics") { _, _ -> Response in
-        Response(
+    let metricsCredential = configuration.metricsToken.flatMap { $0.isEmpty ? nil : AdminCredential(token: $0) }
+    router.get("/metrics") { request, _ -> Response in
+        if let metricsCredential {
+            guard let token = AuthMiddleware.bearerToken(request.headers[.authorization]),
+                metricsCredential.matches(token)
+            else { throw APIProblem.unauthorized("`/metrics` needs the metrics token (`serve --metrics-token-file`).") }
+        }
+        let text =
+            metrics.rendered() + ServerMetrics.connectionLines(open: connections.current, refused: connections.refused)
+        return Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.rendered())))
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
     let auth = AuthMiddleware(
         admin: configuration.adminToken.flatMap { $0.isEmpty ? nil : AdminCredential(token: $0) }, tokens: tokens,
@@ -74,8 +85,16 @@ public func buildApplication(
             PullPrefetchMiddleware(prefetch: prefetch, metrics: metrics, bodyLimit: configuration.maxRequestBodyBytes),
         ])
 
+    let cap = configuration.maxConnections
+    let readTimeout = TimeAmount.seconds(configuration.requestReadTimeoutSeconds)
     var app = Application(
         router: router,
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [
+                    ConnectionCapHandler(counter: connections, limit: cap),
+                    RequestReadDeadlineHandler(timeout: readTimeout),
+                ], idleTimeout: .seconds(configuration.idleTimeoutSeconds))),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

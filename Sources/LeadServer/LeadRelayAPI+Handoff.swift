@@ -82,16 +82,15 @@ extension LeadRelayAPI {
     static let adminActor = "admin-api"
 
     /// The largest SLA the API takes, in hours: a year.
-    static let maximumSLAHours: Double = 8_760
+    static let maximumSLAHours: Double = SLAEscalation.maximumHours
 
     /// An SLA in hours from a query parameter, or `nil` when absent.
-    /// - Throws: ``APIProblem`` 400 `invalid_request` naming `field` when it is not more than 0
-    ///   and at most ``maximumSLAHours``.
+    /// - Throws: ``APIProblem`` 400 `invalid_request` naming `field` when it is under a minute or
+    ///   over ``maximumSLAHours``.
     static func hours(_ value: Double?, field: String) throws -> Double? {
         guard let value else { return nil }
-        guard value.isFinite, value > 0, value <= maximumSLAHours else {
-            throw APIProblem.invalidRequest(
-                "\(field): the SLA must be more than 0 and at most \(Int(maximumSLAHours)) hours, not \(value).")
+        guard SLAEscalation.acceptsHours(value) else {
+            throw APIProblem.invalidRequest("\(field): \(SLAEscalation.hoursRule), not \(value).")
         }
         return value
     }

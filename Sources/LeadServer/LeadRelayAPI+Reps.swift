@@ -15,12 +15,15 @@ extension LeadRelayAPI {
     func createRep(_ input: Operations.CreateRep.Input) async throws -> Operations.CreateRep.Output {
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
         let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw APIProblem.validationFailed("name: the rep's name is blank") }
-        let email = EmailAddress(body.email.trimmingCharacters(in: .whitespacesAndNewlines))
-        guard email.isValid else { throw APIProblem.validationFailed("email: '\(body.email)' is not an email address") }
+        let emailText = body.email.trimmingCharacters(in: .whitespacesAndNewlines)
         let capacity = Int(body.capacity ?? Int32(Rep.defaultCapacity))
-        guard capacity >= 0 else { throw APIProblem.validationFailed("capacity: must be 0 or more, not \(capacity)") }
         let territory = body.territory.flatMap { $0.isEmpty ? nil : $0 }
+        if let (field, problem) = RosterRules.problem(
+            name: name, email: emailText, territory: territory, capacity: capacity)
+        {
+            throw APIProblem.validationFailed("\(field): \(problem)")
+        }
+        let email = EmailAddress(emailText)
         let rep = Rep(name: name, email: email, territory: territory, capacity: capacity)
         try domain { try store.addRep(rep) }
         return .created(.init(body: .json(.init(rep))))

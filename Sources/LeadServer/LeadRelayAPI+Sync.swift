@@ -63,7 +63,7 @@ extension LeadRelayAPI {
         logger.info(
             "push served",
             metadata: [
-                "rep": .stringConvertible(repID), "client": .string(request.clientID),
+                "rep": .stringConvertible(repID), "client": .string(LogText.escaped(request.clientID)),
                 "applied": .stringConvertible(applied), "duplicate": .stringConvertible(duplicates),
                 "rejected": .stringConvertible(rejected),
             ])

@@ -24,6 +24,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     ) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch  where ClientDisconnect.matches(error) {
+            // Nobody is left to answer: no problem document, no error log, no 5xx.
+            logger.debug(
+                "client hung up mid-request", metadata: ["route": .string(context.endpointPath ?? "unmatched")])
+            throw ClientDisconnect.HungUp()
         } catch {
             let problem = problem(for: error, request: request)
             return problem.response(instance: request.uri.path)

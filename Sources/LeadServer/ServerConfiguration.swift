@@ -25,6 +25,19 @@ public struct ServerConfiguration: Sendable {
     public var slaHours: Double
     /// How often the follow-up SLA and the recycling cool-downs are checked (5 minutes by default).
     public var followUpInterval: Duration
+    /// How long a connection may stay silent, in seconds: before its first request's headers
+    /// are in, and between a response and the next request on a kept-alive connection. Slow
+    /// headers, idle keep-alive and half-open connections are closed then (30 by default).
+    public var idleTimeoutSeconds: Int64
+    /// How long a client may take to send one request from its headers to the end of its body, in
+    /// seconds; the connection is closed after it (60 by default: 4 MiB at about 0.5 Mbit/s).
+    public var requestReadTimeoutSeconds: Int64
+    /// The most connections open at once; one more is answered `503` with `Retry-After` and
+    /// closed at once (1,000 by default; `serve` lowers it below the process's descriptor limit).
+    public var maxConnections: Int
+    /// The bearer token `GET /metrics` requires, or `nil` for an open `/metrics` (only its
+    /// SHA-256 is kept in memory).
+    public var metricsToken: String?
 
     /// The default request body limit: 4 MiB, room for a push of 1,000 mutations or a batch of
     /// 1,000 leads with attributes.
@@ -35,8 +48,13 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "./leadrelay.sqlite",
         adminToken: String? = nil, maxRequestBodyBytes: Int = Self.defaultMaxRequestBodyBytes,
         serverName: String = "leadrelay-server", slaHours: Double = SLAEscalation.defaultHours,
-        followUpInterval: Duration = .seconds(300)
+        followUpInterval: Duration = .seconds(300), idleTimeoutSeconds: Int64 = 30,
+        requestReadTimeoutSeconds: Int64 = 60, maxConnections: Int = 1_000, metricsToken: String? = nil
     ) {
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.requestReadTimeoutSeconds = requestReadTimeoutSeconds
+        self.maxConnections = maxConnections
+        self.metricsToken = metricsToken
         self.host = host
         self.port = port
         self.databasePath = databasePath

@@ -17,7 +17,9 @@ public struct LocalDatabase: Sendable {
     /// The one connection (pool or queue) to the database.
     let writer: any DatabaseWriter
 
-    /// Opens (creating when missing) the database file at `path` and migrates it.
+    /// Opens (creating when missing) the database file at `path` and migrates it. The file holds
+    /// the rep's leads and device token: it is owner-only (`0600`) whatever the umask, and so are
+    /// its `-wal` and `-shm` files (SQLite gives them the database's mode).
     /// - Parameter path: the file; its folder must exist. WAL mode adds `-wal` and `-shm` files.
     /// - Throws: a GRDB `DatabaseError` when the file cannot be opened or migrated.
     public init(path: String) throws {
@@ -26,6 +28,7 @@ public struct LocalDatabase: Sendable {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "LeadRelay.LocalStore"
+        try Self.makeOwnerOnly(path)
         try self.init(writer: DatabasePool(path: path, configuration: configuration))
     }
 
@@ -42,5 +45,18 @@ public struct LocalDatabase: Sendable {
     init(writer: any DatabaseWriter) throws {
         try Self.migrator.migrate(writer)
         self.writer = writer
+    }
+
+    /// Creates `path` with mode `0600` when missing and sets `0600` on it and its WAL files.
+    private static func makeOwnerOnly(_ path: String) throws {
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: path) {
+            guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+        }
+        for suffix in ["", "-wal", "-shm"] where manager.fileExists(atPath: path + suffix) {
+            try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
+        }
     }
 }

@@ -154,6 +154,8 @@ struct PushBatch {
             }
             if let trimmedEmail {
                 let email = EmailAddress(trimmedEmail)
+                // A corrected email must be one: the rep's fix would otherwise store a worse value.
+                guard email.isValid else { return .rejected(.invalidMutation) }
                 assignments += ["email = ?", "email_normalized = ?", "email_valid = ?"]
                 arguments += [email.address, email.normalized, email.isValid]
             }

@@ -6,9 +6,15 @@ extension SQLiteLeadStore {
     /// in use (`VACUUM INTO`: one snapshot, so the copy is the state of one instant; writes wait
     /// meanwhile). Restore it with ``restore(backup:to:)``, never by copying the file back: the
     /// restored store needs an epoch of its own.
-    /// - Throws: a GRDB `DatabaseError` when `path` exists or cannot be written.
+    /// The copy is owner-only (`0600`), like the store.
+    /// - Throws: `CocoaError.fileWriteFileExists` when `path` exists; a GRDB `DatabaseError` when it
+    ///   cannot be written.
     public func backup(to path: String) throws {
         // VACUUM refuses to run inside a transaction; it takes its own read snapshot.
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: path])
+        }
+        try OwnerOnlyFile.prepare(path)  // an empty owner-only file, which VACUUM INTO fills
         try writer.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
     }
 
@@ -19,10 +25,15 @@ extension SQLiteLeadStore {
     /// by the devices (SPEC §5 rule 11, ``PushRequest/acknowledgedThrough``). The backup itself
     /// is not changed, so it can be restored again, each time with another epoch.
     /// - Returns: the restored store's epoch.
-    /// - Throws: a GRDB `DatabaseError` when `backup` cannot be read or `path` exists.
+    /// - Throws: `CocoaError.fileWriteFileExists` when `path` exists; a GRDB `DatabaseError` when
+    ///   `backup` cannot be read.
     @discardableResult
     public static func restore(backup: String, to path: String) throws -> UUID {
         let source = try DatabaseQueue(path: backup)
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: path])
+        }
+        try OwnerOnlyFile.prepare(path)
         try source.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
         try source.close()
         let epoch = UUID()

@@ -30,7 +30,7 @@ public struct SQLiteLeadStore: LeadStore {
     /// Opens (creating when missing) the store in the SQLite file at `path` and migrates it.
     /// - Parameters:
     ///   - path: the database file; its folder must exist. WAL mode adds `-wal` and `-shm`
-    ///     files beside it.
+    ///     files beside it. All three are owner-only (`0600`), new or not.
     ///   - now: the clock for import stamps (injected so tests can fix it).
     /// - Throws: a GRDB `DatabaseError` when the file cannot be opened or migrated.
     public init(path: String, now: @escaping @Sendable () -> Date = { Date() }) throws {
@@ -55,6 +55,7 @@ public struct SQLiteLeadStore: LeadStore {
             // journal, which spilled to a file in /tmp at 64 KiB and cost a write per page.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
+        if path != ":memory:" { try OwnerOnlyFile.prepare(path) }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try self.init(writer: pool, now: now, tokenCache: DeviceTokenCache(path: path))
     }

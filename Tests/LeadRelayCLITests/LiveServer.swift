@@ -19,25 +19,36 @@ struct LiveServer: Sendable {
 
     struct StartTimedOut: Error {}
 
+    /// A logger that only prints critical messages.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "leadrelay-server-test")
+        logger.logLevel = .critical
+        return logger
+    }
+
     /// Starts the server over `world`'s store and waits until it listens.
     /// - Parameters:
     ///   - port: the port to bind; 0 for any free one. A port just released may take a moment:
     ///     binding is retried for up to about 5 seconds.
     ///   - maxRequestBodyBytes: the server's body limit (`serve --max-body-bytes`).
+    ///   - configure: changes to the rest of the configuration (timeouts, caps, tokens).
+    ///   - logger: the server's logger (quiet by default).
     static func start(
         _ world: SyncWorld, port: Int = 0,
-        maxRequestBodyBytes: Int = ServerConfiguration.defaultMaxRequestBodyBytes
+        maxRequestBodyBytes: Int = ServerConfiguration.defaultMaxRequestBodyBytes,
+        configure: (inout ServerConfiguration) -> Void = { _ in },
+        logger: Logger = LiveServer.quietLogger
     ) async throws -> LiveServer {
-        var logger = Logger(label: "leadrelay-server-test")
-        logger.logLevel = .critical
         for _ in 0..<25 {
             let bound = Mutex<Int?>(nil)
             let ended = Mutex(false)
+            var configuration = ServerConfiguration(
+                host: "127.0.0.1", port: port, databasePath: world.databasePath,
+                maxRequestBodyBytes: maxRequestBodyBytes)
+            configure(&configuration)
             let app = try buildApplication(
-                ServerConfiguration(
-                    host: "127.0.0.1", port: port, databasePath: world.databasePath,
-                    maxRequestBodyBytes: maxRequestBodyBytes),
-                store: world.store, logger: logger, onServerRunning: { port in bound.withLock { $0 = port } })
+                configuration, store: world.store, logger: logger,
+                onServerRunning: { port in bound.withLock { $0 = port } })
             let task = Task {
                 defer { ended.withLock { $0 = true } }
                 try await app.runService(gracefulShutdownSignals: [])

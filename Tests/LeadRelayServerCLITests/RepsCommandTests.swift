@@ -25,7 +25,7 @@ struct RepsCommandTests {
         #expect(duplicate.errorOutput.contains("ana.rep@example.com"))
         let invalid = await CommandRun.leadrelayServer("reps", "add", "Bad", "--email", "not-an-email", "--db", db)
         #expect(invalid.status != 0)
-        #expect(invalid.errorOutput.contains("not a valid email"))
+        #expect(invalid.errorOutput.contains("is not an email address"))
 
         let list = await CommandRun.leadrelayServer("reps", "list", "--json", "--db", db)
         let reps = try JSONDecoder().decode([Rep].self, from: Data(list.output.utf8))

@@ -401,3 +401,29 @@ import Testing
         return (status, out.withLock { $0 }, err.withLock { $0 })
     }
 }
+
+extension HandoffAPITests {
+    /// Issue 21 item 5: the admin API holds the roster and SLA bounds the commands hold.
+    @Test func adminParametersHaveTheCommandsBounds() async throws {
+        let server = try TestServer()
+        let longName = String(repeating: "n", count: 201)
+        let (named, big, short) = try await server.test { client in
+            (
+                try await client.send(
+                    .post, "/v1/admin/reps", token: Self.admin,
+                    json: #"{"name": "\#(longName)", "email": "n@example.com"}"#),
+                try await client.send(
+                    .post, "/v1/admin/reps", token: Self.admin,
+                    json: #"{"name": "Big", "email": "big@example.com", "capacity": 100001}"#),
+                try await client.send(.post, "/v1/admin/sla/run?hours=0.001", token: Self.admin)
+            )
+        }
+        #expect(named.status == 422)
+        #expect((named.json["detail"] as? String)?.hasPrefix("name: longer than 200 characters") == true)
+        #expect(big.status == 422)
+        #expect((big.json["detail"] as? String)?.hasPrefix("capacity: must be 0 to 100000") == true)
+        #expect(short.status == 400)
+        #expect((short.json["detail"] as? String)?.contains("at least a minute") == true)
+        #expect(try server.store.reps().isEmpty)
+    }
+}

@@ -18,6 +18,18 @@ import ServerStore
 public struct SLAEscalation: Sendable {
     /// The default SLA: 24 hours.
     public static let defaultHours: Double = 24
+    /// The shortest SLA an operator may set: one minute, in hours (a shorter one would escalate a
+    /// lead before any rep could open it).
+    public static let minimumHours: Double = 1.0 / 60
+    /// The longest SLA: a year, in hours.
+    public static let maximumHours: Double = 8_760
+    /// The rule ``acceptsHours(_:)`` checks, in words.
+    public static let hoursRule = "the SLA must be at least a minute (0.0167 hours) and at most 8760 hours (a year)"
+
+    /// Whether `hours` is an SLA an operator may set: from ``minimumHours`` to ``maximumHours``.
+    public static func acceptsHours(_ hours: Double) -> Bool {
+        hours.isFinite && hours >= minimumHours && hours <= maximumHours
+    }
     /// The actor recorded in the history of an escalated lead.
     public static let actor = "system:sla"
 
