@@ -241,7 +241,7 @@ if Context.environment["LEADRELAY_BENCHMARKS"] == "1" {
             name: "leadrelay-bench",
             dependencies: [
                 "LeadModel", "LeadScoring", "SyncProtocol", "ServerStore", "LeadPipeline", "LeadServer",
-                "LeadRelayServerCLI", "LocalStore", "SyncClient", "LeadRelayCLI", "CommandLineSupport",
+                "LeadRelayServerCLI", "LocalStore", "SyncClient", "LeadRelayCLI", "CommandLineSupport", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -3,8 +3,9 @@
 # it from the package root (it reads ../shared/data/x-education-leads/Leads.csv). Prints each figure
 # as it is measured, then the whole table as Markdown (the form BENCHMARKS.md records).
 # `scripts/bench.sh --quick` syncs and pulls 20,000 leads instead of 100,000 for the large first sync.
-# `scripts/bench.sh --only sync` runs only some rows (`--only pipeline|sync|server|verdicts`, repeatable;
-# `verdicts` is the verdict rows of `server` alone);
+# `scripts/bench.sh --only sync` runs only some rows (`--only pipeline|sync|server|verdicts|hostile`, repeatable;
+# `verdicts` is the verdict rows of `server` alone; `hostile` the pull latency among idle and slow
+# clients and the server memory under unauthenticated 4 MiB bodies, also part of `server`);
 # `--server` is `--only server`: pulls/s against a plain Hummingbird route, verdicts/s, the first
 # pull of 100,000 leads with the server's peak memory.
 # `--pipeline` is `--only pipeline`: the import, scoring and evaluation rows.

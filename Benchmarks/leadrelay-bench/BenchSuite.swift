@@ -43,8 +43,8 @@ struct BenchSuite {
         var only: Set<String> = []
         for (index, argument) in arguments.enumerated() where argument == "--only" && index + 1 < arguments.count {
             let group = arguments[index + 1]
-            guard ["pipeline", "sync", "server", "verdicts"].contains(group) else {
-                throw BenchError("--only takes pipeline, sync, server or verdicts, not '\(group)'")
+            guard ["pipeline", "sync", "server", "verdicts", "hostile"].contains(group) else {
+                throw BenchError("--only takes pipeline, sync, server, verdicts or hostile, not '\(group)'")
             }
             only.insert(group)
         }
@@ -74,6 +74,7 @@ struct BenchSuite {
         } else if runs("verdicts") {
             try await LoadBenchmarks(suite: self).runVerdictsAlone()
         }
+        if runs("server") || runs("hostile") { try await HostileClientBenchmarks(suite: self).run() }
         BenchTable.say("")
         BenchTable.say(table.markdown)
     }

@@ -16,8 +16,9 @@ import ServerStore
 // child writes its VmHWM (KiB) to PEAK-FILE.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "child-serve", (2...3).contains(arguments.count) {
+    setenv("LEADRELAY_ADMIN_TOKEN", "bench-admin", 1)  // never on a command line
     let status = await LeadRelayServerCommand.execute(arguments: [
-        "serve", "--db", arguments[1], "--port", "0", "--log-level", "error", "--admin-token", "bench-admin",
+        "serve", "--db", arguments[1], "--port", "0", "--log-level", "error",
     ])
     if arguments.count == 3 {
         try? ChildProcess.peakResidentKiB().description.write(toFile: arguments[2], atomically: true, encoding: .utf8)

@@ -4,18 +4,18 @@ import Foundation
     import Glibc
 #endif
 
-/// A plain TCP connection to 127.0.0.1 for the hostile-client tests: it sends exactly the bytes
+/// A plain TCP connection to 127.0.0.1 for the hostile-client tests and benchmarks: it sends exactly the bytes
 /// it is given, when it is given them, and reads with a deadline, so a test can be a silent, slow
 /// or rude client that no HTTP library would be.
-final class RawConnection {
+public final class RawConnection: @unchecked Sendable {  // one task uses a connection at a time
     private let socketDescriptor: Int32
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// Connects to `127.0.0.1:port`.
-    init(port: Int) throws {
+    public init(port: Int) throws {
         socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socketDescriptor >= 0 else { throw Failure(description: "socket: errno \(errno)") }
         var address = sockaddr_in()
@@ -37,7 +37,7 @@ final class RawConnection {
 
     /// Sends `text`; `false` when the server has closed the connection.
     @discardableResult
-    func send(_ text: String) -> Bool {
+    public func send(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         let sent = bytes.withUnsafeBytes { Glibc.send(socketDescriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         return sent == bytes.count
@@ -45,7 +45,7 @@ final class RawConnection {
 
     /// What arrives within `seconds`, until the server closes the connection or the time is up;
     /// `closed` tells which.
-    func read(within seconds: Double) -> (text: String, closed: Bool) {
+    public func read(within seconds: Double) -> (text: String, closed: Bool) {
         var received: [UInt8] = []
         let deadline = Date().addingTimeInterval(seconds)
         while true {
