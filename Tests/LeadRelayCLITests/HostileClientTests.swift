@@ -151,6 +151,23 @@ struct HostileClientTests {
         #expect(push.status == 200)
         #expect(push.text.contains("invalid_mutation"))
         #expect(try world.store.lead(id: leads[0])?.email?.address != "not an email")
+        // Each corrected field has the admin batch's length (company 200): more is `too_large`.
+        let company = String(repeating: "c", count: 201)
+        let long = try await Self.post(
+            server, "/v1/sync/push", token: token,
+            json:
+                #"{"protocolVersion": 1, "clientID": "d1", "mutations": [{"mutationID": 2, "leadID": "\#(leads[0])", "intent": {"kind": "correctContact", "fields": {"company": "\#(company)"}}}]}"#
+        )
+        #expect(long.text.contains("too_large"), "\(long.text)")
+        #expect(try world.store.lead(id: leads[0])?.company != company)
+        // A NUL in a note refuses the push naming it.
+        let nul = try await Self.post(
+            server, "/v1/sync/push", token: token,
+            json:
+                #"{"protocolVersion": 1, "clientID": "d1", "mutations": [{"mutationID": 3, "leadID": "\#(leads[0])", "intent": {"kind": "addNote", "text": "X\u0000evil"}}]}"#
+        )
+        #expect(nul.status == 400)
+        #expect(nul.text.contains("NUL"))
     }
 
     // MARK: Helpers
