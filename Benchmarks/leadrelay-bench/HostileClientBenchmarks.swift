@@ -97,8 +97,8 @@ struct HostileClientBenchmarks {
             for _ in 0..<(bodyBytes / chunk.utf8.count) {
                 for connection in connections { connection.send(chunk) }
             }
-            for connection in connections where connection.read(within: 2).text.hasPrefix("HTTP/1.1 401") {
-                answered401 += 1
+            for connection in connections {
+                if await connection.read(within: 2).text.hasPrefix("HTTP/1.1 401") { answered401 += 1 }
             }
         }
         let after = Self.residentKiB(of: pid)

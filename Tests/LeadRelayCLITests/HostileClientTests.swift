@@ -37,8 +37,8 @@ struct HostileClientTests {
         let silent = try RawConnection(port: server.port)
         let slowHeaders = try RawConnection(port: server.port)
         slowHeaders.send("POST /v1/sync/pull HTTP/1.1\r\nHost: x\r\n")
-        #expect(silent.read(within: 4).closed)
-        #expect(slowHeaders.read(within: 4).closed)
+        #expect(await silent.read(within: 4).closed)
+        #expect(await slowHeaders.read(within: 4).closed)
     }
 
     @Test func aBodySentByteByByteIsCutOffByTheRequestReadTimeout() async throws {
@@ -52,7 +52,7 @@ struct HostileClientTests {
         var closed = false
         for _ in 0..<40 where !closed {
             if !slow.send("{") { closed = true }
-            closed = closed || slow.read(within: 0.1).closed
+            if !closed { closed = await slow.read(within: 0.1).closed }
         }
         #expect(closed)
         #expect(Date().timeIntervalSince(started) < 3.5)
@@ -65,13 +65,13 @@ struct HostileClientTests {
         try await Task.sleep(for: .milliseconds(100))
         let excess = try RawConnection(port: server.port)
         let started = Date()
-        let answer = excess.read(within: 2)
+        let answer = await excess.read(within: 2)
         #expect(answer.text.hasPrefix("HTTP/1.1 503"), "\(answer.text)")
         #expect(answer.text.lowercased().contains("retry-after: 1"))
         #expect(answer.closed)
         #expect(Date().timeIntervalSince(started) < 1)
         // The hoarders are closed by the idle timeout; a device then syncs as usual.
-        for connection in hoarded { #expect(connection.read(within: 4).closed) }
+        for connection in hoarded { #expect(await connection.read(within: 4).closed) }
         let device = world.device("D1")
         #expect(await device.run("login", "--server", server.url, "--token", token).status == 0)
         #expect(await device.run("sync").status == 0)
@@ -84,14 +84,14 @@ struct HostileClientTests {
         rude.send(
             "POST /v1/sync/push HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 4194304\r\n\r\n"
         )
-        let answer = rude.read(within: 0.9)
+        let answer = await rude.read(within: 0.9)
         #expect(answer.text.hasPrefix("HTTP/1.1 401"), "\(answer.text)")
         // A pull's body is small by contract: a large one is refused at its headers.
         let big = try RawConnection(port: server.port)
         big.send(
             "POST /v1/sync/pull HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
         )
-        #expect(big.read(within: 0.9).text.hasPrefix("HTTP/1.1 413"))
+        #expect(await big.read(within: 0.9).text.hasPrefix("HTTP/1.1 413"))
     }
 
     @Test func aClientHangingUpMidRequestIsNeitherA5xxNorAnErrorLog() async throws {
@@ -194,7 +194,7 @@ struct HostileClientTests {
         let body = json ?? ""
         if json != nil { head += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n" }
         connection.send(head + "\r\n" + body)
-        let text = connection.read(within: 5).text
+        let text = await connection.read(within: 5).text
         let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
         return Answer(status: status, text: text)
     }

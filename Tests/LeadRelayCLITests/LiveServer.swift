@@ -4,6 +4,7 @@ import LeadPipeline
 import LeadServer
 import Logging
 import ServerStore
+import ServiceLifecycle
 import Synchronization
 
 /// `leadrelay-server serve` in process: the server's composition root over the world's store,
@@ -11,8 +12,12 @@ import Synchronization
 struct LiveServer: Sendable {
     /// The port it listens on.
     let port: Int
-    /// The task running the application; cancelling it shuts the server down.
+    /// The task running the application's service group.
     let task: Task<Void, any Error>
+    /// The group the application runs in: shut down gracefully, as SIGTERM does for `serve`
+    /// (cancelling the task instead can drop a connection NIO accepted but the server had not
+    /// taken yet, which NIO traps on).
+    let group: ServiceGroup
 
     /// The base URL devices log in to.
     var url: String { "http://127.0.0.1:\(port)" }
@@ -49,28 +54,34 @@ struct LiveServer: Sendable {
             let app = try buildApplication(
                 configuration, store: world.store, logger: logger,
                 onServerRunning: { port in bound.withLock { $0 = port } })
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: [app], gracefulShutdownSignals: [], cancellationSignals: [], logger: logger))
             let task = Task {
                 defer { ended.withLock { $0 = true } }
-                try await app.runService(gracefulShutdownSignals: [])
+                try await group.run()
             }
             for _ in 0..<200 {
-                if let port = bound.withLock({ $0 }) { return LiveServer(port: port, task: task) }
+                if let port = bound.withLock({ $0 }) { return LiveServer(port: port, task: task, group: group) }
                 if ended.withLock({ $0 }) { break }
                 try await Task.sleep(nanoseconds: 10_000_000)
             }
-            task.cancel()
+            await group.triggerGracefulShutdown()
             _ = await task.result
             try await Task.sleep(nanoseconds: 200_000_000)
         }
         throw StartTimedOut()
     }
 
-    /// Shuts the server down and waits until it stopped listening.
+    /// Shuts the server down gracefully and waits until it stopped.
     func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
         _ = await task.result
     }
 
-    /// Shuts the server down without waiting (for `defer`).
-    func cancel() { task.cancel() }
+    /// Shuts the server down gracefully without waiting (for `defer`).
+    func cancel() {
+        let group = group
+        Task { await group.triggerGracefulShutdown() }
+    }
 }

@@ -44,20 +44,22 @@ public final class RawConnection: @unchecked Sendable {  // one task uses a conn
     }
 
     /// What arrives within `seconds`, until the server closes the connection or the time is up;
-    /// `closed` tells which.
-    public func read(within seconds: Double) -> (text: String, closed: Bool) {
+    /// `closed` tells which. It waits by sleeping between non-blocking polls, so it never holds a
+    /// thread of the cooperative pool that an in-process server needs to answer.
+    public func read(within seconds: Double) async -> (text: String, closed: Bool) {
         var received: [UInt8] = []
         let deadline = Date().addingTimeInterval(seconds)
         while true {
-            let left = deadline.timeIntervalSinceNow
-            guard left > 0 else { return (String(decoding: received, as: UTF8.self), false) }
             var poller = pollfd(fd: socketDescriptor, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&poller, 1, Int32(left * 1_000))
-            if ready <= 0 { continue }
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            let count = recv(socketDescriptor, &buffer, buffer.count, 0)
-            if count <= 0 { return (String(decoding: received, as: UTF8.self), true) }
-            received += buffer.prefix(count)
+            if poll(&poller, 1, 0) > 0 {
+                var buffer = [UInt8](repeating: 0, count: 65_536)
+                let count = recv(socketDescriptor, &buffer, buffer.count, 0)
+                if count <= 0 { return (String(decoding: received, as: UTF8.self), true) }
+                received += buffer.prefix(count)
+                continue
+            }
+            guard deadline.timeIntervalSinceNow > 0 else { return (String(decoding: received, as: UTF8.self), false) }
+            try? await Task.sleep(for: .milliseconds(5))
         }
     }
 }
