@@ -40,8 +40,9 @@ struct HomeOptions: ParsableArguments {
             try FileManager.default.createDirectory(
                 at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             // Owner-only whatever the umask or the mode of a folder that was already there: it
-            // holds the rep's leads and device token.
-            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
+            // holds the rep's leads and device token. A folder of another user cannot be changed;
+            // the database inside is owner-only all the same.
+            try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
             return try LocalDatabase(path: folder.appendingPathComponent(LocalDatabase.fileName).path)
         } catch {
             throw CommandFailure.user("cannot open the data folder \(folder.path): \(error); pick another with --home")

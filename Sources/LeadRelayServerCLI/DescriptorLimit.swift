@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -7,21 +9,28 @@
 /// The process's open-file limit, from which `serve` picks its default connection cap.
 enum DescriptorLimit {
     /// Descriptors kept free for the store (the database, its WAL and shared-memory files, the
-    /// token cache's probe), logs and the listening socket.
-    static let reserved = 64
+    /// pool's readers, the token cache's probe), logs, the listening socket, and the event loops'
+    /// own (a few per core).
+    static var reserved: Int { 64 + 8 * ProcessInfo.processInfo.activeProcessorCount }
 
-    /// 1,000 connections, or fewer when the soft `RLIMIT_NOFILE` would not leave ``reserved``
-    /// descriptors beside them (at least 16).
-    static func defaultConnectionCap() -> Int {
+    /// The most connections the soft `RLIMIT_NOFILE` leaves room for beside ``reserved``, or
+    /// `nil` when it cannot be read.
+    static func connectionRoom() -> Int? {
         var limit = rlimit()
         #if canImport(Glibc)
             let resource = Int32(RLIMIT_NOFILE.rawValue)
         #else
             let resource = RLIMIT_NOFILE
         #endif
-        guard getrlimit(resource, &limit) == 0 else { return 1_000 }
+        guard getrlimit(resource, &limit) == 0 else { return nil }
         // RLIM_INFINITY is all ones: clamping it to Int gives Int.max, as good as no limit.
-        let soft = Int(clamping: limit.rlim_cur)
-        return max(16, min(1_000, soft - reserved))
+        return Int(clamping: limit.rlim_cur) - reserved
+    }
+
+    /// 1,000 connections, or fewer when the soft `RLIMIT_NOFILE` would not leave ``reserved``
+    /// descriptors beside them (at least 16).
+    static func defaultConnectionCap() -> Int {
+        guard let room = connectionRoom() else { return 1_000 }
+        return max(16, min(1_000, room))
     }
 }

@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Foundation
 
 /// A secret kept in a file (`serve --admin-token-file`, `--metrics-token-file`), so that it never
@@ -17,6 +18,11 @@ enum SecretFile {
         let firstLine = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         let secret = firstLine.trimmingCharacters(in: .whitespaces)
         guard !secret.isEmpty else { throw CommandFailure("\(option) \(path): the first line is blank") }
+        let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+        if let mode, mode & 0o077 != 0 {
+            Console.current.errorLine(
+                "warning: \(option) \(path) can be read by other users (mode \(String(mode, radix: 8))); chmod 600 it")
+        }
         return secret
     }
 }

@@ -93,6 +93,11 @@ struct ServeCommand: AsyncParsableCommand {
             try SecretFile.read(metricsTokenFile, option: "--metrics-token-file")
             ?? environment["LEADRELAY_METRICS_TOKEN"]
         let connectionCap = maxConnections ?? DescriptorLimit.defaultConnectionCap()
+        if let maxConnections, let room = DescriptorLimit.connectionRoom(), maxConnections > room {
+            console.errorLine(
+                "warning: --max-connections \(maxConnections) is more than the open-file limit leaves room for (\(room)); raise it with 'ulimit -n' or lower the cap"
+            )
+        }
         let configuration = ServerConfiguration(
             host: host, port: port, databasePath: store.databasePath, adminToken: token,
             maxRequestBodyBytes: maxBodyBytes, slaHours: slaHours, followUpInterval: .seconds(followUpSeconds),

@@ -2,6 +2,7 @@ import Foundation
 internal import HTTPTypes
 internal import Hummingbird
 internal import Logging
+internal import NIOHTTP1
 internal import OpenAPIRuntime
 internal import ServerStore
 internal import SyncAPI
@@ -30,19 +31,26 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 "client hung up mid-request", metadata: ["route": .string(context.endpointPath ?? "unmatched")])
             throw ClientDisconnect.HungUp()
         } catch {
-            let problem = problem(for: error, request: request)
+            let problem = problem(for: error, request: request, context: context)
             return problem.response(instance: request.uri.path)
         }
     }
 
-    private func problem(for error: any Error, request: Request) -> APIProblem {
+    private func problem(for error: any Error, request: Request, context: Context) -> APIProblem {
         if StoreContention.isBusy(error) || StoreContention.isBusy((error as? ServerError)?.underlyingError ?? error) {
-            logger.notice("database busy", metadata: ["path": .string(request.uri.path)])
+            logger.notice("database busy", metadata: ["route": .string(context.endpointPath ?? "unmatched")])
             return APIProblem(
                 status: .serviceUnavailable, code: .unavailable,
                 detail:
                     "The database is busy with another writer (waited \(Int(SQLiteLeadStore.busyTimeout)) s); nothing was changed. Retry after \(StoreContention.retryAfterSeconds) s.",
                 headers: [.retryAfter: String(StoreContention.retryAfterSeconds)])
+        }
+        if let parser = ((error as? ServerError)?.underlyingError ?? error) as? HTTPParserError {
+            // A body the client sent malformed (a bad chunk size, a broken header mid-stream): its
+            // fault, answered 400 like any other malformed request, never counted as a 5xx.
+            logger.notice("malformed HTTP from a client", metadata: ["parser": .string("\(parser)")])
+            return APIProblem(
+                status: .badRequest, code: .malformedRequest, detail: "The request is not well-formed HTTP/1.1.")
         }
         switch error {
         case let problem as APIProblem:
@@ -85,7 +93,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         default:
             logger.error(
                 "unhandled error",
-                metadata: ["error": .string(String(describing: error)), "path": .string(request.uri.path)])
+                metadata: [
+                    "error": .string(String(describing: error)),
+                    "route": .string(context.endpointPath ?? "unmatched"),
+                ])
             return .internalError
         }
     }

@@ -14,15 +14,16 @@ struct RequestBodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     /// 16 KiB: a pull's body is its protocol version, cursor and page limit.
     static var pullBodyLimit: Int { 16 * 1024 }
 
-    /// The limit of the route at `path`, in bytes.
-    func limit(forPath path: String) -> Int {
-        path == "/v1/sync/pull" ? min(limit, Self.pullBodyLimit) : limit
+    /// The limit of the route whose template is `route` (the router's match, so `//v1/sync/pull/`
+    /// is the pull route too), in bytes.
+    func limit(forRoute route: String?) -> Int {
+        route == "/v1/sync/pull" ? min(limit, Self.pullBodyLimit) : limit
     }
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let limit = limit(forPath: request.uri.path)
+        let limit = limit(forRoute: context.endpointPath)
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
             throw APIProblem.payloadTooLarge(limit: limit)
         }

@@ -15,7 +15,12 @@ extension SQLiteLeadStore {
             throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: path])
         }
         try OwnerOnlyFile.prepare(path)  // an empty owner-only file, which VACUUM INTO fills
-        try writer.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+        do {
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)  // a retry must not find it "existing"
+            throw error
+        }
     }
 
     /// Makes a new store file at `path` from the backup at `backup`, with a new epoch. The epoch

@@ -28,6 +28,9 @@ extension Lead {
         for (name, value) in wire.attributes?.additionalProperties ?? [:] where value.count > 1_000 {
             throw WireMappingError(field: "\(field).attributes.\(name)", problem: "longer than 1000 characters")
         }
+        for key in (wire.attributes?.additionalProperties ?? [:]).keys where key.utf8.contains(0) {
+            throw WireMappingError(field: "\(field).attributes", problem: "an attribute name contains a NUL byte (\\0)")
+        }
         let attributeValues = (wire.attributes?.additionalProperties ?? [:]).map { ("attributes.\($0.key)", $0.value) }
         for (name, value) in limits.map({ ($0.0, $0.1 ?? "") }) + attributeValues where value.utf8.contains(0) {
             throw WireMappingError(field: "\(field).\(name)", problem: "contains a NUL byte (\\0)")
@@ -66,7 +69,7 @@ extension EngagementEvent {
     /// The domain event of a wire event input.
     /// - Throws: ``WireMappingError`` naming `field.leadID` when the lead id is not a UUID,
     ///   `field.type` when the type is blank or over 100 characters, or `field.dedupeKey` over 500
-    ///   (the schema's `maxLength`).
+    ///   (the schema's `maxLength`); `field.type` or `field.dedupeKey` holding a NUL byte.
     package init(wire: Components.Schemas.EngagementEventInput, field: String) throws(WireMappingError) {
         let leadID = try WireIdentifiers.leadID(wire.leadID, field: "\(field).leadID")
         let type = wire._type.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -76,6 +79,9 @@ extension EngagementEvent {
         }
         if let key = wire.dedupeKey, key.count > 500 {
             throw WireMappingError(field: "\(field).dedupeKey", problem: "longer than 500 characters")
+        }
+        for (name, value) in [("type", wire._type), ("dedupeKey", wire.dedupeKey ?? "")] where value.utf8.contains(0) {
+            throw WireMappingError(field: "\(field).\(name)", problem: "contains a NUL byte (\\0)")
         }
         let key = wire.dedupeKey.flatMap { $0.isEmpty ? nil : "src:\($0)" }
         self.init(leadID: leadID, type: type, occurredAt: wire.occurredAt, value: wire.value, dedupeKey: key)

@@ -27,6 +27,7 @@ struct HostileClientTests {
                 $0.requestReadTimeoutSeconds = 1
                 $0.maxConnections = maxConnections
                 $0.metricsToken = "metrics-secret"
+                $0.adminToken = "admin-secret"
             }, logger: logger)
         return (world, server, token, leads)
     }
@@ -92,6 +93,12 @@ struct HostileClientTests {
             "POST /v1/sync/pull HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
         )
         #expect(await big.read(within: 0.9).text.hasPrefix("HTTP/1.1 413"))
+        // The router skips empty segments: the pull's bound holds on `//v1/sync/pull/` too.
+        let sneaky = try RawConnection(port: server.port)
+        sneaky.send(
+            "POST //v1/sync/pull/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+        )
+        #expect(await sneaky.read(within: 0.9).text.hasPrefix("HTTP/1.1 413"))
     }
 
     @Test func aClientHangingUpMidRequestIsNeitherA5xxNorAnErrorLog() async throws {
@@ -111,6 +118,7 @@ struct HostileClientTests {
         let metrics = try await Self.get(server, "/metrics", token: "metrics-secret")
         #expect(metrics.status == 200)
         #expect(!metrics.text.contains(#"status="500""#), "\(metrics.text)")
+        #expect(metrics.text.contains(#"status="499""#), "the hang-up was not seen: \(metrics.text)")
         let loud = lines.text.split(separator: "\n").filter {
             $0.hasPrefix("warning") || $0.hasPrefix("error") || $0.hasPrefix("critical")
         }
@@ -168,6 +176,36 @@ struct HostileClientTests {
         )
         #expect(nul.status == 400)
         #expect(nul.text.contains("NUL"))
+    }
+
+    @Test func aMalformedChunkIsA400NotA5xx() async throws {
+        let (_, server, token, _) = try await Self.opening()
+        defer { server.cancel() }
+        let broken = try RawConnection(port: server.port)
+        broken.send(
+            "POST /v1/sync/push HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"pro\r\nZZZ\r\n"
+        )
+        let answer = await broken.read(within: 2)
+        #expect(answer.text.hasPrefix("HTTP/1.1 400"), "\(answer.text)")
+        let metrics = try await Self.get(server, "/metrics", token: "metrics-secret")
+        #expect(!metrics.text.contains(#"status="500""#), "\(metrics.text)")
+    }
+
+    @Test func nulBytesAreRefusedOnTheBatchPaths() async throws {
+        let (_, server, _, leads) = try await Self.opening()
+        defer { server.cancel() }
+        let lead = try await Self.post(
+            server, "/v1/admin/leads/batch", token: "admin-secret",
+            json: #"{"leads": [{"externalID": "X\u0000evil", "email": "x@example.com"}]}"#)
+        #expect(lead.status == 422)
+        #expect(lead.text.contains("leads[0].externalID: contains a NUL byte"), "\(lead.text)")
+        let event = try await Self.post(
+            server, "/v1/admin/events/batch", token: "admin-secret",
+            json:
+                #"{"events": [{"leadID": "\#(leads[0])", "type": "web\u0000inar", "occurredAt": "2026-01-01T00:00:00Z"}]}"#
+        )
+        #expect(event.status == 422)
+        #expect(event.text.contains("events[0].type: contains a NUL byte"), "\(event.text)")
     }
 
     // MARK: Helpers

@@ -129,6 +129,18 @@ struct IntakeMessTests {
         #expect(leads.last?.phone == "0044 7712 345678")
     }
 
+    /// `X\0evil` would be cut at the NUL by SQLite and update lead `X`: the row is refused.
+    @Test func aNulByteRefusesItsRowAndTouchesNoOtherLead() async throws {
+        let intake = try Intake()
+        _ = try await intake.importLeads("crm.csv", "id,email,first\nX,x@example.com,Xavier\n")
+        let (run, summary) = try await intake.importLeads(
+            "evil.csv", "id,email,first\nX\u{0}evil,evil@example.com,Eve\n")
+        #expect(run.status == 1)
+        #expect(summary?.rejected.first?.reason.contains("NUL byte") == true)
+        #expect(summary?.rejected.first?.column == "id")
+        #expect(try intake.leads().map(\.firstName) == ["Xavier"])
+    }
+
     // MARK: 3. headers
 
     @Test func aHeaderNameTwiceRefusesTheFileNamingBothPositions() async throws {
