@@ -92,11 +92,11 @@ struct SyncPushTests {
         #expect(d1.leads.isEmpty && d1.removed[l8] == .recycled)
 
         // After the 30-day cool-down the lead is back in nurturing.
-        let recycling = LeadRecycling(store: world.store, now: { world.clock.now })
+        let recycling = Recycling(store: world.store)
         world.clock.advance(29 * 86_400)
-        #expect(try recycling.releaseEndedCoolDowns().isEmpty)
+        #expect(try recycling.run(now: world.clock.now).returnedLeadIDs.isEmpty)
         world.clock.advance(86_400)
-        #expect(try recycling.releaseEndedCoolDowns() == [l8])
+        #expect(try recycling.run(now: world.clock.now).returnedLeadIDs == [l8])
         #expect(try world.store.lead(id: l8)?.stage == .nurturing)
         #expect(try world.store.stageHistory(leadID: l8).last?.trigger == .coolDownEnded)
         #expect(try world.store.coolDownEnd(leadID: l8) == nil)

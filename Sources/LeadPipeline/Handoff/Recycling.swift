@@ -5,8 +5,8 @@ import ServerStore
 /// Recycling and re-entry (issue 6 item 3, SPEC §3.2). A device push applies a reject's
 /// disposition (`recycled` with its cool-down, or `disqualified`); this service does the rest:
 /// moves recycled leads whose cool-down ended back to `nurturing` (trigger `cool_down_ended`,
-/// actor `system:recycling`, through ``SyncStore/endCoolDowns(dueBy:actor:)`` as ``LeadRecycling``
-/// does), records what `duplicate` and `existing_customer` do (the merge
+/// actor `system:recycling`, through ``SyncStore/endCoolDowns(dueBy:actor:)``), records what
+/// `duplicate` and `existing_customer` do (the merge
 /// target; the account owner), and guards re-qualification with ``ReentryGate``.
 public struct Recycling: Sendable {
     /// The actor recorded in the history of a lead the recycler moves.
