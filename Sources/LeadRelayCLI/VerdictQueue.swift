@@ -5,15 +5,10 @@ import SyncProtocol
 
 /// Checks a verdict against the stage the rep sees and queues it in the outbox (offline).
 enum VerdictQueue {
-    /// The stages a verdict may start from (SPEC §3.1): accept from `assigned`; reject from
-    /// `assigned` or `accepted`; convert from `accepted`. The server checks again on push.
+    /// The stages a verdict may start from: ``MutationRules/allowedStages(for:)``, read off the
+    /// one transition table the server applies too. The server checks again on push.
     static func allowedStages(for intent: MutationIntent) -> Set<LifecycleStage> {
-        switch intent {
-        case .accept: return [.assigned]
-        case .reject: return [.assigned, .accepted]
-        case .convert: return [.accepted]
-        case .addNote, .correctContact: return [.assigned, .accepted]
-        }
+        MutationRules.allowedStages(for: intent)
     }
 
     /// Resolves `leadPrefix`, checks `intent` against the lead's stage, and queues it.

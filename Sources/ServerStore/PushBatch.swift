@@ -73,100 +73,57 @@ struct PushBatch {
             sql: "INSERT INTO rep_note (lead_id, rep_id, text, created_at) VALUES (?, ?, ?, ?)")
     }
 
-    /// Re-validates one intent against the lead's current state and applies it. Every refusal is
-    /// a permanent rejection code, never a throw.
+    /// Asks ``MutationRules`` what the mutation does to the lead as the batch has left it, and
+    /// persists that effect; every refusal is a permanent rejection code, never a throw. Nothing
+    /// is decided here.
     /// - Parameter lead: the mutation's lead id as stored (its lower-case UUID text).
     /// - Throws: a database error (the caller's transaction then rolls back).
     mutating func apply(_ mutation: Mutation, leadID lead: String, in db: Database) throws -> PushOutcome {
-        // Every limit the contract states, per mutation: one over-long note never blocks the rest.
-        if mutation.intent.textOverLimit != nil { return .rejected(.tooLarge) }
-        guard let state = leads[lead] else { return .rejected(.unknownLead) }
-        guard state.owner == rep, state.stage.isInRepScope else { return .rejected(.notAssigned) }
-        let stage = state.stage
-        // A verdict decided on another stage than the lead's: another device of the rep acted
-        // first. Refused, never applied over that verdict (issue 14 item 6).
-        if let expected = mutation.expectedStage, expected != stage, mutation.intent.isVerdict {
-            return .rejected(.stale)
+        let state = leads[lead].map { LeadMutationState(stage: $0.stage, isOwnedByPusher: $0.owner == rep) }
+        let effect: MutationEffect
+        switch MutationRules.effect(
+            of: mutation.intent, expectedStage: mutation.expectedStage, on: state, at: date)
+        {
+        case .failure(let code): return .rejected(code)
+        case .success(let decided): effect = decided
         }
-
-        switch mutation.intent {
-        case .accept:
-            guard StageTransitionTable.allows(from: stage, to: .accepted, trigger: .accept) else {
-                return .rejected(.invalidTransition)
-            }
-            move(lead, from: stage, to: .accepted, trigger: .accept, reason: nil, note: nil)
-            changeLog.upsert(leadID: lead)
-
-        case .convert:
-            guard StageTransitionTable.allows(from: stage, to: .converted, trigger: .convert) else {
-                return .rejected(.invalidTransition)
-            }
-            move(lead, from: stage, to: .converted, trigger: .convert, reason: nil, note: nil)
-            try leaveScope(lead, reason: .converted)
-
-        case .reject(let reasonText, let note, let reentryDate):
-            guard let reason = ReasonCode(rawValue: reasonText) else { return .rejected(.unknownReason) }
-            let entry = reason.entry
-            let trimmedNote = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-            if entry.requiresNote, trimmedNote?.isEmpty ?? true { return .rejected(.noteRequired) }
-            let target = entry.disposition.targetStage
-            let trigger = entry.disposition.trigger
-            guard StageTransitionTable.allows(from: stage, to: target, trigger: trigger) else {
-                return .rejected(.invalidTransition)
-            }
-            move(
-                lead, from: stage, to: target, trigger: trigger, reason: reason,
-                note: trimmedNote?.isEmpty == false ? trimmedNote : nil)
-            switch entry.disposition {
-            case .recycle(let coolDownDays):
-                let until =
-                    entry.acceptsReentryDate
-                    ? reentryDate ?? date + Double(coolDownDays) * 86_400
-                    : date + Double(coolDownDays) * 86_400
-                coolDowns.append((lead, until.timeIntervalSince1970))
-                try leaveScope(lead, reason: .recycled)
-            case .disqualify:
-                try leaveScope(lead, reason: .disqualified)
-            }
-
-        case .addNote(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else { return .rejected(.invalidMutation) }
-            try insertNote.execute(arguments: [lead, rep, text, at])
-            changeLog.upsert(leadID: lead)
-
-        case .correctContact(let correction):
-            guard !correction.isEmpty else { return .rejected(.invalidMutation) }
-            let fields: [(column: String, value: String?)] = [
-                ("first_name", correction.firstName), ("last_name", correction.lastName),
-                ("phone", correction.phone), ("title", correction.title), ("company", correction.company),
-            ]
-            let trimmedEmail = correction.email?.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmedEmail?.isEmpty == true { return .rejected(.invalidMutation) }
-            var assignments: [String] = []
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            for field in fields {
-                guard let value = field.value else { continue }
-                let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !trimmed.isEmpty else { return .rejected(.invalidMutation) }
-                assignments.append("\(field.column) = ?")
-                arguments.append(trimmed)
-            }
-            if let trimmedEmail {
-                let email = EmailAddress(trimmedEmail)
-                // A corrected email must be one: the rep's fix would otherwise store a worse value.
-                guard email.isValid else { return .rejected(.invalidMutation) }
-                assignments += ["email = ?", "email_normalized = ?", "email_valid = ?"]
-                arguments += [email.address, email.normalized, email.isValid]
-            }
-            assignments.append("updated_at = ?")
-            arguments += [at, lead]
-            // At most 2⁶ column sets: cached like the other statements.
-            try db.cachedStatement(sql: "UPDATE lead SET \(assignments.joined(separator: ", ")) WHERE id = ?")
-                .execute(arguments: StatementArguments(arguments))
+        if let move = effect.stageMove {
+            self.move(lead, from: move.from, to: move.to, trigger: move.trigger, reason: move.reason, note: move.note)
+        }
+        if let until = effect.coolDownUntil { coolDowns.append((lead, until.timeIntervalSince1970)) }
+        if let note = effect.note { try insertNote.execute(arguments: [lead, rep, note, at]) }
+        if let correction = effect.contactCorrection { try write(correction, to: lead, in: db) }
+        if let reason = effect.leavesScope {
+            try leaveScope(lead, reason: reason)
+        } else {
             changeLog.upsert(leadID: lead)
         }
         return .applied
+    }
+
+    /// Writes a validated contact correction's fields to the lead.
+    private func write(_ correction: ContactCorrection, to lead: String, in db: Database) throws {
+        let fields: [(column: String, value: String?)] = [
+            ("first_name", correction.firstName), ("last_name", correction.lastName),
+            ("phone", correction.phone), ("title", correction.title), ("company", correction.company),
+        ]
+        var assignments: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        for field in fields {
+            guard let value = field.value else { continue }
+            assignments.append("\(field.column) = ?")
+            arguments.append(value)
+        }
+        if let text = correction.email {
+            let email = EmailAddress(text)
+            assignments += ["email = ?", "email_normalized = ?", "email_valid = ?"]
+            arguments += [email.address, email.normalized, email.isValid]
+        }
+        assignments.append("updated_at = ?")
+        arguments += [at, lead]
+        // At most 2⁶ column sets: cached like the other statements.
+        try db.cachedStatement(sql: "UPDATE lead SET \(assignments.joined(separator: ", ")) WHERE id = ?")
+            .execute(arguments: StatementArguments(arguments))
     }
 
     /// Writes the batch's stage moves, cool-downs and change-log rows, inside the push's
@@ -227,8 +184,8 @@ struct PushBatch {
         return String(decoding: json, as: UTF8.self)
     }
 
-    /// Records a stage move (checked against ``StageTransitionTable`` by the caller): the lead's
-    /// stage in memory now, its rows in ``finish(in:)``.
+    /// Records a stage move (checked against `StageTransitionTable` by ``MutationRules``): the
+    /// lead's stage in memory now, its rows in ``finish(in:)``.
     private mutating func move(
         _ lead: String, from: LifecycleStage, to: LifecycleStage, trigger: StageTrigger, reason: ReasonCode?,
         note: String?
