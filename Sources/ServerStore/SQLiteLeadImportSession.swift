@@ -130,25 +130,7 @@ final class SQLiteLeadImportSession: LeadImportSession {
             throw LeadStoreError.leadNotFound(id)
         }
         let stored = try Lead(row: row)
-        var updated = stored
-        updated.externalID = lead.externalID ?? stored.externalID
-        updated.firstName = lead.firstName ?? stored.firstName
-        updated.lastName = lead.lastName ?? stored.lastName
-        updated.email = lead.email ?? stored.email
-        updated.phone = lead.phone ?? stored.phone
-        updated.company = lead.company ?? stored.company
-        updated.title = lead.title ?? stored.title
-        updated.country = lead.country ?? stored.country
-        updated.city = lead.city ?? stored.city
-        updated.source = lead.source ?? stored.source
-        updated.doNotEmail = stored.doNotEmail || lead.doNotEmail
-        updated.doNotCall = stored.doNotCall || lead.doNotCall
-        updated.createdAt = lead.createdAt ?? stored.createdAt
-        updated.attributes = stored.attributes.merging(lead.attributes) { _, new in new }
-        updated.postContactAttributes = stored.postContactAttributes.merging(lead.postContactAttributes) { _, new in
-            new
-        }
-        updated.outcome = lead.outcome ?? stored.outcome
+        let updated = stored.combining(lead, rowWins: true)
         guard updated != stored else {
             try db.cachedStatement(sql: Self.stampSQL).execute(arguments: [runID, match.id])
             return .unchanged(id)
@@ -172,25 +154,7 @@ final class SQLiteLeadImportSession: LeadImportSession {
             throw LeadStoreError.leadNotFound(id)
         }
         let stored = try Lead(row: row)
-        var merged = stored
-        merged.externalID = stored.externalID ?? lead.externalID
-        merged.firstName = stored.firstName ?? lead.firstName
-        merged.lastName = stored.lastName ?? lead.lastName
-        merged.email = stored.email ?? lead.email
-        merged.phone = stored.phone ?? lead.phone
-        merged.company = stored.company ?? lead.company
-        merged.title = stored.title ?? lead.title
-        merged.country = stored.country ?? lead.country
-        merged.city = stored.city ?? lead.city
-        merged.source = stored.source ?? lead.source
-        merged.doNotEmail = stored.doNotEmail || lead.doNotEmail
-        merged.doNotCall = stored.doNotCall || lead.doNotCall
-        merged.createdAt = stored.createdAt ?? lead.createdAt
-        merged.attributes = stored.attributes.merging(lead.attributes) { kept, _ in kept }
-        merged.postContactAttributes = stored.postContactAttributes.merging(lead.postContactAttributes) { kept, _ in
-            kept
-        }
-        merged.outcome = stored.outcome ?? lead.outcome
+        let merged = stored.combining(lead, rowWins: false)
         guard merged != stored else { return }
         try write(merged.importedValues(), to: id, externalID: merged.externalID)
     }
