@@ -44,6 +44,9 @@ public struct LeadRelayDemoCommand: AsyncParsableCommand {
         guard (2...100).contains(reps) else { throw ValidationError("--reps must be 2 to 100, not \(reps)") }
     }
 
+    /// Runs the demo; the temporary folder it made (no `--home`, no `--keep-running`) is removed
+    /// when it ends, whether it succeeded or not.
+    /// - Throws: ``DemoFailure`` naming the step or option at fault.
     public func run() async throws {
         let settings = try settings()
         defer {

@@ -6,8 +6,11 @@ public import LeadModel
 public struct MutationEffect: Hashable, Sendable {
     /// A move of the lead's stage, checked against `StageTransitionTable`.
     public struct StageMove: Hashable, Sendable {
+        /// The stage the lead is in when the mutation applies.
         public var from: LifecycleStage
+        /// The stage it moves to.
         public var to: LifecycleStage
+        /// What moves it (`accept`, `convert`, `reject_recyclable`, `reject_terminal`).
         public var trigger: StageTrigger
         /// The reject's reason, for a reject.
         public var reason: ReasonCode?

@@ -102,8 +102,16 @@ struct SyncLoopModel: Sendable {
             leads[mutation.leadID]?.stage = disqualifying.contains(code) ? .disqualified : .recycled
         case .addNote(let text):
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .rejected(.invalidMutation) }
-        case .correctContact:
-            return .rejected(.invalidMutation)
+        case .correctContact(let correction):
+            // SPEC §5 rule 5: fields trimmed and non-blank; a corrected email must be an email.
+            let values = [
+                correction.firstName, correction.lastName, correction.email, correction.phone, correction.title,
+                correction.company,
+            ].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }
+            if values.isEmpty || values.contains(where: \.isEmpty) { return .rejected(.invalidMutation) }
+            if let email = correction.email, !EmailAddress(email.trimmingCharacters(in: .whitespaces)).isValid {
+                return .rejected(.invalidMutation)
+            }
         }
         return .applied
     }

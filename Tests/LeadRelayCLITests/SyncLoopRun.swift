@@ -291,11 +291,14 @@ final class SyncLoopRun: @unchecked Sendable {
         case 7: intent = .addNote(text: "called \(kind % 100)")
         case 8: intent = .reject(reason: "other", note: nil, reentryDate: nil)
         default:
-            // What an older or hostile client could queue: this CLI refuses both when typed.
-            intent =
-                kind / 10 % 2 == 0
-                ? .addNote(text: String(repeating: "x", count: SyncLoopModel.noteLimit + 1))
-                : .reject(reason: "budget_frozen", note: nil, reentryDate: nil)
+            // What an older or hostile client could queue: this CLI refuses the first two when
+            // typed; a contact correction, with a valid or an invalid email.
+            switch kind / 10 % 4 {
+            case 0: intent = .addNote(text: String(repeating: "x", count: SyncLoopModel.noteLimit + 1))
+            case 1: intent = .reject(reason: "budget_frozen", note: nil, reentryDate: nil)
+            case 2: intent = .correctContact(ContactCorrection(email: " new\(kind % 100)@example.com ", company: "Co"))
+            default: intent = .correctContact(ContactCorrection(email: "not an email \(kind % 100)"))
+            }
         }
         // As the CLI names it; past a verdict of its own that takes the lead out of the scope the
         // CLI refuses another, so this (older client's) verdict names none.

@@ -10,7 +10,9 @@ import Foundation
 public final class RawConnection: @unchecked Sendable {  // one task uses a connection at a time
     private let socketDescriptor: Int32
 
+    /// A socket call that failed, with its errno.
     public struct Failure: Error, CustomStringConvertible {
+        /// `connect: errno 111`.
         public let description: String
     }
 

@@ -24,7 +24,8 @@ public struct SLAEscalation: Sendable {
     /// The longest SLA: a year, in hours.
     public static let maximumHours: Double = 8_760
     /// The rule ``acceptsHours(_:)`` checks, in words.
-    public static let hoursRule = "the SLA must be at least a minute (0.0167 hours) and at most 8760 hours (a year)"
+    public static let hoursRule =
+        "the SLA must be at least a minute (\(String(format: "%.4f", minimumHours)) hours) and at most \(Int(maximumHours)) hours (a year)"
 
     /// Whether `hours` is an SLA an operator may set: from ``minimumHours`` to ``maximumHours``.
     public static func acceptsHours(_ hours: Double) -> Bool {
