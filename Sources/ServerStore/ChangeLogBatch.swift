@@ -66,7 +66,7 @@ struct ChangeLogBatch {
         var digest = try SQLiteLeadStore.digest(repID: repID, atOrBefore: nil, in: db)
         var latest: [String: (seq: Int64, isUpsert: Bool)] = [:]
         latest.reserveCapacity(changes.count)
-        let leadList = "[" + changes.map { "\"\($0.leadID)\"" }.joined(separator: ",") + "]"
+        let leadList = String(decoding: try JSONEncoder().encode(changes.map(\.leadID)), as: UTF8.self)
         // SQLite's bare-column rule: with max(seq), `kind` comes from the row holding the maximum.
         let rows = try Row.fetchCursor(
             db.cachedStatement(
@@ -83,18 +83,18 @@ struct ChangeLogBatch {
             try Int64.fetchOne(
                 db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'")) ?? 0
         // The rows go in as one JSON array through one INSERT … SELECT: one execution of the
-        // statement per batch. Every text in it is a UUID or a fixed word.
-        var rowsJSON = "["
-        var written = 0
+        // statement per batch.
+        var logRows: [ChangeLogRow] = []
+        logRows.reserveCapacity(changes.count)
         for change in changes {
             let previous = latest[change.leadID]
             let lead = change.leadID
-            let kind: String
+            let removal: RemovalReason?
             if let reason = change.removal {
                 guard let previous, previous.isUpsert else { continue }
                 seq += 1
                 digest.remove(leadIDText: lead, version: previous.seq)
-                kind = #""removal","\#(reason.rawValue)""#
+                removal = reason
             } else {
                 seq += 1
                 if let previous, previous.isUpsert {
@@ -102,14 +102,15 @@ struct ChangeLogBatch {
                 } else {
                     digest.insert(leadIDText: lead, version: seq)
                 }
-                kind = #""upsert",null"#
+                removal = nil
             }
-            if written > 0 { rowsJSON += "," }
-            rowsJSON += #"[\#(seq),"\#(change.leadID)",\#(kind),\#(digest.count),\#(Int64(bitPattern: digest.hash))]"#
-            written += 1
+            logRows.append(
+                ChangeLogRow(
+                    seq: seq, leadID: lead, removal: removal, scopeCount: digest.count,
+                    scopeHash: Int64(bitPattern: digest.hash)))
         }
-        rowsJSON += "]"
-        guard written > 0 else { return nil }
+        guard !logRows.isEmpty else { return nil }
+        let rowsJSON = String(decoding: try JSONEncoder().encode(logRows), as: UTF8.self)
         try db.cachedStatement(
             sql: """
                 INSERT INTO change_log (seq, rep_id, lead_id, kind, removal_reason, at, scope_count, scope_hash)

@@ -12,9 +12,9 @@ import SyncProtocol
 /// rows are written as each mutation is applied, through statements prepared once per batch.
 /// The stage moves are written by ``finish(in:)``, still inside the push's transaction: each
 /// moved lead's final stage (one `UPDATE` per target stage), the stage-history rows in mutation
-/// order (one `INSERT … SELECT` over a JSON array), then the cool-downs, in that order so that the
-/// `lead_rejection` triggers see them as before; and the change-log rows collected in a
-/// ``ChangeLogBatch`` (one row per lead). Statements over whole batches: each runs once per push,
+/// order (one `INSERT … SELECT` over a JSON array made by `JSONEncoder`), each reject's row, then
+/// the cool-downs (after the rejects, whose rows they complete); and the change-log rows collected
+/// in a ``ChangeLogBatch`` (one row per lead). Statements over whole batches: each runs once per push,
 /// not once per mutation. (The word-list CHECKs of `stage_change` are `=` comparisons joined by
 /// OR since `v5-push-write-path`: for an `IN` list SQLite built a lookup table per row checked.)
 struct PushBatch {
@@ -53,7 +53,7 @@ struct PushBatch {
         changeLog = ChangeLogBatch(repID: rep)
         let distinct = Set(leadIDs)
         if !distinct.isEmpty {
-            let leadList = "[" + distinct.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+            let leadList = String(decoding: try JSONEncoder().encode(Array(distinct)), as: UTF8.self)
             let rows = try Row.fetchCursor(
                 db.cachedStatement(
                     sql: """
@@ -140,20 +140,13 @@ struct PushBatch {
                 sql: "UPDATE lead SET stage = ? WHERE rowid IN (SELECT value FROM json_each(?))")
             for (stage, rowIDs) in byStage {
                 try updateStage.execute(arguments: [
-                    stage.rawValue, "[\(rowIDs.map(String.init).joined(separator: ","))]",
+                    stage.rawValue, String(decoding: try JSONEncoder().encode(rowIDs), as: UTF8.self),
                 ])
             }
-            // Ids, stages, triggers and reasons are fixed words; only the note needs escaping.
-            var history = "["
-            for (index, move) in moves.enumerated() {
-                history += index == 0 ? "[" : ",["
-                history +=
-                    #""\#(move.lead)","\#(move.from.rawValue)","\#(move.to.rawValue)","\#(move.trigger.rawValue)","#
-                history += move.reason.map { #""\#($0.rawValue)","# } ?? "null,"
-                history += move.note.map(Self.jsonString) ?? "null"
-                history += "]"
-            }
-            history += "]"
+            let history = try JSONEncoder().encode(
+                moves.map {
+                    [$0.lead, $0.from.rawValue, $0.to.rawValue, $0.trigger.rawValue, $0.reason?.rawValue, $0.note]
+                })
             try db.cachedStatement(
                 sql: """
                     INSERT INTO stage_change
@@ -163,25 +156,15 @@ struct PushBatch {
                         NULL
                     FROM json_each(?) ORDER BY key
                     """
-            ).execute(arguments: [actor, at, history])
+            ).execute(arguments: [actor, at, String(decoding: history, as: UTF8.self)])
+            for move in moves where move.trigger.isReject {
+                try SQLiteLeadStore.recordRejection(leadID: move.lead, reason: move.reason, at: at, in: db)
+            }
         }
-        if !coolDowns.isEmpty {
-            let setCoolDown = try db.cachedStatement(
-                sql: """
-                    INSERT INTO lead_cool_down (lead_id, until) VALUES (?, ?)
-                    ON CONFLICT (lead_id) DO UPDATE SET until = excluded.until
-                    """)
-            for coolDown in coolDowns { try setCoolDown.execute(arguments: [coolDown.lead, coolDown.until]) }
+        for coolDown in coolDowns {
+            try SQLiteLeadStore.recordCoolDown(leadID: coolDown.lead, until: coolDown.until, in: db)
         }
         try changeLog.write(at: date, in: db)
-    }
-
-    /// `text` as a JSON string: ``CanonicalJSON``'s escaping (quotes, backslashes and control
-    /// characters, RFC 8259 §7).
-    static func jsonString(_ text: String) -> String {
-        var json: [UInt8] = []
-        CanonicalJSON.appendString(text, to: &json)
-        return String(decoding: json, as: UTF8.self)
     }
 
     /// Records a stage move (checked against `StageTransitionTable` by ``MutationRules``): the

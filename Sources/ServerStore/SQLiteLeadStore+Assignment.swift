@@ -76,6 +76,9 @@ extension SQLiteLeadStore: SyncStore {
                     rep_id = excluded.rep_id, assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by
                 """
         ).execute(arguments: [lead, rep, date.timeIntervalSince1970, actor])
+        if previousText != rep {
+            try Self.recordHandoff(leadID: lead, repID: rep, at: date.timeIntervalSince1970, by: actor, in: db)
+        }
         if let previousText {
             try Self.logRemoval(repID: previousText, leadID: lead, reason: .reassigned, at: date, in: db)
         }
@@ -160,6 +163,10 @@ extension SQLiteLeadStore: SyncStore {
             leadID, from.rawValue, change.to.rawValue, change.trigger.rawValue, change.actor,
             change.at.timeIntervalSince1970, change.reason?.rawValue, change.note, change.modelVersion,
         ])
+        if change.trigger.isReject {
+            try recordRejection(
+                leadID: leadID, reason: change.reason, at: change.at.timeIntervalSince1970, in: db)
+        }
         return StageChange(
             leadID: change.leadID, from: from, to: change.to, trigger: change.trigger, actor: change.actor,
             at: change.at, reason: change.reason, note: change.note, modelVersion: change.modelVersion)

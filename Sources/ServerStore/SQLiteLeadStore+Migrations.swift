@@ -168,6 +168,7 @@ extension SQLiteLeadStore {
         registerSyncMigrations(&migrator)
         registerHandoffMigrations(&migrator)
         registerPushMigrations(&migrator)
+        registerBookkeepingMigrations(&migrator)
         return migrator
     }
 }

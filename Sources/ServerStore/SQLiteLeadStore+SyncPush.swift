@@ -103,7 +103,7 @@ extension SQLiteLeadStore {
         // hashes in id order and the outcomes. An id repeated within the push finds its hash here.
         var firstRecorded: Int64?
         var recordedHashes = ""
-        var recordedOutcomes = "["
+        var recordedOutcomes: [String] = []
         var results: [PushResult] = []
         results.reserveCapacity(mutations.count)
         var conflicted = false
@@ -129,8 +129,7 @@ extension SQLiteLeadStore {
                 continue
             }
             let outcome = try batch.apply(mutation, leadID: leadTexts[index], in: db)
-            // Outcomes are fixed words: nothing to escape.
-            recordedOutcomes += #"\#(firstRecorded == nil ? "" : ",")"\#(Self.outcomeText(outcome))""#
+            recordedOutcomes.append(Self.outcomeText(outcome))
             recordedHashes += hash
             firstRecorded = firstRecorded ?? mutation.mutationID
             lastApplied = mutation.mutationID
@@ -145,7 +144,9 @@ extension SQLiteLeadStore {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [
-                clientID, last, first, recordedHashes, recordedOutcomes + "]", date.timeIntervalSince1970,
+                clientID, last, first, recordedHashes,
+                String(decoding: try JSONEncoder().encode(recordedOutcomes), as: UTF8.self),
+                date.timeIntervalSince1970,
             ])
             try db.cachedStatement(sql: "UPDATE client_binding SET last_applied_id = ? WHERE client_id = ?")
                 .execute(arguments: [last, clientID])
