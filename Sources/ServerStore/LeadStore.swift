@@ -5,7 +5,7 @@ public import LeadModel
 /// follow the embedded SQLite one (`SQLiteLeadStore`). Every method is one transaction that keeps
 /// the invariants; stage changes are checked against ``StageTransitionTable`` here, whatever the
 /// caller.
-public protocol LeadStore: Sendable {
+public protocol LeadStore: TransactionalStore {
     /// The server epoch (SPEC §5 rule 4): a random id created with the store and kept for its
     /// life, so that a sync cursor issued by another store (or before a restore from elsewhere)
     /// is recognised and answered with `resync_required`.

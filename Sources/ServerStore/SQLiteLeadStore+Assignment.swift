@@ -14,7 +14,7 @@ extension SQLiteLeadStore: SyncStore {
     ///   ``LeadStoreError/repInactive(_:)``; ``StageTransitionError`` for any other stage.
     @discardableResult
     public func assign(leadID: LeadID, to repID: RepID, actor: String, at date: Date) throws -> LeadAssignmentChange {
-        try writer.write { db in
+        try write { db in
             try Self.checkActive(repID, in: db)
             return try Self.assign(leadID: leadID, to: repID, actor: actor, at: date, in: db)
         }
@@ -29,7 +29,7 @@ extension SQLiteLeadStore: SyncStore {
     public func assign(leadIDs: [LeadID], to repID: RepID, actor: String, at date: Date) throws
         -> [LeadAssignmentChange]
     {
-        try writer.write { db in
+        try write { db in
             try Self.checkActive(repID, in: db)
             return try leadIDs.map { try Self.assign(leadID: $0, to: repID, actor: actor, at: date, in: db) }
         }
@@ -92,7 +92,7 @@ extension SQLiteLeadStore: SyncStore {
     /// - Returns: the rep it was taken from, or `nil` when it had none.
     @discardableResult
     public func releaseLead(_ leadID: LeadID, at date: Date) throws -> RepID? {
-        try writer.write { db in
+        try write { db in
             let lead = leadID.description
             guard
                 let previous = try String.fetchOne(
@@ -107,7 +107,7 @@ extension SQLiteLeadStore: SyncStore {
     /// Leads handed to sales (`assigned` or `accepted`) that no rep owns: released from a
     /// deactivated rep, waiting for routing. By id.
     public func unownedHandedLeads() throws -> [Lead] {
-        try writer.read { db in
+        try read { db in
             try Lead.leads(
                 rows: Row.fetchAll(
                     db,
@@ -122,7 +122,7 @@ extension SQLiteLeadStore: SyncStore {
 
     /// The rep who owns the lead now, or `nil`.
     public func owner(of leadID: LeadID) throws -> RepID? {
-        try writer.read { db in
+        try read { db in
             try String.fetchOne(
                 db, sql: "SELECT rep_id FROM lead_assignment WHERE lead_id = ?", arguments: [leadID.description]
             ).flatMap(RepID.init(uuidString:))

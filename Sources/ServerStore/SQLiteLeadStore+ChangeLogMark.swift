@@ -5,7 +5,7 @@ extension SQLiteLeadStore {
     /// Where the change log stands now for the rep (one read of two small rows).
     /// - Throws: a database error.
     public func changeLogMark(repID: RepID) throws -> ChangeLogMark {
-        try writer.read { db in
+        try read { db in
             let row = try Row.fetchOne(
                 db.cachedStatement(
                     sql: """

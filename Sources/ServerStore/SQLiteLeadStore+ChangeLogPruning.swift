@@ -9,7 +9,7 @@ extension SQLiteLeadStore {
     /// rep's current scope digest.
     /// - Returns: how many change-log rows were deleted.
     public func pruneRemovals(olderThan cutoff: Date) throws -> Int {
-        try writer.write { db in
+        try write { db in
             let expired = try Row.fetchAll(
                 db,
                 sql: """

@@ -8,7 +8,7 @@ extension SQLiteLeadStore {
     /// transaction. Leads whose stage changed meanwhile only lose the cool-down row.
     /// - Returns: the leads moved, in id order.
     public func endCoolDowns(dueBy date: Date, actor: String) throws -> [LeadID] {
-        try writer.write { db in
+        try write { db in
             let due = try String.fetchAll(
                 db, sql: "SELECT lead_id FROM lead_cool_down WHERE until <= ? ORDER BY lead_id",
                 arguments: [date.timeIntervalSince1970])

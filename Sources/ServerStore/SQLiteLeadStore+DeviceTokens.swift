@@ -7,7 +7,7 @@ extension SQLiteLeadStore {
     /// - Throws: ``LeadStoreError/repNotFound(_:)``; a GRDB `DatabaseError` for a hash that is not
     ///   64 characters or is already stored.
     public func saveDeviceToken(hash: String, repID: RepID, at date: Date) throws {
-        try writer.write { db in
+        try write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM rep WHERE id = ?", arguments: [repID.description]) != nil
             else { throw LeadStoreError.repNotFound(repID) }
             try db.execute(
@@ -26,7 +26,7 @@ extension SQLiteLeadStore {
 
     /// The token row under this hash, read from the database.
     private func readDeviceToken(hash: String) throws -> DeviceTokenRecord? {
-        try writer.read { db in
+        try read { db in
             guard
                 let row = try Row.fetchOne(
                     db.cachedStatement(
@@ -50,7 +50,7 @@ extension SQLiteLeadStore {
     /// Marks the token revoked; whether a live one was.
     @discardableResult
     public func revokeDeviceToken(hash: String, at date: Date) throws -> Bool {
-        try writer.write { db in
+        try write { db in
             try db.execute(
                 sql: "UPDATE device_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
                 arguments: [date.timeIntervalSince1970, hash])
@@ -61,7 +61,7 @@ extension SQLiteLeadStore {
     /// Revokes every live token of the rep; how many.
     @discardableResult
     public func revokeDeviceTokens(repID: RepID, at date: Date) throws -> Int {
-        try writer.write { db in
+        try write { db in
             try db.execute(
                 sql: "UPDATE device_token SET revoked_at = ? WHERE rep_id = ? AND revoked_at IS NULL",
                 arguments: [date.timeIntervalSince1970, repID.description])

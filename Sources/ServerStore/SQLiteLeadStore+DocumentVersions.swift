@@ -15,7 +15,7 @@ extension SQLiteLeadStore {
     func saveDocumentVersion(
         in table: VersionedDocumentTable, document: String, createdBy: String, note: String?, at date: Date
     ) throws -> Int {
-        try writer.write { db in
+        try write { db in
             let version = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM \(table.rawValue)") ?? 0) + 1
             try db.execute(
                 sql: """
@@ -29,12 +29,12 @@ extension SQLiteLeadStore {
 
     /// Every version saved in `table`, version 1 first.
     func documentVersions(in table: VersionedDocumentTable) throws -> [StoredDocumentVersion] {
-        try writer.read { db in try Self.fetchDocumentVersions(db, table: table, order: "ORDER BY version") }
+        try read { db in try Self.fetchDocumentVersions(db, table: table, order: "ORDER BY version") }
     }
 
     /// The highest version saved in `table`, or `nil` before the first.
     func currentDocumentVersion(in table: VersionedDocumentTable) throws -> StoredDocumentVersion? {
-        try writer.read { db in
+        try read { db in
             try Self.fetchDocumentVersions(db, table: table, order: "ORDER BY version DESC LIMIT 1").first
         }
     }

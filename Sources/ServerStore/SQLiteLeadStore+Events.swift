@@ -9,7 +9,7 @@ extension SQLiteLeadStore {
     ///   nothing is stored then.
     @discardableResult
     public func addEvents(_ events: [EngagementEvent]) throws -> Int {
-        try writer.write { db in
+        try write { db in
             var knownLeads: Set<LeadID> = []
             let leadExists = try db.cachedStatement(sql: "SELECT 1 FROM lead WHERE id = ?")
             for event in events where !knownLeads.contains(event.leadID) {
@@ -37,7 +37,7 @@ extension SQLiteLeadStore {
 
     /// The lead's events, oldest first (ties in the order they were stored).
     public func events(leadID: LeadID) throws -> [EngagementEvent] {
-        try writer.read { db in
+        try read { db in
             try Self.fetchEvents(
                 db,
                 sql: """
@@ -52,7 +52,7 @@ extension SQLiteLeadStore {
     /// without events are absent.
     public func events(leadIDs: [LeadID]) throws -> [LeadID: [EngagementEvent]] {
         guard !leadIDs.isEmpty else { return [:] }
-        return try writer.read { db in
+        return try read { db in
             var byLead: [LeadID: [EngagementEvent]] = [:]
             // Stay well below SQLite's bound-parameter limit.
             for chunkStart in stride(from: 0, to: leadIDs.count, by: 500) {

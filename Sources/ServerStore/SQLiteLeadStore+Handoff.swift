@@ -5,7 +5,7 @@ public import LeadModel
 extension SQLiteLeadStore: HandoffStore {
     /// Open leads (`assigned` + `accepted`) per rep, from the ownership table.
     public func openLeadCounts() throws -> [RepID: Int] {
-        try writer.read { db in
+        try read { db in
             var counts: [RepID: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT rep_id, count(*) FROM lead_assignment GROUP BY rep_id") {
                 guard let rep = RepID(uuidString: row[0]) else { continue }
@@ -17,7 +17,7 @@ extension SQLiteLeadStore: HandoffStore {
 
     /// The stored round-robin credit per rep.
     public func roundRobinCredits() throws -> [RepID: Int] {
-        try writer.read { db in
+        try read { db in
             var credits: [RepID: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT rep_id, credit FROM round_robin_credit") {
                 guard let rep = RepID(uuidString: row[0]) else { continue }
@@ -29,7 +29,7 @@ extension SQLiteLeadStore: HandoffStore {
 
     /// Replaces the stored round-robin credits, in one transaction.
     public func saveRoundRobinCredits(_ credits: [RepID: Int]) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM round_robin_credit")
             for (rep, credit) in credits.sorted(by: { $0.key < $1.key }) {
                 try db.execute(
@@ -41,7 +41,7 @@ extension SQLiteLeadStore: HandoffStore {
 
     /// Every lead in a rep's scope now, oldest hand-off first.
     public func openAssignments() throws -> [OpenAssignment] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -61,7 +61,7 @@ extension SQLiteLeadStore: HandoffStore {
     /// For each `mql` lead with an email, the earliest other lead with the same normalised email
     /// (by creation date, then import date, then id).
     public func duplicateOriginals() throws -> [LeadID: LeadID] {
-        try writer.read { db in
+        try read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -94,7 +94,7 @@ extension SQLiteLeadStore: HandoffStore {
     /// The earliest other lead with the same normalised email (by creation date, then import
     /// date, then id), or `nil`.
     public func earliestLead(withEmailOf leadID: LeadID) throws -> LeadID? {
-        try writer.read { db in
+        try read { db in
             try String.fetchOne(
                 db,
                 sql: """
@@ -108,7 +108,7 @@ extension SQLiteLeadStore: HandoffStore {
 
     /// Records the merge (replacing an earlier record of the same lead).
     public func recordMerge(leadID: LeadID, into originalID: LeadID, at date: Date) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(
                 sql: """
                     INSERT INTO lead_merge (lead_id, into_lead_id, at) VALUES (?, ?, ?)
@@ -120,7 +120,7 @@ extension SQLiteLeadStore: HandoffStore {
 
     /// The lead `leadID` was merged into, or `nil`.
     public func mergeTarget(of leadID: LeadID) throws -> LeadID? {
-        try writer.read { db in
+        try read { db in
             try String.fetchOne(
                 db, sql: "SELECT into_lead_id FROM lead_merge WHERE lead_id = ?", arguments: [leadID.description]
             ).flatMap(LeadID.init(uuidString:))
@@ -129,7 +129,7 @@ extension SQLiteLeadStore: HandoffStore {
 
     /// Replaces the overflow queue, keeping the `since` of leads already waiting.
     public func replaceOverflow(_ entries: [OverflowEntry]) throws {
-        try writer.write { db in
+        try write { db in
             var kept: [String: Double] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT lead_id, since FROM routing_overflow") {
                 kept[row[0]] = row[1]
@@ -146,7 +146,7 @@ extension SQLiteLeadStore: HandoffStore {
 
     /// The leads waiting in the overflow queue, oldest first.
     public func overflow() throws -> [OverflowEntry] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT lead_id, territory, since FROM routing_overflow ORDER BY since, lead_id")
                 .compactMap { row in
                     guard let lead = LeadID(uuidString: row[0]) else { return nil }
@@ -158,7 +158,7 @@ extension SQLiteLeadStore: HandoffStore {
     /// Records a breach; a second record of the same lead, rep and hand-off instant is ignored.
     @discardableResult
     public func recordBreach(_ breach: SLABreach) throws -> Bool {
-        try writer.write { db in
+        try write { db in
             try db.execute(
                 sql: """
                     INSERT INTO sla_breach (lead_id, rep_id, assigned_at, deadline, detected_at, escalated_to)
@@ -175,7 +175,7 @@ extension SQLiteLeadStore: HandoffStore {
 
     /// Every recorded breach, oldest first.
     public func breaches() throws -> [SLABreach] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -194,7 +194,7 @@ extension SQLiteLeadStore: HandoffStore {
 
     /// The lead's latest reject, or `nil`.
     public func rejection(leadID: LeadID) throws -> RecordedRejection? {
-        try writer.read { db in
+        try read { db in
             try Row.fetchOne(
                 db,
                 sql: """
@@ -208,7 +208,7 @@ extension SQLiteLeadStore: HandoffStore {
 
     /// The latest rejects of several leads, read in chunks of 500 ids.
     public func rejections(leadIDs: [LeadID]) throws -> [LeadID: RecordedRejection] {
-        try writer.read { db in
+        try read { db in
             var found: [LeadID: RecordedRejection] = [:]
             for chunk in Self.chunks(leadIDs) {
                 let rows = try Row.fetchAll(
@@ -226,7 +226,7 @@ extension SQLiteLeadStore: HandoffStore {
 
     /// The merge targets of several leads, read in chunks of 500 ids.
     public func mergeTargets(leadIDs: [LeadID]) throws -> [LeadID: LeadID] {
-        try writer.read { db in
+        try read { db in
             var found: [LeadID: LeadID] = [:]
             for chunk in Self.chunks(leadIDs) {
                 let rows = try Row.fetchAll(
@@ -255,7 +255,7 @@ extension SQLiteLeadStore: HandoffStore {
 
     /// Records the follow-up (replacing an earlier one of the same lead).
     public func recordFollowUp(_ followUp: DispositionFollowUp) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(
                 sql: """
                     INSERT INTO disposition_follow_up (lead_id, reason, merged_into, account_owner, at)
@@ -272,7 +272,7 @@ extension SQLiteLeadStore: HandoffStore {
 
     /// The recorded follow-up, or `nil`.
     public func followUp(leadID: LeadID) throws -> DispositionFollowUp? {
-        try writer.read { db in
+        try read { db in
             guard
                 let row = try Row.fetchOne(
                     db,
@@ -289,7 +289,7 @@ extension SQLiteLeadStore: HandoffStore {
 
     /// Disqualified leads rejected as `duplicate` or `existing_customer` without a follow-up yet.
     public func rejectionsAwaitingFollowUp() throws -> [RecordedRejection] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -307,7 +307,7 @@ extension SQLiteLeadStore: HandoffStore {
     /// Every hand-off with its score snapshot, oldest first.
     public func handoffs() throws -> [HandoffRecord] {
         let decoder = JSONDecoder()
-        return try writer.read { db in
+        return try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -328,7 +328,7 @@ extension SQLiteLeadStore: HandoffStore {
 
     /// Every stage-history row at or after `since` (all when `nil`).
     public func stageChanges(since: Date?) throws -> [StageChange] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -352,7 +352,7 @@ extension SQLiteLeadStore: HandoffStore {
     /// The rep who most recently took to `accepted` or `converted` another lead with the same
     /// company (case-insensitive) or the same email domain.
     public func accountOwner(of leadID: LeadID) throws -> RepID? {
-        try writer.read { db in
+        try read { db in
             try String.fetchOne(
                 db,
                 sql: """

@@ -14,7 +14,7 @@ extension SQLiteLeadStore {
         runID: ImportRunID, _ body: (any LeadImportSession) throws -> Result
     ) throws -> Result {
         let startedAt = now()
-        return try writer.write { db in
+        return try write { db in
             let session = SQLiteLeadImportSession(db: db, runID: runID, at: startedAt)
             defer { session.close() }
             return try body(session)

@@ -5,7 +5,7 @@ public import LeadModel
 extension SQLiteLeadStore {
     /// The lead with this id, or `nil`.
     public func lead(id: LeadID) throws -> Lead? {
-        try writer.read { db in
+        try read { db in
             try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT \(Lead.selectedColumns) FROM lead WHERE id = ?"),
                 arguments: [id.description]
@@ -15,7 +15,7 @@ extension SQLiteLeadStore {
 
     /// The lead stored under this dedupe key, or `nil`.
     public func lead(dedupeKey key: String) throws -> Lead? {
-        try writer.read { db in
+        try read { db in
             try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT \(Lead.selectedColumns) FROM lead WHERE dedupe_key = ?"),
                 arguments: [key]
@@ -27,7 +27,7 @@ extension SQLiteLeadStore {
     public func leads(idPrefix prefix: String, limit: Int) throws -> [Lead] {
         let lower = prefix.lowercased()
         // Ids are lower-case hex and hyphens, all below "~": a range scan on the primary key.
-        return try writer.read { db in
+        return try read { db in
             try Lead.leads(
                 rows: Row.fetchAll(
                     db,
@@ -42,7 +42,7 @@ extension SQLiteLeadStore {
         // A negative LIMIT is no limit in SQLite. With a stage, the `lead_stage` index (which
         // carries the rowid) gives the rows already in order.
         let limit = limit.map { max($0, 0) } ?? -1
-        return try writer.read { db in
+        return try read { db in
             if let stage {
                 return try Lead.leads(
                     rows: Row.fetchAll(
@@ -65,7 +65,7 @@ extension SQLiteLeadStore {
     public func leadsForRescoring(after lastID: LeadID?, limit: Int) throws -> [Lead] {
         let stages = LifecycleStage.allCases.filter { !$0.isFrozenForRescoring }.map(\.rawValue)
         let placeholders = Array(repeating: "?", count: stages.count).joined(separator: ", ")
-        return try writer.read { db in
+        return try read { db in
             try Lead.leads(
                 rows: Row.fetchAll(
                     db.cachedStatement(
@@ -81,7 +81,7 @@ extension SQLiteLeadStore {
     /// One keyset page of all leads in id order (every stage): those with an id after `lastID`
     /// (from the start when `nil`), at most `limit`. For reports and calibration over every lead.
     public func leads(after lastID: LeadID?, limit: Int) throws -> [Lead] {
-        try writer.read { db in
+        try read { db in
             try Lead.leads(
                 rows: Row.fetchAll(
                     db.cachedStatement(
@@ -93,12 +93,12 @@ extension SQLiteLeadStore {
 
     /// The number of stored leads.
     public func leadCount() throws -> Int {
-        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lead") ?? 0 }
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lead") ?? 0 }
     }
 
     /// Number of leads per stage; stages with none are absent.
     public func leadCountsByStage() throws -> [LifecycleStage: Int] {
-        try writer.read { db in
+        try read { db in
             var counts: [LifecycleStage: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT stage, COUNT(*) FROM lead GROUP BY stage") {
                 let text: String = row[0]
@@ -113,7 +113,7 @@ extension SQLiteLeadStore {
 
     /// Number of leads per source; leads without a source are counted under `nil`.
     public func leadCountsBySource() throws -> [String?: Int] {
-        try writer.read { db in
+        try read { db in
             var counts: [String?: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT source, COUNT(*) FROM lead GROUP BY source") {
                 counts[row[0] as String?] = row[1]
@@ -124,7 +124,7 @@ extension SQLiteLeadStore {
 
     /// Number of leads with a recorded outcome, split by `won`.
     public func outcomeCounts() throws -> (won: Int, notWon: Int) {
-        try writer.read { db in
+        try read { db in
             let row = try Row.fetchOne(
                 db,
                 sql: """

@@ -7,7 +7,7 @@ extension SQLiteLeadStore {
     /// - Throws: ``LeadStoreError/repEmailTaken(_:)`` (with the normalised email) when another rep
     ///   has that email; a GRDB `DatabaseError` for a duplicate id or a negative capacity.
     public func addRep(_ rep: Rep) throws {
-        try writer.write { db in
+        try write { db in
             let taken =
                 try Bool.fetchOne(
                     db.cachedStatement(sql: "SELECT 1 FROM rep WHERE email_normalized = ?"),
@@ -27,14 +27,14 @@ extension SQLiteLeadStore {
 
     /// All reps, by name (case-insensitive), then id.
     public func reps() throws -> [Rep] {
-        try writer.read { db in
+        try read { db in
             try Self.fetchReps(db, sql: "SELECT \(Self.repColumns) FROM rep ORDER BY name COLLATE NOCASE, id")
         }
     }
 
     /// The rep with this id, or `nil`.
     public func rep(id: RepID) throws -> Rep? {
-        try writer.read { db in
+        try read { db in
             try Self.fetchReps(db, sql: "SELECT \(Self.repColumns) FROM rep WHERE id = ?", arguments: [id.description])
                 .first
         }
@@ -42,7 +42,7 @@ extension SQLiteLeadStore {
 
     /// The rep whose normalised email equals `email`'s, or `nil`.
     public func rep(email: EmailAddress) throws -> Rep? {
-        try writer.read { db in
+        try read { db in
             try Self.fetchReps(
                 db, sql: "SELECT \(Self.repColumns) FROM rep WHERE email_normalized = ?",
                 arguments: [email.normalized]
@@ -53,7 +53,7 @@ extension SQLiteLeadStore {
     /// Marks the rep inactive (idempotent): they keep their leads but receive no new ones.
     /// - Throws: ``LeadStoreError/repNotFound(_:)``.
     public func deactivateRep(id: RepID) throws {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "UPDATE rep SET active = 0 WHERE id = ?", arguments: [id.description])
             if db.changesCount == 0 { throw LeadStoreError.repNotFound(id) }
         }

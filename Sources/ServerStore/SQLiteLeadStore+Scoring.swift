@@ -32,7 +32,7 @@ extension SQLiteLeadStore {
     ///   for the first score naming an unknown lead or model version; nothing is stored then.
     public func saveScores(_ scores: [LeadScore]) throws {
         guard !scores.isEmpty else { return }
-        try writer.write { db in try Self.writeScores(scores, in: db) }
+        try write { db in try Self.writeScores(scores, in: db) }
     }
 
     /// Writes `scores` inside the caller's transaction (see ``saveScores(_:)``).
@@ -75,7 +75,7 @@ extension SQLiteLeadStore {
 
     /// The lead's current score (the one saved last) with its contributions, or `nil`.
     public func currentScore(leadID: LeadID) throws -> LeadScore? {
-        try writer.read { db in
+        try read { db in
             try Self.fetchScores(
                 db, sql: "SELECT \(Self.scoreColumns) FROM lead_score WHERE lead_id = ? AND is_current = 1",
                 arguments: [leadID.description]
@@ -86,7 +86,7 @@ extension SQLiteLeadStore {
     /// The current scores of several leads at once; leads never scored are absent.
     public func currentScores(leadIDs: [LeadID]) throws -> [LeadID: LeadScore] {
         guard !leadIDs.isEmpty else { return [:] }
-        return try writer.read { db in
+        return try read { db in
             var byLead: [LeadID: LeadScore] = [:]
             for chunkStart in stride(from: 0, to: leadIDs.count, by: 500) {
                 let chunk = leadIDs[chunkStart..<min(chunkStart + 500, leadIDs.count)]

@@ -9,7 +9,7 @@ extension SQLiteLeadStore {
     ///   nothing of the page is stored then.
     public func saveScoringPage(scores: [LeadScore], moves: [StageTransitionRequest]) throws -> [StageChange] {
         guard !scores.isEmpty || !moves.isEmpty else { return [] }
-        return try writer.write { db in
+        return try write { db in
             try Self.writeScores(scores, in: db)
             var applied: [StageChange] = []
             applied.reserveCapacity(moves.count)

@@ -9,7 +9,7 @@ extension SQLiteLeadStore {
     ///   ``LeadStoreError/scoringModelNotFound(_:)`` when `modelVersion` names no saved model.
     @discardableResult
     public func transition(_ change: StageTransitionRequest) throws -> StageChange {
-        try writer.write { db in try Self.applyTransition(change, in: db) }
+        try write { db in try Self.applyTransition(change, in: db) }
     }
 
     /// Checks and applies many moves, in the order given, in one write transaction (as
@@ -18,7 +18,7 @@ extension SQLiteLeadStore {
     /// - Throws: the first refused move's error (see ``transition(_:)``); nothing is kept then.
     @discardableResult
     public func transition(_ changes: [StageTransitionRequest]) throws -> [StageChange] {
-        try writer.write { db in try changes.map { try Self.applyTransition($0, in: db) } }
+        try write { db in try changes.map { try Self.applyTransition($0, in: db) } }
     }
 
     /// Checks and applies one move inside the caller's transaction (see ``transition(_:)``); a
@@ -39,7 +39,7 @@ extension SQLiteLeadStore {
 
     /// The lead's stage history, oldest first (empty for an unknown lead).
     public func stageHistory(leadID: LeadID) throws -> [StageChange] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(
                 db.cachedStatement(
                     sql: """

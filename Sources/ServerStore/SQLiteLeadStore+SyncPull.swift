@@ -17,7 +17,7 @@ extension SQLiteLeadStore {
     public func changes(repID: RepID, after sequence: Int64, limit: Int, includeRemovals: Bool) throws -> PullPage {
         precondition(limit > 0, "a page holds at least one change")
         let rep = repID.description
-        return try writer.read { db in
+        return try read { db in
             if sequence > 0 {
                 let horizon =
                     try Int64.fetchOne(
@@ -78,12 +78,12 @@ extension SQLiteLeadStore {
 
     /// The rep's scope digest after their latest change-log row.
     public func scopeDigest(repID: RepID) throws -> ScopeDigest {
-        try writer.read { db in try Self.digest(repID: repID.description, atOrBefore: nil, in: db) }
+        try read { db in try Self.digest(repID: repID.description, atOrBefore: nil, in: db) }
     }
 
     /// The notes on a lead, oldest first.
     public func notes(leadID: LeadID) throws -> [SyncedNote] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(
                 db.cachedStatement(sql: "SELECT text, created_at FROM rep_note WHERE lead_id = ? ORDER BY id"),
                 arguments: [leadID.description]
@@ -93,7 +93,7 @@ extension SQLiteLeadStore {
 
     /// When the recycled lead's cool-down ends, or `nil`.
     public func coolDownEnd(leadID: LeadID) throws -> Date? {
-        try writer.read { db in
+        try read { db in
             try Double.fetchOne(
                 db, sql: "SELECT until FROM lead_cool_down WHERE lead_id = ?", arguments: [leadID.description]
             ).map(Date.init(timeIntervalSince1970:))

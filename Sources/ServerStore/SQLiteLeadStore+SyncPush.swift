@@ -29,7 +29,7 @@ extension SQLiteLeadStore {
     public func applyPushes(_ pushes: [PendingPush], at date: Date) throws -> [Result<PushAnswer, any Error>] {
         // The payload hashes and lead texts were computed with each PendingPush: the writer is
         // held only for reads and writes.
-        try writer.write { db in
+        try write { db in
             var outcomes: [Result<PushAnswer, any Error>] = []
             outcomes.reserveCapacity(pushes.count)
             for push in pushes {

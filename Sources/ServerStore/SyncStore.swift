@@ -6,7 +6,7 @@ public import SyncProtocol
 /// pulls read, mutations that pushes apply, device tokens. A protocol of its own beside
 /// ``LeadStore`` so that the PostgreSQL implementation can follow; every method is one
 /// transaction.
-public protocol SyncStore: Sendable {
+public protocol SyncStore: TransactionalStore {
     /// The server epoch that sync cursors carry.
     var epoch: UUID { get }
 

@@ -27,127 +27,131 @@ public struct EventImporter: Sendable {
     /// - Throws: ``IntakeError`` for a file-level problem (missing file, header without a mapped
     ///   column, encoding): nothing stored; a store error; `ScoringModelError` for an invalid model.
     public func run(csvPath: String, mapping: EventMapping, model: ScoringModel?) throws -> EventImportSummary {
-        let started = ContinuousClock.now
-        let reader = try CSVRecordReader(path: csvPath, delimiter: mapping.delimiter, encoding: mapping.encoding)
-        let columns = try HeaderIndex(header: reader.header, path: csvPath)
-        let missingColumns = columns.missing(mapping.requiredColumns)
-        guard missingColumns.isEmpty else { throw IntakeError.missingColumns(path: csvPath, columns: missingColumns) }
-        let column = { (name: String) in columns.index(of: name) ?? 0 }
-        let leadIndex = column(mapping.leadColumn)
-        let typeIndex = column(mapping.typeColumn)
-        let timeIndex = column(mapping.timestampColumn)
-        let valueIndex = mapping.valueColumn.map(column)
-        let idIndex = mapping.idColumn.map(column)
-        let pattern = mapping.timestampFormat.flatMap(DatePattern.init)
+        try store.atomically {
+            let started = ContinuousClock.now
+            let reader = try CSVRecordReader(path: csvPath, delimiter: mapping.delimiter, encoding: mapping.encoding)
+            let columns = try HeaderIndex(header: reader.header, path: csvPath)
+            let missingColumns = columns.missing(mapping.requiredColumns)
+            guard missingColumns.isEmpty else {
+                throw IntakeError.missingColumns(path: csvPath, columns: missingColumns)
+            }
+            let column = { (name: String) in columns.index(of: name) ?? 0 }
+            let leadIndex = column(mapping.leadColumn)
+            let typeIndex = column(mapping.typeColumn)
+            let timeIndex = column(mapping.timestampColumn)
+            let valueIndex = mapping.valueColumn.map(column)
+            let idIndex = mapping.idColumn.map(column)
+            let pattern = mapping.timestampFormat.flatMap(DatePattern.init)
 
-        var summary = EventImportSummary(file: csvPath)
-        let now = clock()
-        var events: [EngagementEvent] = []
-        var leadsByKey: [String: LeadID?] = [:]
-        func reject(_ row: Int, _ column: String?, _ reason: String) {
-            summary.rejected.append(RejectedRow(row: row, column: column, reason: reason))
-        }
-        func cell(_ fields: [String], _ index: Int) -> String? {
-            let text = fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
-            return text.isEmpty || mapping.missing.contains(text) ? nil : text
-        }
-        try reader.forEach { record in
-            summary.rowsRead += 1
-            let row = record.rowNumber
-            if let problem = record.problem {
-                reject(
-                    row, problem.column.map { $0 < reader.header.count ? reader.header[$0] : "column \($0 + 1)" },
-                    problem.reason)
-                return
+            var summary = EventImportSummary(file: csvPath)
+            let now = clock()
+            var events: [EngagementEvent] = []
+            var leadsByKey: [String: LeadID?] = [:]
+            func reject(_ row: Int, _ column: String?, _ reason: String) {
+                summary.rejected.append(RejectedRow(row: row, column: column, reason: reason))
             }
-            let fields = record.fields
-            guard fields.count == reader.header.count else {
-                reject(row, nil, LeadIntake.fieldCountReason(found: fields.count, expected: reader.header.count))
-                return
+            func cell(_ fields: [String], _ index: Int) -> String? {
+                let text = fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+                return text.isEmpty || mapping.missing.contains(text) ? nil : text
             }
-            guard let key = cell(fields, leadIndex) else {
-                reject(row, mapping.leadColumn, "no lead named (blank)")
-                return
-            }
-            if SpreadsheetDamage.isScientificNotation(key) {
-                reject(row, mapping.leadColumn, SpreadsheetDamage.reason(for: key))
-                return
-            }
-            let leadID: LeadID?
-            if let known = leadsByKey[key] {
-                leadID = known
-            } else {
-                leadID = try findLead(key, match: mapping.leadMatch)
-                leadsByKey[key] = leadID
-            }
-            guard let leadID else {
-                reject(row, mapping.leadColumn, "no lead with \(Self.describe(mapping.leadMatch)) '\(key)'")
-                return
-            }
-            guard var type = cell(fields, typeIndex) else {
-                reject(row, mapping.typeColumn, "the event type is blank")
-                return
-            }
-            switch mapping.typeCase {
-            case .lower?: type = type.lowercased()
-            case .upper?: type = type.uppercased()
-            case .title?: type = type.capitalized(with: Locale(identifier: "en_US_POSIX"))
-            case nil: break
-            }
-            guard let timeText = cell(fields, timeIndex) else {
-                reject(row, mapping.timestampColumn, "the timestamp is blank")
-                return
-            }
-            let occurredAt: Date
-            if let pattern {
-                switch pattern.read(timeText) {
-                case .date(let date): occurredAt = date
-                case .impossible(let reason):
-                    reject(row, mapping.timestampColumn, reason)
-                    return
-                case .mismatch:
+            try reader.forEach { record in
+                summary.rowsRead += 1
+                let row = record.rowNumber
+                if let problem = record.problem {
                     reject(
-                        row, mapping.timestampColumn,
-                        "'\(timeText)' does not match the declared format \(pattern.format)")
+                        row, problem.column.map { $0 < reader.header.count ? reader.header[$0] : "column \($0 + 1)" },
+                        problem.reason)
                     return
                 }
-            } else {
-                switch DatePattern.readUndeclared(timeText) {
-                case .success(let date): occurredAt = date
-                case .failure(let violation):
-                    reject(row, mapping.timestampColumn, violation.reason)
+                let fields = record.fields
+                guard fields.count == reader.header.count else {
+                    reject(row, nil, LeadIntake.fieldCountReason(found: fields.count, expected: reader.header.count))
                     return
                 }
-            }
-            if let problem = EngagementEvent.futureDateProblem(occurredAt, now: now) {
-                summary.futureDated += 1
-                reject(row, mapping.timestampColumn, "'\(timeText)' is \(problem)")
-                return
-            }
-            var value: Double?
-            if let valueIndex, let text = cell(fields, valueIndex) {
-                guard let number = Double(text), number.isFinite, !text.contains(where: \.isLetter) else {
-                    reject(row, mapping.valueColumn, "'\(text)' is not a number")
+                guard let key = cell(fields, leadIndex) else {
+                    reject(row, mapping.leadColumn, "no lead named (blank)")
                     return
                 }
-                value = number
+                if SpreadsheetDamage.isScientificNotation(key) {
+                    reject(row, mapping.leadColumn, SpreadsheetDamage.reason(for: key))
+                    return
+                }
+                let leadID: LeadID?
+                if let known = leadsByKey[key] {
+                    leadID = known
+                } else {
+                    leadID = try findLead(key, match: mapping.leadMatch)
+                    leadsByKey[key] = leadID
+                }
+                guard let leadID else {
+                    reject(row, mapping.leadColumn, "no lead with \(Self.describe(mapping.leadMatch)) '\(key)'")
+                    return
+                }
+                guard var type = cell(fields, typeIndex) else {
+                    reject(row, mapping.typeColumn, "the event type is blank")
+                    return
+                }
+                switch mapping.typeCase {
+                case .lower?: type = type.lowercased()
+                case .upper?: type = type.uppercased()
+                case .title?: type = type.capitalized(with: Locale(identifier: "en_US_POSIX"))
+                case nil: break
+                }
+                guard let timeText = cell(fields, timeIndex) else {
+                    reject(row, mapping.timestampColumn, "the timestamp is blank")
+                    return
+                }
+                let occurredAt: Date
+                if let pattern {
+                    switch pattern.read(timeText) {
+                    case .date(let date): occurredAt = date
+                    case .impossible(let reason):
+                        reject(row, mapping.timestampColumn, reason)
+                        return
+                    case .mismatch:
+                        reject(
+                            row, mapping.timestampColumn,
+                            "'\(timeText)' does not match the declared format \(pattern.format)")
+                        return
+                    }
+                } else {
+                    switch DatePattern.readUndeclared(timeText) {
+                    case .success(let date): occurredAt = date
+                    case .failure(let violation):
+                        reject(row, mapping.timestampColumn, violation.reason)
+                        return
+                    }
+                }
+                if let problem = EngagementEvent.futureDateProblem(occurredAt, now: now) {
+                    summary.futureDated += 1
+                    reject(row, mapping.timestampColumn, "'\(timeText)' is \(problem)")
+                    return
+                }
+                var value: Double?
+                if let valueIndex, let text = cell(fields, valueIndex) {
+                    guard let number = Double(text), number.isFinite, !text.contains(where: \.isLetter) else {
+                        reject(row, mapping.valueColumn, "'\(text)' is not a number")
+                        return
+                    }
+                    value = number
+                }
+                let sourceID = idIndex.flatMap { cell(fields, $0) }
+                events.append(
+                    EngagementEvent(
+                        leadID: leadID, type: type, occurredAt: occurredAt, value: value,
+                        dedupeKey: sourceID.map { "src:\($0)" }))
             }
-            let sourceID = idIndex.flatMap { cell(fields, $0) }
-            events.append(
-                EngagementEvent(
-                    leadID: leadID, type: type, occurredAt: occurredAt, value: value,
-                    dedupeKey: sourceID.map { "src:\($0)" }))
+            summary.added = try store.addEvents(events)
+            summary.duplicates = events.count - summary.added
+            let touched = Array(Set(events.map(\.leadID)))
+            summary.leadsTouched = touched.count
+            if let model, !touched.isEmpty {
+                summary.scoring = try ScoringRun(store: store, clock: clock).run(model: model, leadIDs: touched)
+            }
+            let elapsed = ContinuousClock.now - started
+            summary.durationSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            return summary
         }
-        summary.added = try store.addEvents(events)
-        summary.duplicates = events.count - summary.added
-        let touched = Array(Set(events.map(\.leadID)))
-        summary.leadsTouched = touched.count
-        if let model, !touched.isEmpty {
-            summary.scoring = try ScoringRun(store: store, clock: clock).run(model: model, leadIDs: touched)
-        }
-        let elapsed = ContinuousClock.now - started
-        summary.durationSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return summary
     }
 
     private func findLead(_ key: String, match: EventLeadMatch) throws -> LeadID? {

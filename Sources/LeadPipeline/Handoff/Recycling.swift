@@ -40,47 +40,49 @@ public struct Recycling: Sendable {
     /// - Throws: a store error.
     @discardableResult
     public func run(now: Date) throws -> RecycleRunSummary {
-        var summary = RecycleRunSummary()
-        let released = try store.endCoolDowns(dueBy: now, actor: Self.actor)
-        summary.returnedToNurturing = released.count
-        summary.returnedLeadIDs = released
-        for lead in try store.leads(stage: .recycled, limit: nil) {
-            let end = try coolDownEnd(of: lead.id) ?? now
-            guard end <= now else {
-                summary.stillCoolingDown += 1
-                continue
+        try store.atomically {
+            var summary = RecycleRunSummary()
+            let released = try store.endCoolDowns(dueBy: now, actor: Self.actor)
+            summary.returnedToNurturing = released.count
+            summary.returnedLeadIDs = released
+            for lead in try store.leads(stage: .recycled, limit: nil) {
+                let end = try coolDownEnd(of: lead.id) ?? now
+                guard end <= now else {
+                    summary.stillCoolingDown += 1
+                    continue
+                }
+                try store.transition(
+                    StageTransitionRequest(
+                        leadID: lead.id, to: .nurturing, trigger: .coolDownEnded, actor: Self.actor, at: now,
+                        note: "cool-down ended \(end.formatted(.iso8601))"))
+                summary.returnedToNurturing += 1
+                summary.returnedLeadIDs.append(lead.id)
             }
-            try store.transition(
-                StageTransitionRequest(
-                    leadID: lead.id, to: .nurturing, trigger: .coolDownEnded, actor: Self.actor, at: now,
-                    note: "cool-down ended \(end.formatted(.iso8601))"))
-            summary.returnedToNurturing += 1
-            summary.returnedLeadIDs.append(lead.id)
-        }
-        summary.recycled = summary.returnedToNurturing + summary.stillCoolingDown
-        for rejection in try store.rejectionsAwaitingFollowUp() {
-            guard let reason = rejection.reason else { continue }
-            switch reason {
-            case .duplicate:
-                let original = try store.earliestLead(withEmailOf: rejection.leadID)
-                if let original { try store.recordMerge(leadID: rejection.leadID, into: original, at: now) }
-                let followUp = DispositionFollowUp(
-                    leadID: rejection.leadID, reason: reason, mergedInto: original, accountOwner: nil, at: now)
-                try store.recordFollowUp(followUp)
-                summary.followUps.append(followUp)
-                summary.merged += 1
-            case .existingCustomer:
-                let followUp = DispositionFollowUp(
-                    leadID: rejection.leadID, reason: reason, mergedInto: nil,
-                    accountOwner: try store.accountOwner(of: rejection.leadID), at: now)
-                try store.recordFollowUp(followUp)
-                summary.followUps.append(followUp)
-                summary.routedToAccountOwner += 1
-            default:
-                continue
+            summary.recycled = summary.returnedToNurturing + summary.stillCoolingDown
+            for rejection in try store.rejectionsAwaitingFollowUp() {
+                guard let reason = rejection.reason else { continue }
+                switch reason {
+                case .duplicate:
+                    let original = try store.earliestLead(withEmailOf: rejection.leadID)
+                    if let original { try store.recordMerge(leadID: rejection.leadID, into: original, at: now) }
+                    let followUp = DispositionFollowUp(
+                        leadID: rejection.leadID, reason: reason, mergedInto: original, accountOwner: nil, at: now)
+                    try store.recordFollowUp(followUp)
+                    summary.followUps.append(followUp)
+                    summary.merged += 1
+                case .existingCustomer:
+                    let followUp = DispositionFollowUp(
+                        leadID: rejection.leadID, reason: reason, mergedInto: nil,
+                        accountOwner: try store.accountOwner(of: rejection.leadID), at: now)
+                    try store.recordFollowUp(followUp)
+                    summary.followUps.append(followUp)
+                    summary.routedToAccountOwner += 1
+                default:
+                    continue
+                }
             }
+            return summary
         }
-        return summary
     }
 
     /// The re-entry decision for one lead now (its rejection, cool-down and current score).
@@ -99,13 +101,15 @@ public struct Recycling: Sendable {
     ///   not in `nurturing`.
     @discardableResult
     public func requalifyIfEngaged(leadID: LeadID, now: Date) throws -> ReentryDecision {
-        let decision = try reentryDecision(leadID: leadID, now: now)
-        guard decision.allowsRequalification, let score = try store.currentScore(leadID: leadID), score.qualified
-        else { return decision }
-        try store.transition(
-            StageTransitionRequest(
-                leadID: leadID, to: .mql, trigger: .score, actor: "system:scoring", at: now,
-                note: "re-qualified after recycling", modelVersion: score.modelVersion))
-        return decision
+        try store.atomically {
+            let decision = try reentryDecision(leadID: leadID, now: now)
+            guard decision.allowsRequalification, let score = try store.currentScore(leadID: leadID), score.qualified
+            else { return decision }
+            try store.transition(
+                StageTransitionRequest(
+                    leadID: leadID, to: .mql, trigger: .score, actor: "system:scoring", at: now,
+                    note: "re-qualified after recycling", modelVersion: score.modelVersion))
+            return decision
+        }
     }
 }

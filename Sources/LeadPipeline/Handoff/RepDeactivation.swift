@@ -36,15 +36,19 @@ public struct RepDeactivation: Sendable {
         public var routing: RoutingSummary
     }
 
-    /// Deactivates the rep (idempotent: a second run revokes and re-routes whatever is left).
+    /// Deactivates the rep in one transaction (all of it or nothing: a failure part-way leaves the
+    /// rep active with their leads and tokens; idempotent: a second run revokes and re-routes
+    /// whatever is left).
     /// - Throws: ``LeadStoreError/repNotFound(_:)``; a store error;
     ///   ``RoutingRulesCatalog/StoredRulesError`` when the stored rules do not parse.
     public func run(_ repID: RepID) throws -> Summary {
-        guard var rep = try store.rep(id: repID) else { throw LeadStoreError.repNotFound(repID) }
-        try store.deactivateRep(id: repID)
-        rep.isActive = false
-        let revoked = try DeviceTokens(store: store, now: now).revokeAll(repID: repID)
-        let routing = try Router(store: store, rules: rules, now: now).rerouteOpenLeads(of: repID)
-        return Summary(rep: rep, tokensRevoked: revoked, routing: routing)
+        try store.atomically {
+            guard var rep = try store.rep(id: repID) else { throw LeadStoreError.repNotFound(repID) }
+            try store.deactivateRep(id: repID)
+            rep.isActive = false
+            let revoked = try DeviceTokens(store: store, now: now).revokeAll(repID: repID)
+            let routing = try Router(store: store, rules: rules, now: now).rerouteOpenLeads(of: repID)
+            return Summary(rep: rep, tokensRevoked: revoked, routing: routing)
+        }
     }
 }

@@ -40,35 +40,37 @@ public struct Router: Sendable {
     ///   not parse; ``StageTransitionError`` only when another writer moved a lead meanwhile.
     @discardableResult
     public func route() throws -> RoutingSummary {
-        var summary = RoutingSummary()
-        let date = now()
-        for (duplicate, original) in try store.duplicateOriginals().sorted(by: { $0.key < $1.key }) {
-            try store.transition(
-                StageTransitionRequest(
-                    leadID: duplicate, to: .nurturing, trigger: .score, actor: Self.actor, at: date,
-                    reason: .duplicate, note: "merged into lead \(original)"))
-            try store.recordMerge(leadID: duplicate, into: original, at: date)
-            summary.mergedDuplicates += 1
-        }
+        try store.atomically {
+            var summary = RoutingSummary()
+            let date = now()
+            for (duplicate, original) in try store.duplicateOriginals().sorted(by: { $0.key < $1.key }) {
+                try store.transition(
+                    StageTransitionRequest(
+                        leadID: duplicate, to: .nurturing, trigger: .score, actor: Self.actor, at: date,
+                        reason: .duplicate, note: "merged into lead \(original)"))
+                try store.recordMerge(leadID: duplicate, into: original, at: date)
+                summary.mergedDuplicates += 1
+            }
 
-        let reps = try store.reps()
-        let rules = try RoutingRulesCatalog(store: store).resolve(self.rules, reps: reps)
-        var pool = try RepPool(
-            reps: reps, openCounts: store.openLeadCounts(), roundRobinCredits: store.roundRobinCredits())
-        summary.unavailableRepEmails = pool.unavailable(
-            rules.territories.flatMap(\.repEmails) + (rules.defaultRepEmails ?? []))
+            let reps = try store.reps()
+            let rules = try RoutingRulesCatalog(store: store).resolve(self.rules, reps: reps)
+            var pool = try RepPool(
+                reps: reps, openCounts: store.openLeadCounts(), roundRobinCredits: store.roundRobinCredits())
+            summary.unavailableRepEmails = pool.unavailable(
+                rules.territories.flatMap(\.repEmails) + (rules.defaultRepEmails ?? []))
 
-        var candidates: [(lead: Lead, owner: RepID?)] = []
-        for assignment in try store.openAssignments() where !pool.isActive(assignment.repID) {
-            if let lead = try store.lead(id: assignment.leadID) { candidates.append((lead, assignment.repID)) }
+            var candidates: [(lead: Lead, owner: RepID?)] = []
+            for assignment in try store.openAssignments() where !pool.isActive(assignment.repID) {
+                if let lead = try store.lead(id: assignment.leadID) { candidates.append((lead, assignment.repID)) }
+            }
+            candidates += try store.unownedHandedLeads().map { ($0, nil) }
+            candidates += try store.leads(stage: .mql, limit: nil).map { ($0, nil) }
+            let overflow = try place(candidates, rules: rules, pool: &pool, summary: &summary, at: date)
+            try store.replaceOverflow(overflow)
+            try store.saveRoundRobinCredits(pool.roundRobinCredits)
+            summary.overflow = overflow.count
+            return summary
         }
-        candidates += try store.unownedHandedLeads().map { ($0, nil) }
-        candidates += try store.leads(stage: .mql, limit: nil).map { ($0, nil) }
-        let overflow = try place(candidates, rules: rules, pool: &pool, summary: &summary, at: date)
-        try store.replaceOverflow(overflow)
-        try store.saveRoundRobinCredits(pool.roundRobinCredits)
-        summary.overflow = overflow.count
-        return summary
     }
 
     /// Re-routes the open leads (`assigned` and `accepted`) of one deactivated rep: each goes to
@@ -78,23 +80,25 @@ public struct Router: Sendable {
     /// - Throws: a store error.
     @discardableResult
     public func rerouteOpenLeads(of repID: RepID) throws -> RoutingSummary {
-        var summary = RoutingSummary()
-        let date = now()
-        let reps = try store.reps()
-        let rules = try RoutingRulesCatalog(store: store).resolve(self.rules, reps: reps)
-        var pool = try RepPool(
-            reps: reps, openCounts: store.openLeadCounts(), roundRobinCredits: store.roundRobinCredits())
-        var candidates: [(lead: Lead, owner: RepID?)] = []
-        for assignment in try store.openAssignments() where assignment.repID == repID {
-            if let lead = try store.lead(id: assignment.leadID) { candidates.append((lead, repID)) }
+        try store.atomically {
+            var summary = RoutingSummary()
+            let date = now()
+            let reps = try store.reps()
+            let rules = try RoutingRulesCatalog(store: store).resolve(self.rules, reps: reps)
+            var pool = try RepPool(
+                reps: reps, openCounts: store.openLeadCounts(), roundRobinCredits: store.roundRobinCredits())
+            var candidates: [(lead: Lead, owner: RepID?)] = []
+            for assignment in try store.openAssignments() where assignment.repID == repID {
+                if let lead = try store.lead(id: assignment.leadID) { candidates.append((lead, repID)) }
+            }
+            let moving = Set(candidates.map(\.lead.id))
+            let waiting = try place(candidates, rules: rules, pool: &pool, summary: &summary, at: date)
+            let kept = try store.overflow().filter { !moving.contains($0.leadID) }
+            try store.replaceOverflow(kept + waiting)
+            try store.saveRoundRobinCredits(pool.roundRobinCredits)
+            summary.overflow = kept.count + waiting.count
+            return summary
         }
-        let moving = Set(candidates.map(\.lead.id))
-        let waiting = try place(candidates, rules: rules, pool: &pool, summary: &summary, at: date)
-        let kept = try store.overflow().filter { !moving.contains($0.leadID) }
-        try store.replaceOverflow(kept + waiting)
-        try store.saveRoundRobinCredits(pool.roundRobinCredits)
-        summary.overflow = kept.count + waiting.count
-        return summary
     }
 
     /// Hands each candidate (highest score first) to a rep of its territory, never its current

@@ -59,32 +59,34 @@ public struct SLAEscalation: Sendable {
     /// - Throws: a store error.
     @discardableResult
     public func run(now: Date) throws -> SLARunSummary {
-        var summary = SLARunSummary()
-        let reps = try store.reps()
-        let rules = try RoutingRulesCatalog(store: store).resolve(self.rules, reps: reps)
-        var pool = try RepPool(
-            reps: reps, openCounts: store.openLeadCounts(), roundRobinCredits: store.roundRobinCredits())
-        let assignment = LeadAssignment(store: store, now: { now })
-        for open in try store.openAssignments() where open.stage == .assigned {
-            summary.checked += 1
-            let deadline = deadline(assignedAt: open.assignedAt)
-            guard now > deadline, let lead = try store.lead(id: open.leadID) else { continue }
-            summary.breached += 1
-            let next = pool.next(for: rules.territory(for: lead).repEmails, excluding: open.repID)
-            if let next {
-                try assignment.assign(lead.id, to: next.id, actor: Self.actor)
-                pool.took(next.id)
-                pool.released(open.repID)
-                summary.escalated += 1
-            } else {
-                summary.unescalated += 1
+        try store.atomically {
+            var summary = SLARunSummary()
+            let reps = try store.reps()
+            let rules = try RoutingRulesCatalog(store: store).resolve(self.rules, reps: reps)
+            var pool = try RepPool(
+                reps: reps, openCounts: store.openLeadCounts(), roundRobinCredits: store.roundRobinCredits())
+            let assignment = LeadAssignment(store: store, now: { now })
+            for open in try store.openAssignments() where open.stage == .assigned {
+                summary.checked += 1
+                let deadline = deadline(assignedAt: open.assignedAt)
+                guard now > deadline, let lead = try store.lead(id: open.leadID) else { continue }
+                summary.breached += 1
+                let next = pool.next(for: rules.territory(for: lead).repEmails, excluding: open.repID)
+                if let next {
+                    try assignment.assign(lead.id, to: next.id, actor: Self.actor)
+                    pool.took(next.id)
+                    pool.released(open.repID)
+                    summary.escalated += 1
+                } else {
+                    summary.unescalated += 1
+                }
+                let breach = SLABreach(
+                    leadID: lead.id, repID: open.repID, assignedAt: open.assignedAt, deadline: deadline,
+                    detectedAt: now, escalatedTo: next?.id)
+                if try store.recordBreach(breach) { summary.breaches.append(breach) }
             }
-            let breach = SLABreach(
-                leadID: lead.id, repID: open.repID, assignedAt: open.assignedAt, deadline: deadline,
-                detectedAt: now, escalatedTo: next?.id)
-            if try store.recordBreach(breach) { summary.breaches.append(breach) }
+            if summary.escalated > 0 { try store.saveRoundRobinCredits(pool.roundRobinCredits) }
+            return summary
         }
-        if summary.escalated > 0 { try store.saveRoundRobinCredits(pool.roundRobinCredits) }
-        return summary
     }
 }

@@ -29,52 +29,54 @@ public struct LeadImporter: Sendable {
     ///   an encoding refusal found at its end); a store error. Either way nothing is stored.
     ///   `ScoringModelError` for an invalid model (the import itself stays committed).
     public func run(_ plan: LeadImportPlan, strict: Bool, model: ScoringModel? = nil) throws -> ImportSummary {
-        let started = ContinuousClock.now
-        var summary = ImportSummary(file: plan.csvPath)
-        var touched: [LeadID] = []
-        let emailColumn = plan.intake.mapping.columns.first { $0.target == .field(.email) }?.column
-        do {
-            try store.importLeads(runID: ImportRunID()) { session in
-                try plan.intake.forEach { row in
-                    switch row {
-                    case .problem(let problem):
-                        summary.rejected.append(
-                            RejectedRow(row: problem.rowNumber, column: problem.column, reason: problem.reason))
-                    case .record(let record):
-                        let upsert: LeadUpsert
-                        do {
-                            upsert = try session.upsert(record.lead, dedupeKey: record.dedupeKey)
-                        } catch let error as LeadStoreError {
-                            guard case .emailMatchesSeveralLeads = error else { throw error }
+        try store.atomically {
+            let started = ContinuousClock.now
+            var summary = ImportSummary(file: plan.csvPath)
+            var touched: [LeadID] = []
+            let emailColumn = plan.intake.mapping.columns.first { $0.target == .field(.email) }?.column
+            do {
+                try store.importLeads(runID: ImportRunID()) { session in
+                    try plan.intake.forEach { row in
+                        switch row {
+                        case .problem(let problem):
                             summary.rejected.append(
-                                RejectedRow(row: record.rowNumber, column: emailColumn, reason: error.description))
-                            return
+                                RejectedRow(row: problem.rowNumber, column: problem.column, reason: problem.reason))
+                        case .record(let record):
+                            let upsert: LeadUpsert
+                            do {
+                                upsert = try session.upsert(record.lead, dedupeKey: record.dedupeKey)
+                            } catch let error as LeadStoreError {
+                                guard case .emailMatchesSeveralLeads = error else { throw error }
+                                summary.rejected.append(
+                                    RejectedRow(row: record.rowNumber, column: emailColumn, reason: error.description))
+                                return
+                            }
+                            summary.count(upsert, of: record)
+                            if let leadID = upsert.outcome.changedLeadID { touched.append(leadID) }
                         }
-                        summary.count(upsert, of: record)
-                        if let leadID = upsert.outcome.changedLeadID { touched.append(leadID) }
                     }
+                    if strict && !summary.rejected.isEmpty { throw StrictRefusal() }
                 }
-                if strict && !summary.rejected.isEmpty { throw StrictRefusal() }
+            } catch is StrictRefusal {
+                summary.committed = false
+                summary.created = 0
+                summary.updated = 0
+                summary.unchanged = 0
+                summary.merged = []
+                summary.identifiedByEmail = 0
+                summary.externalIDsAdopted = 0
+                summary.sharedEmails = []
+                touched = []
             }
-        } catch is StrictRefusal {
-            summary.committed = false
-            summary.created = 0
-            summary.updated = 0
-            summary.unchanged = 0
-            summary.merged = []
-            summary.identifiedByEmail = 0
-            summary.externalIDsAdopted = 0
-            summary.sharedEmails = []
-            touched = []
+            summary.rowsRead = plan.intake.rowsRead
+            if let model, !touched.isEmpty {
+                summary.scoring = try ScoringRun(store: store, clock: clock).run(model: model, leadIDs: touched)
+            }
+            let elapsed = ContinuousClock.now - started
+            summary.durationSeconds =
+                Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            return summary
         }
-        summary.rowsRead = plan.intake.rowsRead
-        if let model, !touched.isEmpty {
-            summary.scoring = try ScoringRun(store: store, clock: clock).run(model: model, leadIDs: touched)
-        }
-        let elapsed = ContinuousClock.now - started
-        summary.durationSeconds =
-            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return summary
     }
 
     private struct StrictRefusal: Error {}

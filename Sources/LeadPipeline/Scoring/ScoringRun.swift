@@ -43,19 +43,21 @@ public struct ScoringRun: Sendable {
     /// - Throws: `ScoringModelError` for an invalid model; a store error
     ///   (``LeadStoreError/scoringModelNotFound(_:)`` when the version is not saved).
     public func run(model: ScoringModel) throws -> ScoringRunSummary {
-        let started = ContinuousClock.now
-        let scorer = try LeadScorer(model: model)
-        let now = clock()
-        var summary = ScoringRunSummary(modelVersion: model.version)
-        var lastID: LeadID?
-        while true {
-            let page = try store.leadsForRescoring(after: lastID, limit: pageSize)
-            guard let last = page.last else { break }
-            try score(page, scorer: scorer, now: now, into: &summary)
-            lastID = last.id
+        try store.atomically {
+            let started = ContinuousClock.now
+            let scorer = try LeadScorer(model: model)
+            let now = clock()
+            var summary = ScoringRunSummary(modelVersion: model.version)
+            var lastID: LeadID?
+            while true {
+                let page = try store.leadsForRescoring(after: lastID, limit: pageSize)
+                guard let last = page.last else { break }
+                try score(page, scorer: scorer, now: now, into: &summary)
+                lastID = last.id
+            }
+            summary.durationSeconds = Self.seconds(since: started)
+            return summary
         }
-        summary.durationSeconds = Self.seconds(since: started)
-        return summary
     }
 
     /// Scores only `leadIDs` (say the leads an events import touched), leads with sales among
@@ -63,19 +65,21 @@ public struct ScoringRun: Sendable {
     /// unknown ids and converted or disqualified leads are skipped.
     /// - Throws: as ``run(model:)``.
     public func run(model: ScoringModel, leadIDs: [LeadID]) throws -> ScoringRunSummary {
-        let started = ContinuousClock.now
-        let scorer = try LeadScorer(model: model)
-        let now = clock()
-        var summary = ScoringRunSummary(modelVersion: model.version)
-        let unique = Array(Set(leadIDs)).sorted()
-        for start in stride(from: 0, to: unique.count, by: pageSize) {
-            let page = try unique[start..<Swift.min(start + pageSize, unique.count)].compactMap {
-                try store.lead(id: $0)
-            }.filter(\.stage.isRescoredOnChange)
-            try score(page, scorer: scorer, now: now, into: &summary)
+        try store.atomically {
+            let started = ContinuousClock.now
+            let scorer = try LeadScorer(model: model)
+            let now = clock()
+            var summary = ScoringRunSummary(modelVersion: model.version)
+            let unique = Array(Set(leadIDs)).sorted()
+            for start in stride(from: 0, to: unique.count, by: pageSize) {
+                let page = try unique[start..<Swift.min(start + pageSize, unique.count)].compactMap {
+                    try store.lead(id: $0)
+                }.filter(\.stage.isRescoredOnChange)
+                try score(page, scorer: scorer, now: now, into: &summary)
+            }
+            summary.durationSeconds = Self.seconds(since: started)
+            return summary
         }
-        summary.durationSeconds = Self.seconds(since: started)
-        return summary
     }
 
     /// The stage scoring moves a lead in `stage` to, given whether it qualifies; `nil` to stay.

@@ -26,19 +26,21 @@ public struct DeviceTokens: Sendable {
     /// seen (print it once).
     /// - Throws: ``LeadStoreError/repNotFound(_:)``; a database error.
     public func issue(repID: RepID) throws -> String {
-        var generator = SystemRandomNumberGenerator()
-        var token: String
-        // A token that starts with `-` reads as an option on a command line (`--token -abc…`), so
-        // such draws are redrawn (1 in 64 of them).
-        repeat {
-            let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-            token = Data(bytes).base64EncodedString()
-                .replacingOccurrences(of: "+", with: "-")
-                .replacingOccurrences(of: "/", with: "_")
-                .replacingOccurrences(of: "=", with: "")
-        } while token.hasPrefix("-")
-        try store.saveDeviceToken(hash: Self.hash(token), repID: repID, at: now())
-        return token
+        try store.atomically {
+            var generator = SystemRandomNumberGenerator()
+            var token: String
+            // A token that starts with `-` reads as an option on a command line (`--token -abc…`), so
+            // such draws are redrawn (1 in 64 of them).
+            repeat {
+                let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+                token = Data(bytes).base64EncodedString()
+                    .replacingOccurrences(of: "+", with: "-")
+                    .replacingOccurrences(of: "/", with: "_")
+                    .replacingOccurrences(of: "=", with: "")
+            } while token.hasPrefix("-")
+            try store.saveDeviceToken(hash: Self.hash(token), repID: repID, at: now())
+            return token
+        }
     }
 
     /// The rep a live token acts for, or `nil` for a malformed, unknown or revoked token. The
@@ -66,7 +68,9 @@ public struct DeviceTokens: Sendable {
     /// Revokes every live token of the rep (`leadrelay-server tokens revoke --rep`); how many.
     @discardableResult
     public func revokeAll(repID: RepID) throws -> Int {
-        try store.revokeDeviceTokens(repID: repID, at: now())
+        try store.atomically {
+            try store.revokeDeviceTokens(repID: repID, at: now())
+        }
     }
 
     /// The stored form of a token: SHA-256 (FIPS 180-4, computed by swift-crypto) of its UTF-8 text,

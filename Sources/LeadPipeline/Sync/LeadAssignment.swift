@@ -24,7 +24,9 @@ public struct LeadAssignment: Sendable {
     ///   `mql` nor `assigned`.
     @discardableResult
     public func assign(_ leadID: LeadID, to repID: RepID, actor: String) throws -> LeadAssignmentChange {
-        try store.assign(leadID: leadID, to: repID, actor: actor, at: now())
+        try store.atomically {
+            try store.assign(leadID: leadID, to: repID, actor: actor, at: now())
+        }
     }
 
     /// Assigns (or reassigns) many leads to one rep in one transaction, in the order given.
@@ -32,6 +34,8 @@ public struct LeadAssignment: Sendable {
     /// - Throws: as ``assign(_:to:actor:)`` for the first lead that fails; nothing is kept then.
     @discardableResult
     public func assign(_ leadIDs: [LeadID], to repID: RepID, actor: String) throws -> [LeadAssignmentChange] {
-        try store.assign(leadIDs: leadIDs, to: repID, actor: actor, at: now())
+        try store.atomically {
+            try store.assign(leadIDs: leadIDs, to: repID, actor: actor, at: now())
+        }
     }
 }
