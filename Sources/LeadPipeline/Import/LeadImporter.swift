@@ -23,11 +23,11 @@ public struct LeadImporter: Sendable {
     }
 
     /// Runs the import, then scores the created and changed leads under `model` (skipped when
-    /// `nil`, or when nothing was committed).
+    /// `nil`, or when `strict` refused the file), as one transaction.
     /// - Returns: the summary; `committed` is `false` when `strict` refused the file.
     /// - Throws: ``IntakeError`` when the file turns out to be unreadable part-way (for example
-    ///   an encoding refusal found at its end); a store error. Either way nothing is stored.
-    ///   `ScoringModelError` for an invalid model (the import itself stays committed).
+    ///   an encoding refusal found at its end); `ScoringModelError` for an invalid model; a store
+    ///   error. Whichever it is, nothing of the import is stored.
     public func run(_ plan: LeadImportPlan, strict: Bool, model: ScoringModel? = nil) throws -> ImportSummary {
         try store.atomically {
             let started = ContinuousClock.now
