@@ -45,15 +45,21 @@ let package = Package(
         .target(name: "CommandLineSupport", swiftSettings: sharedSwiftSettings),
         .target(name: "LeadScoring", dependencies: ["LeadModel"], swiftSettings: sharedSwiftSettings),
         .target(name: "SyncProtocol", dependencies: ["LeadModel"], swiftSettings: sharedSwiftSettings),
+        // What every server store implements (protocols), the records they take and give, and their
+        // errors; no database library.
+        .target(name: "StoreContract", dependencies: ["LeadModel", "SyncProtocol"], swiftSettings: sharedSwiftSettings),
+        // The embedded SQLite store (the default).
         .target(
-            name: "ServerStore",
-            dependencies: ["LeadModel", "SyncProtocol", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "SQLiteStore",
+            dependencies: [
+                "LeadModel", "SyncProtocol", "StoreContract", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: sharedSwiftSettings
         ),
         .target(
             name: "LeadPipeline",
             dependencies: [
-                "LeadModel", "LeadScoring", "ServerStore", "SyncProtocol",
+                "LeadModel", "LeadScoring", "StoreContract", "SQLiteStore", "SyncProtocol",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -81,7 +87,7 @@ let package = Package(
         .target(
             name: "LeadServer",
             dependencies: [
-                "LeadModel", "LeadScoring", "SyncProtocol", "ServerStore", "LeadPipeline", "SyncAPI",
+                "LeadModel", "LeadScoring", "SyncProtocol", "StoreContract", "LeadPipeline", "SyncAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -100,7 +106,7 @@ let package = Package(
         .target(
             name: "LeadRelayServerCLI",
             dependencies: [
-                "CommandLineSupport", "LeadModel", "LeadScoring", "ServerStore", "LeadPipeline", "LeadServer",
+                "CommandLineSupport", "LeadModel", "LeadScoring", "StoreContract", "LeadPipeline", "LeadServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -138,8 +144,7 @@ let package = Package(
         .target(
             name: "LeadRelayDemo",
             dependencies: [
-                "CommandLineSupport", "LeadModel", "SyncProtocol", "ServerStore", "LeadPipeline",
-                "LeadRelayServerCLI", "LeadRelayCLI",
+                "CommandLineSupport", "LeadModel", "SyncProtocol", "LeadPipeline", "LeadRelayServerCLI", "LeadRelayCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: sharedSwiftSettings
@@ -166,21 +171,21 @@ let package = Package(
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(
-            name: "ServerStoreTests",
+            name: "SQLiteStoreTests",
             dependencies: [
-                "LeadModel", "ServerStore", "SyncProtocol", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "LeadModel", "StoreContract", "SQLiteStore", "SyncProtocol", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(
             name: "LeadPipelineTests",
-            dependencies: ["LeadModel", "LeadScoring", "ServerStore", "LeadPipeline", "SyncProtocol", "TestSupport"],
+            dependencies: ["LeadModel", "LeadScoring", "StoreContract", "SQLiteStore", "LeadPipeline", "SyncProtocol", "TestSupport"],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(
             name: "LeadServerTests",
             dependencies: [
-                "CommandLineSupport", "LeadModel", "SyncProtocol", "ServerStore", "LeadPipeline", "SyncAPI",
+                "CommandLineSupport", "LeadModel", "SyncProtocol", "StoreContract", "SQLiteStore", "LeadPipeline", "SyncAPI",
                 "LeadServer", "LeadRelayServerCLI", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -193,7 +198,7 @@ let package = Package(
         .testTarget(
             name: "LeadRelayDemoTests",
             dependencies: [
-                "CommandLineSupport", "LeadModel", "ServerStore", "LeadRelayDemo", "TestSupport",
+                "CommandLineSupport", "LeadModel", "StoreContract", "SQLiteStore", "LeadRelayDemo", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: sharedSwiftSettings
@@ -215,7 +220,7 @@ let package = Package(
             dependencies: [
                 "CommandLineSupport", "LeadModel", "SyncProtocol", "LocalStore", "SyncClient", "LeadRelayCLI",
                 "LeadScoring", "TestSupport",
-                "ServerStore", "LeadPipeline", "LeadServer", "LeadRelayServerCLI",
+                "StoreContract", "SQLiteStore", "LeadPipeline", "LeadServer", "LeadRelayServerCLI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -226,7 +231,7 @@ let package = Package(
         .testTarget(
             name: "LeadRelayServerCLITests",
             dependencies: [
-                "CommandLineSupport", "LeadModel", "ServerStore", "LeadPipeline", "LeadRelayServerCLI",
+                "CommandLineSupport", "LeadModel", "StoreContract", "SQLiteStore", "LeadPipeline", "LeadRelayServerCLI",
                 "SyncProtocol", "LeadScoring", "TestSupport",
             ],
             swiftSettings: sharedSwiftSettings
@@ -241,7 +246,7 @@ if Context.environment["LEADRELAY_BENCHMARKS"] == "1" {
         .executableTarget(
             name: "leadrelay-bench",
             dependencies: [
-                "LeadModel", "LeadScoring", "SyncProtocol", "ServerStore", "LeadPipeline", "LeadServer",
+                "LeadModel", "LeadScoring", "SyncProtocol", "StoreContract", "SQLiteStore", "LeadPipeline", "LeadServer",
                 "LeadRelayServerCLI", "LocalStore", "SyncClient", "LeadRelayCLI", "CommandLineSupport", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),

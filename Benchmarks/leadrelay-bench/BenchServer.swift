@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import LeadServer
 import Logging
-import ServerStore
+import SQLiteStore
+import StoreContract
 import Synchronization
 
 /// A Hummingbird application running in this process on 127.0.0.1 and a free port.
@@ -18,7 +19,8 @@ struct BenchServer: Sendable {
         logger.logLevel = .critical
         let bound = Mutex<Int?>(nil)
         let app = try buildApplication(
-            ServerConfiguration(host: "127.0.0.1", port: 0, databasePath: databasePath), store: store,
+            ServerConfiguration(host: "127.0.0.1", port: 0, databasePath: databasePath),
+            backend: LeadRelayBackend(store: store),
             logger: logger, onServerRunning: { port in bound.withLock { $0 = port } })
         return try await start(port: { bound.withLock { $0 } }) {
             try await app.runService(gracefulShutdownSignals: [])

@@ -5,7 +5,8 @@ import LeadPipeline
 import LeadRelayCLI
 import LeadRelayServerCLI
 import LeadScoring
-import ServerStore
+import SQLiteStore
+import StoreContract
 import SyncProtocol
 
 /// Every benchmark in one run, in release mode (scripts/bench.sh): the real command code and

@@ -1,7 +1,8 @@
 import Foundation
 import LeadModel
 import LeadPipeline
-import ServerStore
+import SQLiteStore
+import StoreContract
 import SyncClient
 import SyncProtocol
 

@@ -2,7 +2,8 @@ import Foundation
 import LeadModel
 import LeadPipeline
 import LeadScoring
-import ServerStore
+import SQLiteStore
+import StoreContract
 
 /// Import, scoring and evaluation on the real Leads.csv, through the admin verbs' code.
 struct PipelineBenchmarks {

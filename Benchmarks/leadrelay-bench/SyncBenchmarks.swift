@@ -3,7 +3,8 @@ import GRDB
 import LeadModel
 import LeadPipeline
 import LocalStore
-import ServerStore
+import SQLiteStore
+import StoreContract
 
 /// The rep's first sync (10,000 and 100,000 leads) in a child process, against the floor of a
 /// raw SQLite bulk insert of the same rows, and a sync with nothing new.

@@ -3,7 +3,8 @@ import LeadModel
 import LeadPipeline
 import LeadRelayCLI
 import LeadRelayServerCLI
-import ServerStore
+import SQLiteStore
+import StoreContract
 
 // `leadrelay-bench`: the benchmark suite (scripts/bench.sh builds it in release and runs it).
 // `leadrelay-bench child-sync HOME [PEAK-FILE]` is the rep's `leadrelay sync` in a child process,

@@ -2,7 +2,6 @@ import CommandLineSupport
 import Foundation
 import LeadModel
 import LeadPipeline
-import ServerStore
 import SyncProtocol
 
 /// One demo run: each step is a real `leadrelay-server` or `leadrelay` command run in process,
@@ -159,7 +158,7 @@ public struct DemoRun: Sendable {
     }
 
     /// Steps 6 and 7: rep 1's CLI against the live server, then what the server made of it.
-    func repSession(server: DemoServer, token: String, store: SQLiteLeadStore, figures: inout DemoFigures)
+    func repSession(server: DemoServer, token: String, store: LeadRelayBackend, figures: inout DemoFigures)
         async throws
     {
         let out = DemoOutput.current
@@ -256,9 +255,9 @@ public struct DemoRun: Sendable {
         out.line("Server stopped.")
     }
 
-    func openStore() throws -> SQLiteLeadStore {
+    func openStore() throws -> LeadRelayBackend {
         do {
-            return try SQLiteLeadStore(path: databasePath)
+            return try LeadRelayBackend.open(.sqlite(path: databasePath))
         } catch {
             throw DemoFailure("cannot open the demo store \(databasePath): \(error)")
         }

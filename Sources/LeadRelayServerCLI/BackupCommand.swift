@@ -1,7 +1,7 @@
 import ArgumentParser
 import CommandLineSupport
 import Foundation
-import ServerStore
+import LeadPipeline
 
 /// `backup FILE`: a consistent copy of the store while `serve` keeps running.
 struct BackupCommand: ParsableCommand {
@@ -17,9 +17,9 @@ struct BackupCommand: ParsableCommand {
         guard !FileManager.default.fileExists(atPath: file) else {
             throw CommandFailure("\(file) exists; a backup never overwrites a file")
         }
-        let leadStore = try store.openStore()
+        let backend = try store.openBackend()
         do {
-            try leadStore.backup(to: file)
+            try backend.backup(to: file)
         } catch {
             throw CommandFailure("cannot write the backup \(file): \(error)")
         }

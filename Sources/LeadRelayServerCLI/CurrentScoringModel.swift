@@ -1,6 +1,5 @@
 import LeadPipeline
 import LeadScoring
-import ServerStore
 
 /// The model in force, for the verbs that need one; without one they say how to set it, in one line.
 enum CurrentScoringModel {
@@ -9,8 +8,8 @@ enum CurrentScoringModel {
 
     /// The current model.
     /// - Throws: ``CommandFailure`` when no model is set or the stored one does not load.
-    static func required(in store: any LeadStore) throws -> ScoringModel {
-        guard let model = try optional(in: store) else {
+    static func required(in backend: LeadRelayBackend) throws -> ScoringModel {
+        guard let model = try optional(in: backend) else {
             throw CommandFailure("no scoring model is set; set one first: \(setHint)")
         }
         return model
@@ -18,9 +17,9 @@ enum CurrentScoringModel {
 
     /// The current model, or `nil` when none is set.
     /// - Throws: ``CommandFailure`` when the stored one does not load.
-    static func optional(in store: any LeadStore) throws -> ScoringModel? {
+    static func optional(in backend: LeadRelayBackend) throws -> ScoringModel? {
         do {
-            return try ScoringModelCatalog(store: store).current()
+            return try backend.scoringModels.current()
         } catch let error as ScoringModelCatalog.StoredModelError {
             throw CommandFailure(error.description)
         }

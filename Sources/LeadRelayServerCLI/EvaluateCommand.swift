@@ -1,6 +1,7 @@
 import ArgumentParser
 import CommandLineSupport
 import Foundation
+import LeadPipeline
 import LeadScoring
 
 /// `evaluate`: how well the current model, and a model calibrated from outcomes, predict the known
@@ -34,9 +35,9 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let leadStore = try store.openStore()
-        let model = try CurrentScoringModel.required(in: leadStore)
-        let labelled = try LabelledLeads(store: leadStore, source: labelFrom)
+        let backend = try store.openBackend()
+        let model = try CurrentScoringModel.required(in: backend)
+        let labelled = try LabelledLeads(backend: backend, source: labelFrom)
         var options = EvaluationOptions(folds: folds, seed: seed, targetPrecision: targetPrecision)
         options.calibration.features.excludedAttributes = Set(excludedAttributes)
         let started = ContinuousClock.now

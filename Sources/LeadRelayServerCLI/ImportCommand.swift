@@ -2,7 +2,6 @@ import ArgumentParser
 import CommandLineSupport
 import Foundation
 import LeadPipeline
-import ServerStore
 
 /// `import leads FILE --mapping M [--strict]`.
 struct ImportCommand: ParsableCommand {
@@ -33,9 +32,9 @@ struct ImportCommand: ParsableCommand {
             }
             let summary: ImportSummary
             do {
-                let leadStore = try store.openStore()
-                summary = try LeadImporter(store: leadStore).run(
-                    plan, strict: strict, model: try CurrentScoringModel.optional(in: leadStore))
+                let backend = try store.openBackend()
+                summary = try backend.leadImporter().run(
+                    plan, strict: strict, model: try CurrentScoringModel.optional(in: backend))
             } catch let failure as CommandFailure {
                 throw failure
             } catch  where StoreContention.isBusy(error) {

@@ -2,7 +2,6 @@ import ArgumentParser
 import CommandLineSupport
 import Foundation
 import LeadPipeline
-import ServerStore
 
 /// `import events FILE --mapping M`: engagement events (lead key, type, timestamp, optional value)
 /// through an events mapping, then rescoring of the touched leads under the current model.
@@ -28,11 +27,11 @@ struct ImportEventsCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error.description)
         }
-        let leadStore = try store.openStore()
-        let model = try CurrentScoringModel.optional(in: leadStore)
+        let backend = try store.openBackend()
+        let model = try CurrentScoringModel.optional(in: backend)
         let summary: EventImportSummary
         do {
-            summary = try EventImporter(store: leadStore).run(csvPath: file, mapping: eventMapping, model: model)
+            summary = try backend.eventImporter().run(csvPath: file, mapping: eventMapping, model: model)
         } catch let error as IntakeError {
             throw CommandFailure(error.description)
         }

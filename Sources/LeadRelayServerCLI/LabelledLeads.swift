@@ -1,5 +1,5 @@
 import LeadModel
-import ServerStore
+import LeadPipeline
 
 /// Reads every lead with a known outcome, and their events, page by page (for `evaluate` and
 /// `model calibrate`), ordered by external id (then id) so folds do not depend on random ids.
@@ -8,17 +8,17 @@ struct LabelledLeads {
     let events: [LeadID: [EngagementEvent]]
 
     /// - Throws: ``CommandFailure`` when no lead has a known outcome.
-    init(store: any LeadStore, source: LabelSource) throws {
+    init(backend: LeadRelayBackend, source: LabelSource) throws {
         var leads: [Lead] = []
         var events: [LeadID: [EngagementEvent]] = [:]
         var lastID: LeadID?
         while true {
-            let page = try store.leads(after: lastID, limit: 2_000)
+            let page = try backend.leads(after: lastID, limit: 2_000)
             guard let last = page.last else { break }
             lastID = last.id
             let labelled = page.filter { $0.outcome != nil }
             leads += labelled
-            events.merge(try store.events(leadIDs: labelled.map(\.id))) { first, _ in first }
+            events.merge(try backend.events(leadIDs: labelled.map(\.id))) { first, _ in first }
         }
         guard !leads.isEmpty else {
             throw CommandFailure(

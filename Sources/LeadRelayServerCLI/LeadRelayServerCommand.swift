@@ -1,7 +1,7 @@
 public import ArgumentParser
 import CommandLineSupport
 import Foundation
-import ServerStore
+import LeadPipeline
 
 /// `leadrelay-server`: the admin verbs marketing ops and sales managers use against the server's
 /// store (import, leads, reps, stats).

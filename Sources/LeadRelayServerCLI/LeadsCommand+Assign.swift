@@ -3,7 +3,7 @@ import CommandLineSupport
 import Foundation
 import LeadModel
 import LeadPipeline
-import ServerStore
+import StoreContract
 
 extension LeadsCommand {
     /// `leads assign LEAD --rep REP`: the admin hand-off of a lead to a rep (until routing
@@ -16,12 +16,12 @@ extension LeadsCommand {
         @Option(help: "The rep's id or email.") var rep: String
 
         func run() throws {
-            let leadStore = try store.openStore()
-            let found = try LeadLookup(store: leadStore).lead(matching: lead)
-            let target = try RepLookup(store: leadStore).rep(matching: rep)
+            let backend = try store.openBackend()
+            let found = try LeadLookup(backend: backend).lead(matching: lead)
+            let target = try RepLookup(backend: backend).rep(matching: rep)
             let change: LeadAssignmentChange
             do {
-                change = try LeadAssignment(store: leadStore).assign(found.id, to: target.id, actor: "admin-cli")
+                change = try backend.assignment().assign(found.id, to: target.id, actor: "admin-cli")
             } catch let error as LeadStoreError {
                 throw CommandFailure(error.description)
             } catch let error as StageTransitionError {

@@ -2,7 +2,7 @@ import ArgumentParser
 import CommandLineSupport
 import Foundation
 import LeadModel
-import ServerStore
+import LeadPipeline
 
 /// `leads list | show`: what the store holds.
 struct LeadsCommand: ParsableCommand {
@@ -22,7 +22,7 @@ struct LeadsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let leads = try store.openStore().leads(stage: stage, limit: limit)
+            let leads = try store.openBackend().leads(stage: stage, limit: limit)
             if format.json {
                 Console.current.line(try JSONOutput.render(leads))
                 return
@@ -53,11 +53,11 @@ struct LeadsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let leadStore = try store.openStore()
-            let lead = try LeadLookup(store: leadStore).lead(matching: id)
+            let backend = try store.openBackend()
+            let lead = try LeadLookup(backend: backend).lead(matching: id)
             let detail = Detail(
-                lead: lead, emailValid: lead.email?.isValid, history: try leadStore.stageHistory(leadID: lead.id),
-                score: try leadStore.currentScore(leadID: lead.id))
+                lead: lead, emailValid: lead.email?.isValid, history: try backend.stageHistory(leadID: lead.id),
+                score: try backend.currentScore(leadID: lead.id))
             if format.json {
                 Console.current.line(try JSONOutput.render(detail))
                 return

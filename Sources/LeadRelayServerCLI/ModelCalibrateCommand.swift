@@ -35,9 +35,9 @@ struct ModelCalibrateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let leadStore = try store.openStore()
-        let base = try CurrentScoringModel.required(in: leadStore)
-        let labelled = try LabelledLeads(store: leadStore, source: labelFrom)
+        let backend = try store.openBackend()
+        let base = try CurrentScoringModel.required(in: backend)
+        let labelled = try LabelledLeads(backend: backend, source: labelFrom)
         var options = EvaluationOptions()
         options.calibration.features.excludedAttributes = Swift.Set(excludedAttributes)
         let written: CalibratedPointsModel

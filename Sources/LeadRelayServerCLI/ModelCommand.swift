@@ -3,7 +3,7 @@ import CommandLineSupport
 import Foundation
 import LeadPipeline
 import LeadScoring
-import ServerStore
+import StoreContract
 
 /// `model show | set | history | calibrate`: the versioned scoring model (SPEC §4).
 struct ModelCommand: ParsableCommand {
@@ -30,13 +30,13 @@ struct ModelCommand: ParsableCommand {
         }
 
         func run() throws {
-            let leadStore = try store.openStore()
-            guard let stored = try leadStore.currentScoringModel() else {
+            let backend = try store.openBackend()
+            guard let stored = try backend.currentScoringModel() else {
                 throw CommandFailure("no scoring model is set; set one first: \(CurrentScoringModel.setHint)")
             }
             let model: ScoringModel
             do {
-                model = try ScoringModelCatalog(store: leadStore).model(of: stored)
+                model = try backend.scoringModels.model(of: stored)
             } catch {
                 throw CommandFailure(error.description)
             }
@@ -81,15 +81,15 @@ struct ModelCommand: ParsableCommand {
         }
 
         func run() throws {
-            let leadStore = try store.openStore()
-            let model: ScoringModel
+            let backend = try store.openBackend()
+            let change: LeadRelayBackend.ModelChange
             do {
-                model = try ScoringModelCatalog(store: leadStore).set(
+                change = try backend.putScoringModelInForce(
                     path: file, note: note, createdBy: ModelCommand.author, at: Date())
             } catch let error as ScoringModelLoadError {
                 throw CommandFailure(error.description)
             }
-            let summary = try ScoringRun(store: leadStore).run(model: model)
+            let (model, summary) = (change.model, change.scoring)
             if format.json {
                 Console.current.line(
                     try JSONOutput.render(Result(version: model.version, name: model.name, scoring: summary)))
@@ -114,9 +114,9 @@ struct ModelCommand: ParsableCommand {
         }
 
         func run() throws {
-            let leadStore = try store.openStore()
-            let catalog = ScoringModelCatalog(store: leadStore)
-            let entries = try leadStore.scoringModels().map { stored in
+            let backend = try store.openBackend()
+            let catalog = backend.scoringModels
+            let entries = try backend.storedScoringModels().map { stored in
                 Entry(
                     version: stored.version, name: try? catalog.model(of: stored).name, createdAt: stored.createdAt,
                     createdBy: stored.createdBy, note: stored.note)

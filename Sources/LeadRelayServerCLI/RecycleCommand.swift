@@ -18,7 +18,7 @@ struct RecycleCommand: ParsableCommand {
         @Option(help: "The clock reading to use (ISO 8601; default: now).") var now: ISODateArgument?
 
         func run() throws {
-            let summary = try Recycling(store: try store.openStore()).run(now: now?.date ?? Date())
+            let summary = try store.openBackend().recycling.run(now: now?.date ?? Date())
             if format.json {
                 Console.current.line(try JSONOutput.render(summary))
                 return

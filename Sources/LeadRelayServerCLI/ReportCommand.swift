@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var output: ReportOutputOptions
 
         func run() throws {
-            let report = try HandoffReports(store: try store.openStore()).funnel(since: output.since?.date)
+            let report = try store.openBackend().reports().funnel(since: output.since?.date)
             if output.json { return Console.current.line(try JSONOutput.render(report)) }
             if let path = output.csv { return try output.write(report.csv, to: path) }
             if let path = output.html { return try output.write(report.html, to: path) }
@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
         }
 
         func run() throws {
-            let report = try HandoffReports(store: try store.openStore())
+            let report = try store.openBackend().reports()
                 .quality(since: output.since?.date, slaHours: slaHours)
             if output.json { return Console.current.line(try JSONOutput.render(report)) }
             if let path = output.csv { return try output.write(report.csv, to: path) }

@@ -3,7 +3,7 @@ import CommandLineSupport
 import Foundation
 import LeadModel
 import LeadPipeline
-import ServerStore
+import StoreContract
 
 /// `reps add | list | deactivate`: the sales manager's roster.
 struct RepsCommand: ParsableCommand {
@@ -30,7 +30,7 @@ struct RepsCommand: ParsableCommand {
         func run() throws {
             let rep = Rep(name: name, email: EmailAddress(email), territory: territory, capacity: capacity)
             do {
-                try store.openStore().addRep(rep)
+                try store.openBackend().addRep(rep)
             } catch let error as LeadStoreError {
                 throw CommandFailure(error.description)
             }
@@ -44,7 +44,7 @@ struct RepsCommand: ParsableCommand {
         @OptionGroup var format: OutputFormatOptions
 
         func run() throws {
-            let reps = try store.openStore().reps()
+            let reps = try store.openBackend().reps()
             if format.json {
                 Console.current.line(try JSONOutput.render(reps))
                 return
@@ -69,18 +69,18 @@ struct RepsCommand: ParsableCommand {
         @Argument(help: "The rep's id or email.") var rep: String
 
         func run() throws {
-            let leadStore = try store.openStore()
+            let backend = try store.openBackend()
             let found: Rep?
             if let id = RepID(uuidString: rep) {
-                found = try leadStore.rep(id: id)
+                found = try backend.rep(id: id)
             } else {
-                found = try leadStore.rep(email: EmailAddress(rep))
+                found = try backend.rep(email: EmailAddress(rep))
             }
             guard let found else {
                 throw CommandFailure("no rep with id or email '\(rep)'; see `leadrelay-server reps list`")
             }
             let routingRules = try rules.load()
-            let summary = try RepDeactivation(store: leadStore, rules: routingRules).run(found.id)
+            let summary = try backend.deactivation(rules: routingRules).run(found.id)
             Console.current.line("deactivated rep \(found.name) <\(found.email.address)>")
             Console.current.line(
                 "revoked \(summary.tokensRevoked) device tokens; re-routed \(summary.routing.rerouted) of their open leads; "

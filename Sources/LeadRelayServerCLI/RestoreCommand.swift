@@ -1,7 +1,7 @@
 import ArgumentParser
 import CommandLineSupport
 import Foundation
-import ServerStore
+import LeadPipeline
 
 /// `restore BACKUP --db PATH`: a new store from a backup, with a new epoch.
 struct RestoreCommand: ParsableCommand {
@@ -24,7 +24,7 @@ struct RestoreCommand: ParsableCommand {
         }
         let epoch: UUID
         do {
-            epoch = try SQLiteLeadStore.restore(backup: backup, to: store.databasePath)
+            epoch = try LeadRelayBackend.restore(backup: backup, to: .sqlite(path: store.databasePath))
         } catch {
             throw CommandFailure("cannot restore \(backup) to \(store.databasePath): \(error)")
         }

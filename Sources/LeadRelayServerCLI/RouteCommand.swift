@@ -15,7 +15,7 @@ struct RouteCommand: ParsableCommand {
 
     func run() throws {
         let date = now?.date ?? Date()
-        let router = Router(store: try store.openStore(), rules: try rules.load(), now: { date })
+        let router = try store.openBackend().router(rules: try rules.load(), now: { date })
         let summary = try router.route()
         if format.json {
             Console.current.line(try JSONOutput.render(summary))

@@ -2,7 +2,7 @@ import ArgumentParser
 import CommandLineSupport
 import Foundation
 import LeadPipeline
-import ServerStore
+import StoreContract
 
 /// `routing set | show | history`: the versioned routing rules the server routes with (issue 6
 /// item 1). `route`, `sla run`, `reps deactivate` and the server's own SLA round use the version
@@ -34,7 +34,7 @@ struct RoutingCommand: ParsableCommand {
             }
             let stored: StoredRoutingRules
             do {
-                stored = try RoutingRulesCatalog(store: try store.openStore()).set(
+                stored = try store.openBackend().routingRules.set(
                     document: text, source: file, createdBy: ModelCommand.author, note: note, at: Date())
             } catch let error as RoutingRulesError {
                 throw CommandFailure(error.description)
@@ -50,7 +50,7 @@ struct RoutingCommand: ParsableCommand {
         @OptionGroup var format: OutputFormatOptions
 
         func run() throws {
-            guard let stored = try store.openStore().currentRoutingRules() else {
+            guard let stored = try store.openBackend().currentRoutingRules() else {
                 throw CommandFailure(
                     "no routing rules are stored (each rep's territory matches the lead's country); "
                         + "store some with `leadrelay-server routing set FILE`")
@@ -71,7 +71,7 @@ struct RoutingCommand: ParsableCommand {
         @OptionGroup var format: OutputFormatOptions
 
         func run() throws {
-            let versions = try store.openStore().routingRulesVersions()
+            let versions = try store.openBackend().routingRulesVersions()
             if format.json { return Console.current.line(try JSONOutput.render(versions)) }
             var table = TextTable("VERSION", "SET", "BY", "NOTE")
             for stored in versions {

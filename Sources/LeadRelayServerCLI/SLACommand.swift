@@ -25,7 +25,7 @@ struct SLACommand: ParsableCommand {
         }
 
         func run() throws {
-            let escalation = SLAEscalation(store: try store.openStore(), rules: try rules.load(), slaHours: hours)
+            let escalation = try store.openBackend().escalation(rules: try rules.load(), slaHours: hours)
             let summary = try escalation.run(now: now?.date ?? Date())
             if format.json {
                 Console.current.line(try JSONOutput.render(summary))

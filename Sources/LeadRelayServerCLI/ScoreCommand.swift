@@ -2,7 +2,6 @@ import ArgumentParser
 import CommandLineSupport
 import Foundation
 import LeadPipeline
-import ServerStore
 
 /// `score`: rescores every lead not yet with sales under the current model (after new events, or
 /// as time decays engagement) and moves stages per SPEC §3.1.
@@ -19,9 +18,9 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var format: OutputFormatOptions
 
     func run() throws {
-        let leadStore = try store.openStore()
-        let model = try CurrentScoringModel.required(in: leadStore)
-        let summary = try ScoringRun(store: leadStore).run(model: model)
+        let backend = try store.openBackend()
+        let model = try CurrentScoringModel.required(in: backend)
+        let summary = try backend.scoringRun().run(model: model)
         if format.json {
             Console.current.line(try JSONOutput.render(summary))
         } else {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CommandLineSupport
 import LeadModel
-import ServerStore
+import LeadPipeline
 
 /// `stats`: lead counts by stage and by source.
 struct StatsCommand: ParsableCommand {
@@ -24,15 +24,15 @@ struct StatsCommand: ParsableCommand {
     static let noSourceLabel = "(none)"
 
     func run() throws {
-        let leadStore = try store.openStore()
-        let byStage = try leadStore.leadCountsByStage()
-        let bySource = try leadStore.leadCountsBySource()
-        let outcomes = try leadStore.outcomeCounts()
+        let backend = try store.openBackend()
+        let byStage = try backend.leadCountsByStage()
+        let bySource = try backend.leadCountsBySource()
+        let outcomes = try backend.outcomeCounts()
         let stats = Stats(
             total: byStage.values.reduce(0, +),
             byStage: Dictionary(uniqueKeysWithValues: byStage.map { ($0.key.rawValue, $0.value) }),
             bySource: Dictionary(uniqueKeysWithValues: bySource.map { ($0.key ?? Self.noSourceLabel, $0.value) }),
-            outcomes: .init(won: outcomes.won, notWon: outcomes.notWon), overflow: try leadStore.overflow().count)
+            outcomes: .init(won: outcomes.won, notWon: outcomes.notWon), overflow: try backend.overflow().count)
         if format.json {
             Console.current.line(try JSONOutput.render(stats))
             return

@@ -3,7 +3,6 @@ import CommandLineSupport
 import Foundation
 import LeadModel
 import LeadPipeline
-import ServerStore
 
 /// `tokens issue | revoke`: device tokens for reps (only their SHA-256 is stored).
 struct TokensCommand: ParsableCommand {
@@ -18,10 +17,10 @@ struct TokensCommand: ParsableCommand {
         @Option(help: "The rep's id or email.") var rep: String
 
         func run() throws {
-            let leadStore = try store.openStore()
-            let found = try RepLookup(store: leadStore).rep(matching: rep)
+            let backend = try store.openBackend()
+            let found = try RepLookup(backend: backend).rep(matching: rep)
             guard found.isActive else { throw CommandFailure("rep \(found.name) <\(found.email.address)> is inactive") }
-            let token = try DeviceTokens(store: leadStore).issue(repID: found.id)
+            let token = try backend.deviceTokens().issue(repID: found.id)
             Console.current.line(token)
             Console.current.line(
                 "token id \(DeviceTokens.hash(token)) for rep \(found.name) <\(found.email.address)>; "
@@ -44,10 +43,10 @@ struct TokensCommand: ParsableCommand {
         }
 
         func run() throws {
-            let leadStore = try store.openStore()
+            let backend = try store.openBackend()
             if let rep {
-                let found = try RepLookup(store: leadStore).rep(matching: rep)
-                let count = try DeviceTokens(store: leadStore).revokeAll(repID: found.id)
+                let found = try RepLookup(backend: backend).rep(matching: rep)
+                let count = try backend.deviceTokens().revokeAll(repID: found.id)
                 Console.current.line(
                     "revoked \(count) token\(count == 1 ? "" : "s") of rep \(found.name) <\(found.email.address)>")
                 return
@@ -55,10 +54,10 @@ struct TokensCommand: ParsableCommand {
             guard let token else { return }
             let isID = token.utf8.count == 64 && token.allSatisfy(\.isHexDigit)
             let id = isID ? token.lowercased() : DeviceTokens.hash(token)
-            guard try leadStore.deviceToken(hash: id) != nil else {
+            guard try backend.deviceToken(hash: id) != nil else {
                 throw CommandFailure("no device token with id \(id); see the id `tokens issue` printed")
             }
-            try leadStore.revokeDeviceToken(hash: id, at: Date())
+            _ = try backend.revokeDeviceToken(hash: id, at: Date())
             Console.current.line("revoked token \(id)")
         }
     }

@@ -1,16 +1,15 @@
 public import Foundation
 public import Hummingbird
 internal import HummingbirdCore
-internal import LeadPipeline
+public import LeadPipeline
 public import Logging
 internal import NIOCore
 internal import OpenAPIHummingbird
 internal import OpenAPIRuntime
-public import ServerStore
 internal import SyncAPI
 internal import SyncProtocol
 
-/// The application type ``buildApplication(_:store:logger:now:onServerRunning:)`` returns.
+/// The application type ``buildApplication(_:backend:metrics:connections:logger:now:onServerRunning:)`` returns.
 public typealias LeadRelayApplication = Application<RouterResponder<BasicRequestContext>>
 
 /// The composition root of `leadrelay-server serve` and of the HTTP tests: opens the store at
@@ -26,15 +25,14 @@ public func buildApplication(
     _ configuration: ServerConfiguration, logger: Logger = Logger(label: "leadrelay-server"),
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> LeadRelayApplication {
-    let store = try SQLiteLeadStore(path: configuration.databasePath)
-    return try buildApplication(configuration, store: store, logger: logger, onServerRunning: onServerRunning)
+    let backend = try LeadRelayBackend.open(.sqlite(path: configuration.databasePath))
+    return try buildApplication(configuration, backend: backend, logger: logger, onServerRunning: onServerRunning)
 }
 
-/// Builds the application over an open store (tests seed the store, then call this).
+/// Builds the application over an open backend (tests seed its store, then call this).
 /// - Parameters:
 ///   - configuration: Address, admin token and limits (`databasePath` is ignored).
-///   - store: The server's store; pull, push, tokens and assignment go through LeadPipeline's
-///     services over it.
+///   - backend: LeadPipeline's way into the server's store: every handler calls its verbs.
 ///   - metrics: The metrics registry `/metrics` renders (a fresh one by default).
 ///   - connections: The open-connection count the cap keeps (a fresh one by default).
 ///   - logger: The application's logger.
@@ -42,18 +40,18 @@ public func buildApplication(
 ///   - onServerRunning: Called once the server listens, with the port it bound.
 /// - Throws: When the generated handlers cannot be registered (a bad server URL in the contract).
 public func buildApplication(
-    _ configuration: ServerConfiguration, store: SQLiteLeadStore, metrics: ServerMetrics = ServerMetrics(),
+    _ configuration: ServerConfiguration, backend: LeadRelayBackend, metrics: ServerMetrics = ServerMetrics(),
     connections: ConnectionCounter = ConnectionCounter(),
     logger: Logger = Logger(label: "leadrelay-server"), now: @escaping @Sendable () -> Date = { Date() },
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> LeadRelayApplication {
     var limits = SyncLimits.contractDefaults
     limits.maxRequestBytes = configuration.maxRequestBodyBytes
-    let sync = SyncService(store: store, limits: limits, now: now)
-    let tokens = DeviceTokens(store: store, now: now)
-    let prefetch = PullPrefetch(sync: sync, store: store)
+    let sync = backend.sync(limits: limits, now: now)
+    let tokens = backend.deviceTokens(now: now)
+    let prefetch = PullPrefetch(sync: sync, backend: backend)
     let api = LeadRelayAPI(
-        store: store, sync: sync, tokens: tokens, assignment: LeadAssignment(store: store, now: now),
+        backend: backend, sync: sync, tokens: tokens, assignment: backend.assignment(now: now),
         metrics: metrics, logger: logger, now: now, slaHours: configuration.slaHours, prefetch: prefetch,
         pushCommits: PushCommitQueue(apply: sync.applyPushes))
 
@@ -102,8 +100,8 @@ public func buildApplication(
     app.addServices(RemovalPruner(sync: sync, interval: .seconds(3600), logger: logger))
     app.addServices(
         FollowUpScheduler(
-            escalation: SLAEscalation(store: store, slaHours: configuration.slaHours),
-            recycling: Recycling(store: store),
+            escalation: backend.escalation(slaHours: configuration.slaHours),
+            recycling: backend.recycling,
             interval: configuration.followUpInterval, now: now, logger: logger))
     return app
 }

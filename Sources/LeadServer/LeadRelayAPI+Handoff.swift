@@ -1,13 +1,13 @@
 import Foundation
 internal import HTTPTypes
 internal import LeadPipeline
-internal import ServerStore
+internal import StoreContract
 internal import SyncAPI
 
 extension LeadRelayAPI {
     /// `GET /v1/admin/routing-rules`: the routing rules in force (404 before the first version).
     func getRoutingRules(_ input: Operations.GetRoutingRules.Input) async throws -> Operations.GetRoutingRules.Output {
-        guard let stored = try domain({ try store.currentRoutingRules() }) else {
+        guard let stored = try domain({ try backend.currentRoutingRules() }) else {
             throw APIProblem.notFound(
                 "No routing rules have been stored yet; the router matches each rep's territory against the lead's country."
             )
@@ -19,7 +19,7 @@ extension LeadRelayAPI {
     /// version (422 naming the place when it does not parse), as `leadrelay-server routing set`.
     func setRoutingRules(_ input: Operations.SetRoutingRules.Input) async throws -> Operations.SetRoutingRules.Output {
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
-        let catalog = RoutingRulesCatalog(store: store)
+        let catalog = backend.routingRules
         let stored: StoredRoutingRules
         do {
             stored = try domain {
@@ -34,7 +34,7 @@ extension LeadRelayAPI {
 
     /// `POST /v1/admin/route`: runs the router once with the stored rules, as `leadrelay-server route`.
     func routeLeads(_ input: Operations.RouteLeads.Input) async throws -> Operations.RouteLeads.Output {
-        let summary = try handoff { try LeadPipeline.Router(store: store, now: now).route() }
+        let summary = try handoff { try backend.router(now: now).route() }
         return .ok(.init(body: .json(.init(summary))))
     }
 
@@ -43,7 +43,7 @@ extension LeadRelayAPI {
     func runFollowUpSLA(_ input: Operations.RunFollowUpSLA.Input) async throws -> Operations.RunFollowUpSLA.Output {
         let hours = try Self.hours(input.query.hours, field: "hours") ?? slaHours
         let instant = now()
-        let summary = try handoff { try SLAEscalation(store: store, slaHours: hours).run(now: instant) }
+        let summary = try handoff { try backend.escalation(slaHours: hours).run(now: instant) }
         return .ok(.init(body: .json(.init(summary))))
     }
 
@@ -51,7 +51,7 @@ extension LeadRelayAPI {
     /// `leadrelay-server recycle run`.
     func runRecycling(_ input: Operations.RunRecycling.Input) async throws -> Operations.RunRecycling.Output {
         let instant = now()
-        let summary = try handoff { try Recycling(store: store).run(now: instant) }
+        let summary = try handoff { try backend.recycling.run(now: instant) }
         return .ok(.init(body: .json(.init(summary))))
     }
 
@@ -61,7 +61,7 @@ extension LeadRelayAPI {
     {
         let since = try Self.since(input.query.since)
         let hours = try Self.hours(input.query.slaHours, field: "slaHours") ?? slaHours
-        let report = try handoff { try HandoffReports(store: store, now: now).quality(since: since, slaHours: hours) }
+        let report = try handoff { try backend.reports(now: now).quality(since: since, slaHours: hours) }
         return .ok(.init(body: .json(.init(report))))
     }
 

@@ -1,18 +1,19 @@
 import Foundation
 internal import LeadModel
 internal import LeadPipeline
-internal import ServerStore
+internal import StoreContract
 internal import SyncAPI
 
 extension LeadRelayAPI {
-    /// `POST /v1/admin/leads/batch`: creates or updates up to 1,000 leads in one import
-    /// transaction, deduplicated like a CSV import (external id, else email).
+    /// `POST /v1/admin/leads/batch`: creates or updates up to 1,000 leads and scores the changed
+    /// ones in one transaction (``BatchIntake``), deduplicated like a CSV import (external id,
+    /// else email).
     func upsertLeads(_ input: Operations.UpsertLeads.Input) async throws -> Operations.UpsertLeads.Output {
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
         guard (1...1_000).contains(body.leads.count) else {
             throw APIProblem.validationFailed("leads: send 1 to 1000 leads, not \(body.leads.count)")
         }
-        var leads: [(lead: Lead, key: String)] = []
+        var leads: [(lead: Lead, dedupeKey: String)] = []
         for (index, item) in body.leads.enumerated() {
             let lead: Lead
             do {
@@ -25,50 +26,42 @@ extension LeadRelayAPI {
             }
             leads.append((lead, key))
         }
-        var result = Components.Schemas.LeadBatchResult(created: 0, updated: 0, unchanged: 0, results: [])
-        var touched: [LeadID] = []
-        try domain {
-            try store.importLeads(runID: ImportRunID()) { session in
-                for (index, item) in leads.enumerated() {
-                    let upsert: LeadUpsert
-                    do {
-                        upsert = try session.upsert(item.lead, dedupeKey: item.key)
-                    } catch let error as LeadStoreError {
-                        guard case .emailMatchesSeveralLeads = error else { throw error }
-                        throw APIProblem.validationFailed("leads[\(index)].email: \(error.description)")
-                    }
-                    let outcome: Components.Schemas.LeadBatchResult.ResultsPayloadPayload.OutcomePayload
-                    let id: LeadID
-                    switch upsert.outcome {
-                    case .created(let leadID):
-                        (outcome, id) = (.created, leadID)
-                        result.created += 1
-                    case .updated(let leadID):
-                        (outcome, id) = (.updated, leadID)
-                        result.updated += 1
-                    case .unchanged(let leadID):
-                        (outcome, id) = (.unchanged, leadID)
-                        result.unchanged += 1
-                    case .merged(let leadID):
-                        (outcome, id) = (.merged, leadID)
-                        result.unchanged += 1
-                    }
-                    if outcome != .unchanged { touched.append(id) }
-                    var entry = Components.Schemas.LeadBatchResult.ResultsPayloadPayload(
-                        index: index, leadID: id.description, outcome: outcome)
-                    switch upsert.identity {
-                    case .dedupeKey: entry.identity = .dedupeKey
-                    case .emailOfIdentifiedLead: entry.identity = .emailOfIdentifiedLead
-                    case .adoptedExternalID: entry.identity = .adoptedExternalID
-                    case .sharesEmailWith(let others):
-                        entry.identity = .sharesEmail
-                        entry.sharesEmailWith = others
-                    }
-                    result.results.append(entry)
-                }
-            }
+        let upserts: [LeadUpsert]
+        do {
+            upserts = try domain { try backend.batchIntake(clock: now).upsert(leads) }
+        } catch let refused as BatchIntake.RefusedLead {
+            throw APIProblem.validationFailed("leads[\(refused.index)].email: \(refused.error.description)")
         }
-        try rescoreUnderCurrentModel(touched)
+        var result = Components.Schemas.LeadBatchResult(created: 0, updated: 0, unchanged: 0, results: [])
+        for (index, upsert) in upserts.enumerated() {
+            let outcome: Components.Schemas.LeadBatchResult.ResultsPayloadPayload.OutcomePayload
+            let id: LeadID
+            switch upsert.outcome {
+            case .created(let leadID):
+                (outcome, id) = (.created, leadID)
+                result.created += 1
+            case .updated(let leadID):
+                (outcome, id) = (.updated, leadID)
+                result.updated += 1
+            case .unchanged(let leadID):
+                (outcome, id) = (.unchanged, leadID)
+                result.unchanged += 1
+            case .merged(let leadID):
+                (outcome, id) = (.merged, leadID)
+                result.unchanged += 1
+            }
+            var entry = Components.Schemas.LeadBatchResult.ResultsPayloadPayload(
+                index: index, leadID: id.description, outcome: outcome)
+            switch upsert.identity {
+            case .dedupeKey: entry.identity = .dedupeKey
+            case .emailOfIdentifiedLead: entry.identity = .emailOfIdentifiedLead
+            case .adoptedExternalID: entry.identity = .adoptedExternalID
+            case .sharesEmailWith(let others):
+                entry.identity = .sharesEmail
+                entry.sharesEmailWith = others
+            }
+            result.results.append(entry)
+        }
         return .ok(.init(body: .json(result)))
     }
 
@@ -93,12 +86,11 @@ extension LeadRelayAPI {
         }
         let recorded: Int
         do {
-            recorded = try store.addEvents(events)
+            recorded = try backend.batchIntake(clock: self.now).record(events)
         } catch let error as LeadStoreError {
             if case .leadNotFound = error { throw APIProblem.validationFailed("events: \(error.description)") }
             throw error
         }
-        if recorded > 0 { try rescoreUnderCurrentModel(events.map(\.leadID)) }
         return .ok(.init(body: .json(.init(recorded: recorded, duplicates: events.count - recorded))))
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 internal import HTTPTypes
+internal import LeadPipeline
 internal import Logging
-internal import ServerStore
 internal import SyncAPI
 
 extension LeadRelayAPI {
@@ -13,7 +13,7 @@ extension LeadRelayAPI {
     /// Readiness: 200 when the store answers a read, else `503 unavailable`.
     func getReady(_ input: Operations.GetReady.Input) async throws -> Operations.GetReady.Output {
         do {
-            _ = try store.leadCount()
+            _ = try backend.leadCount()
         } catch {
             logger.warning("store not ready", metadata: ["error": .string(String(describing: error))])
             throw APIProblem(status: .serviceUnavailable, code: .unavailable, detail: "The store did not answer.")

@@ -2,13 +2,13 @@ import Foundation
 internal import LeadModel
 internal import LeadPipeline
 internal import LeadScoring
-internal import ServerStore
+internal import StoreContract
 internal import SyncAPI
 
 extension LeadRelayAPI {
     /// `GET /v1/admin/scoring-model`: the current model (404 before the first one is stored).
     func getScoringModel(_ input: Operations.GetScoringModel.Input) async throws -> Operations.GetScoringModel.Output {
-        guard let model = try domain({ try store.currentScoringModel() }) else {
+        guard let model = try domain({ try backend.currentScoringModel() }) else {
             throw APIProblem.notFound("No scoring model has been stored yet.")
         }
         return .ok(.init(body: .json(Self.wire(model))))
@@ -27,27 +27,21 @@ extension LeadRelayAPI {
             let detail = ScoringModelError(error).map(\.description) ?? "not a JSON scoring model document"
             throw APIProblem.validationFailed("document: \(detail)")
         }
-        let stored = try domain { () throws -> StoredScoringModel? in
-            let version = try store.saveScoringModel(
-                document: body.document, createdBy: "admin-api", note: body.note, at: now())
-            return try store.scoringModels().first { $0.version == version }
+        let change = try domain {
+            try backend.putScoringModelInForce(
+                document: body.document, note: body.note, createdBy: "admin-api", at: now(), clock: now)
         }
-        guard let stored else { throw APIProblem.internalError }
-        try domain {
-            let model = try ScoringModelCatalog(store: store).model(of: stored)
-            _ = try ScoringRun(store: store, clock: now).run(model: model)
-        }
-        return .ok(.init(body: .json(Self.wire(stored))))
+        return .ok(.init(body: .json(Self.wire(change.stored))))
     }
 
     /// `GET /v1/admin/reports/funnel`: the funnel report, as `leadrelay-server report funnel --json`.
     func getFunnelReport(_ input: Operations.GetFunnelReport.Input) async throws -> Operations.GetFunnelReport.Output {
         let since = try Self.since(input.query.since)
-        let report = try handoff { try HandoffReports(store: store, now: now).funnel(since: since) }
+        let report = try handoff { try backend.reports(now: now).funnel(since: since) }
         return .ok(.init(body: .json(.init(report))))
     }
 
-    /// The wire form of a stored model (ServerStore's type, so the mapping lives here, not in
+    /// The wire form of a stored model (StoreContract's type, so the mapping lives here, not in
     /// SyncAPI, which does not see the store).
     private static func wire(_ model: StoredScoringModel) -> Components.Schemas.ScoringModel {
         .init(

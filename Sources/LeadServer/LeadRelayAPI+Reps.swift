@@ -1,13 +1,13 @@
 import Foundation
 internal import LeadModel
 internal import LeadPipeline
-internal import ServerStore
+internal import StoreContract
 internal import SyncAPI
 
 extension LeadRelayAPI {
     /// `GET /v1/admin/reps`: every rep.
     func listReps(_ input: Operations.ListReps.Input) async throws -> Operations.ListReps.Output {
-        let reps = try domain { try store.reps() }
+        let reps = try domain { try backend.reps() }
         return .ok(.init(body: .json(.init(reps: reps.map(Components.Schemas.Rep.init)))))
     }
 
@@ -25,7 +25,7 @@ extension LeadRelayAPI {
         }
         let email = EmailAddress(emailText)
         let rep = Rep(name: name, email: email, territory: territory, capacity: capacity)
-        try domain { try store.addRep(rep) }
+        try domain { try backend.addRep(rep) }
         return .created(.init(body: .json(.init(rep))))
     }
 
@@ -33,7 +33,7 @@ extension LeadRelayAPI {
     /// (``LeadPipeline/RepDeactivation``), as `leadrelay-server reps deactivate` follows it.
     func deactivateRep(_ input: Operations.DeactivateRep.Input) async throws -> Operations.DeactivateRep.Output {
         let repID = try Self.repID(input.path.repID, field: "repID")
-        let rep = try handoff { try RepDeactivation(store: store, now: now).run(repID).rep }
+        let rep = try handoff { try backend.deactivation(now: now).run(repID).rep }
         return .ok(.init(body: .json(.init(rep))))
     }
 
@@ -45,7 +45,7 @@ extension LeadRelayAPI {
         let repID = try Self.repID(input.path.repID, field: "repID")
         let issuedAt = now()
         let token = try domain { () throws -> String in
-            guard let rep = try store.rep(id: repID) else { throw LeadStoreError.repNotFound(repID) }
+            guard let rep = try backend.rep(id: repID) else { throw LeadStoreError.repNotFound(repID) }
             guard rep.isActive else { throw LeadStoreError.repInactive(repID) }
             return try tokens.issue(repID: repID)
         }
@@ -64,10 +64,10 @@ extension LeadRelayAPI {
     {
         let id = input.path.tokenID.lowercased()
         try domain {
-            guard try store.deviceToken(hash: id) != nil else {
+            guard try backend.deviceToken(hash: id) != nil else {
                 throw APIProblem.notFound("No device token with id \(input.path.tokenID).")
             }
-            try store.revokeDeviceToken(hash: id, at: now())
+            _ = try backend.revokeDeviceToken(hash: id, at: now())
         }
         return .noContent(.init())
     }

@@ -4,7 +4,7 @@ internal import LeadModel
 internal import LeadPipeline
 internal import LeadScoring
 internal import Logging
-internal import ServerStore
+internal import StoreContract
 internal import SyncAPI
 internal import SyncProtocol
 
@@ -13,7 +13,7 @@ internal import SyncProtocol
 /// maps the result back. Errors are thrown as ``APIProblem``s (rendered by ``ProblemMiddleware``);
 /// the generated error cases are never built by hand, so every error has the same shape.
 struct LeadRelayAPI: APIProtocol {
-    let store: SQLiteLeadStore
+    let backend: LeadRelayBackend
     let sync: SyncService
     let tokens: DeviceTokens
     let assignment: LeadAssignment
@@ -53,7 +53,7 @@ struct LeadRelayAPI: APIProtocol {
                 throw APIProblem(status: .conflict, code: .conflict, detail: error.description)
             case .emailMatchesSeveralLeads:
                 throw APIProblem.validationFailed(error.description)
-            case .importSessionClosed, .corruptRow:
+            case .importSessionClosed, .corruptRow, .unsupported:
                 throw error
             }
         } catch let error as StageTransitionError {

@@ -1,10 +1,10 @@
 import Foundation
 internal import HTTPTypes
 internal import Hummingbird
+internal import LeadPipeline
 internal import Logging
 internal import NIOHTTP1
 internal import OpenAPIRuntime
-internal import ServerStore
 internal import SyncAPI
 
 /// Turns every error that reaches the router into an `application/problem+json` answer with a
@@ -42,7 +42,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return APIProblem(
                 status: .serviceUnavailable, code: .unavailable,
                 detail:
-                    "The database is busy with another writer (waited \(Int(SQLiteLeadStore.busyTimeout)) s); nothing was changed. Retry after \(StoreContention.retryAfterSeconds) s.",
+                    "The database is busy with another writer (waited \(StoreContention.waitSeconds) s); nothing was changed. Retry after \(StoreContention.retryAfterSeconds) s.",
                 headers: [.retryAfter: String(StoreContention.retryAfterSeconds)])
         }
         if let parser = ((error as? ServerError)?.underlyingError ?? error) as? HTTPParserError {

@@ -1,7 +1,7 @@
 import Foundation
 internal import LeadModel
 internal import LeadPipeline
-internal import ServerStore
+internal import StoreContract
 internal import SyncAPI
 internal import SyncProtocol
 import Synchronization
@@ -49,21 +49,21 @@ final class PullPrefetch: Sendable {
     static let lifetime: Duration = .seconds(30)
 
     private let sync: SyncService
-    private let store: any SyncStore
+    private let backend: LeadRelayBackend
     private let entries = Mutex<[Key: Entry]>([:])
 
     /// Pages built with `sync`, checked against `store`'s change-log mark.
-    init(sync: SyncService, store: any SyncStore) {
+    init(sync: SyncService, backend: LeadRelayBackend) {
         self.sync = sync
-        self.store = store
+        self.backend = backend
     }
 
     /// Starts building the page that follows `cursor` for the rep, with the page size `limit`.
     func schedule(repID: RepID, after cursor: SyncCursor, limit: Int?) {
         let key = Key(repID: repID, cursor: cursor.text, limit: limit)
-        let task = Task { [sync, store] () -> Page? in
+        let task = Task { [sync, backend] () -> Page? in
             do {
-                let mark = try store.changeLogMark(repID: repID)
+                let mark = try backend.changeLogMark(repID: repID)
                 // Dropped (replaced, expired, over capacity) before the read: nothing to build.
                 if Task.isCancelled { return nil }
                 let page = try sync.pull(repID: repID, PullRequest(cursor: cursor, limit: limit))
@@ -112,7 +112,7 @@ final class PullPrefetch: Sendable {
         guard ContinuousClock.now - entry.scheduled < Self.lifetime, let page = await entry.task.value else {
             return nil
         }
-        guard let mark = try? store.changeLogMark(repID: repID), mark == page.mark else { return nil }
+        guard let mark = try? backend.changeLogMark(repID: repID), mark == page.mark else { return nil }
         return page
     }
 }

@@ -1,5 +1,5 @@
 import Dispatch
-internal import ServerStore
+internal import StoreContract
 internal import SyncProtocol
 import Synchronization
 

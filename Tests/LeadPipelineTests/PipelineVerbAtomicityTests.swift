@@ -1,7 +1,8 @@
 import Foundation
 import LeadModel
 import LeadPipeline
-import ServerStore
+import SQLiteStore
+import StoreContract
 import Testing
 
 /// Each pipeline verb is one transaction (issue 16): a failure part-way leaves nothing of it, and

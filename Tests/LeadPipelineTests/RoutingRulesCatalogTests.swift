@@ -1,7 +1,8 @@
 import Foundation
 import LeadModel
 import LeadPipeline
-import ServerStore
+import SQLiteStore
+import StoreContract
 import Testing
 
 /// The stored routing rules: which rules a run uses (given, else stored, else the reps'

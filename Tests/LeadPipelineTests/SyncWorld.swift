@@ -1,7 +1,8 @@
 import Foundation
 import LeadModel
 import LeadPipeline
-import ServerStore
+import SQLiteStore
+import StoreContract
 import SyncProtocol
 
 /// One in-memory server with two reps, the services under test and a fixed, settable clock.

@@ -1,7 +1,8 @@
 import Foundation
 import LeadModel
 import LeadPipeline
-import ServerStore
+import SQLiteStore
+import StoreContract
 import Testing
 
 /// Seeds a server store for `scripts/bench-sync.sh`: `LEADRELAY_BENCH_DB=path` and

@@ -3,7 +3,8 @@ import LeadModel
 import LeadPipeline
 import LeadRelayCLI
 import LocalStore
-import ServerStore
+import SQLiteStore
+import StoreContract
 import SyncProtocol
 import TestSupport
 import Testing

@@ -3,7 +3,8 @@ import Foundation
 import LeadPipeline
 import LeadRelayCLI
 import LeadRelayServerCLI
-import ServerStore
+import SQLiteStore
+import StoreContract
 import SyncProtocol
 
 /// Runs the real `leadrelay` and `leadrelay-server` command code in process, capturing what it

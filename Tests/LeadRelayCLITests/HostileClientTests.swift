@@ -2,7 +2,8 @@ import Foundation
 import LeadModel
 import LeadServer
 import Logging
-import ServerStore
+import SQLiteStore
+import StoreContract
 import SyncProtocol
 import Synchronization
 import TestSupport

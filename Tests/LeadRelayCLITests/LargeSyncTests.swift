@@ -3,7 +3,8 @@ import LeadModel
 import LeadPipeline
 import LeadRelayCLI
 import LocalStore
-import ServerStore
+import SQLiteStore
+import StoreContract
 import SyncClient
 import SyncProtocol
 import Testing

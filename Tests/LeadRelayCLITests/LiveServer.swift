@@ -3,8 +3,9 @@ import Hummingbird
 import LeadPipeline
 import LeadServer
 import Logging
-import ServerStore
+import SQLiteStore
 import ServiceLifecycle
+import StoreContract
 import Synchronization
 
 /// `leadrelay-server serve` in process: the server's composition root over the world's store,
@@ -52,7 +53,7 @@ struct LiveServer: Sendable {
                 maxRequestBodyBytes: maxRequestBodyBytes)
             configure(&configuration)
             let app = try buildApplication(
-                configuration, store: world.store, logger: logger,
+                configuration, backend: LeadRelayBackend(store: world.store), logger: logger,
                 onServerRunning: { port in bound.withLock { $0 = port } })
             let group = ServiceGroup(
                 configuration: .init(

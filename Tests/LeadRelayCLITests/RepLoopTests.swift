@@ -4,7 +4,8 @@ import LeadPipeline
 import LeadRelayCLI
 import LeadScoring
 import LocalStore
-import ServerStore
+import SQLiteStore
+import StoreContract
 import SyncProtocol
 import TestSupport
 import Testing

@@ -4,7 +4,8 @@ import LeadModel
 import LeadPipeline
 import LeadRelayCLI
 import LocalStore
-import ServerStore
+import SQLiteStore
+import StoreContract
 import SyncProtocol
 import Synchronization
 import TestSupport

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import LeadModel
-import ServerStore
+import SQLiteStore
+import StoreContract
 import Synchronization
 import TestSupport
 import Testing

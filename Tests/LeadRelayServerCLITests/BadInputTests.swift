@@ -1,5 +1,6 @@
 import Foundation
-import ServerStore
+import SQLiteStore
+import StoreContract
 import TestSupport
 import Testing
 

@@ -2,7 +2,8 @@ import Foundation
 import LeadModel
 import LeadPipeline
 import LeadScoring
-import ServerStore
+import SQLiteStore
+import StoreContract
 import SyncProtocol
 import TestSupport
 import Testing

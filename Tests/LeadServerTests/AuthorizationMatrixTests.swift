@@ -2,7 +2,8 @@ import Foundation
 import HTTPTypes
 import LeadModel
 import LeadPipeline
-import ServerStore
+import SQLiteStore
+import StoreContract
 import Testing
 
 /// Every operation × every kind of credential → the documented status (S17, S18; SPEC §5 rule 8).

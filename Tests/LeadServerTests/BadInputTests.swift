@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
-import ServerStore
+import SQLiteStore
+import StoreContract
 import SyncProtocol
 import Testing
 

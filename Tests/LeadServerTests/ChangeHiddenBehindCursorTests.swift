@@ -1,7 +1,8 @@
 import Dispatch
 import Foundation
 import LeadModel
-import ServerStore
+import SQLiteStore
+import StoreContract
 import SyncProtocol
 import TestSupport
 import Testing

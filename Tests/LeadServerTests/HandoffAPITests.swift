@@ -5,7 +5,8 @@ import LeadModel
 import LeadPipeline
 import LeadRelayServerCLI
 import LeadServer
-import ServerStore
+import SQLiteStore
+import StoreContract
 import Synchronization
 import Testing
 

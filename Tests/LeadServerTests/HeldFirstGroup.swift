@@ -1,5 +1,6 @@
 import Dispatch
-import ServerStore
+import SQLiteStore
+import StoreContract
 import Synchronization
 
 /// Stands in for the store's writer behind a ``PushCommitQueue``: records every group it is

@@ -2,9 +2,10 @@ import Dispatch
 import Foundation
 import GRDB
 import LeadModel
+import StoreContract
 import Synchronization
 
-@testable import ServerStore
+@testable import SQLiteStore
 
 /// S1's L1: one write transaction that changes a lead in its owner's scope (a new phone number,
 /// logged as an upsert with its sequence taken inside the transaction, as every change is) and

@@ -3,7 +3,8 @@ import HTTPTypes
 import HummingbirdTesting
 import LeadModel
 import LeadPipeline
-import ServerStore
+import SQLiteStore
+import StoreContract
 import SyncProtocol
 import Testing
 
@@ -89,7 +90,8 @@ import Testing
         let sam = try server.addRep("Sam")
         let leads = try (0..<10).map { try server.addQualifiedLead("Lead\($0)") }
         for lead in leads { try server.assign(lead, to: rita) }
-        let prefetch = PullPrefetch(sync: SyncService(store: server.store), store: server.store)
+        let backend = LeadRelayBackend(store: server.store)
+        let prefetch = PullPrefetch(sync: backend.sync(), backend: backend)
         let first = try server.store.changes(repID: rita.id, after: 0, limit: 4, includeRemovals: false)
         let cursor = first.cursor.text
 

@@ -1,6 +1,7 @@
 import Foundation
 import LeadModel
-import ServerStore
+import SQLiteStore
+import StoreContract
 import SyncProtocol
 import Testing
 

@@ -1,7 +1,8 @@
 import Foundation
 import HTTPTypes
 import LeadModel
-import ServerStore
+import SQLiteStore
+import StoreContract
 import Testing
 
 /// S5 and S9 over HTTP: retries are answered `duplicate`, a reused id with another payload is a

@@ -1,7 +1,8 @@
 import Foundation
 import HTTPTypes
 import LeadModel
-import ServerStore
+import SQLiteStore
+import StoreContract
 import Testing
 
 /// Writes through the admin API are scored under the model in force (SPEC §3.1, §4): a model set

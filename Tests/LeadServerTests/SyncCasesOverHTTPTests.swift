@@ -2,7 +2,8 @@ import Foundation
 import HummingbirdTesting
 import LeadModel
 import LeadPipeline
-import ServerStore
+import SQLiteStore
+import StoreContract
 import SyncProtocol
 import Testing
 

@@ -1,7 +1,8 @@
 import Foundation
 import HTTPTypes
 import LeadModel
-import ServerStore
+import SQLiteStore
+import StoreContract
 import Testing
 
 /// Pull and push through HTTP against the real services and a temporary SQLite store.

@@ -7,7 +7,8 @@ import LeadPipeline
 import LeadServer
 import Logging
 import NIOCore
-import ServerStore
+import SQLiteStore
+import StoreContract
 import TestSupport
 
 /// One test's whole server: a temporary SQLite store, the application over it (the same
@@ -54,7 +55,8 @@ final class TestServer: Sendable {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let app = try buildApplication(
-            configuration, store: store, metrics: metrics, logger: logger, now: now ?? self.now)
+            configuration, backend: LeadRelayBackend(store: store), metrics: metrics, logger: logger,
+            now: now ?? self.now)
         return try await app.test(.router) { client in try await body(client) }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import HTTPTypes
 import LeadPipeline
-import ServerStore
+import SQLiteStore
+import StoreContract
 import TestSupport
 import Testing
 

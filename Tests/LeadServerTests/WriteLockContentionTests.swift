@@ -3,7 +3,8 @@ import Foundation
 import GRDB
 import HTTPTypes
 import LeadModel
-import ServerStore
+import SQLiteStore
+import StoreContract
 import TestSupport
 import Testing
 

@@ -1,7 +1,7 @@
 public import Foundation
 import LeadModel
 public import LeadScoring
-public import ServerStore
+public import StoreContract
 
 /// Imports engagement events from a CSV file through an ``EventMapping`` (issue 3 item 4), then
 /// rescores the leads it touched.

@@ -1,5 +1,5 @@
 public import LeadModel
-public import ServerStore
+public import StoreContract
 
 /// What one `recycle run` did: the counts, the leads it moved back to `nurturing`, and the
 /// follow-ups it recorded for `duplicate` and `existing_customer` rejects.

@@ -1,6 +1,6 @@
 public import Foundation
 public import LeadModel
-import ServerStore
+import StoreContract
 
 /// Recycling and re-entry (issue 6 item 3, SPEC §3.2). A device push applies a reject's
 /// disposition (`recycled` with its cool-down, or `disqualified`); this service does the rest:

@@ -1,6 +1,6 @@
 public import Foundation
 public import LeadModel
-public import ServerStore
+public import StoreContract
 
 /// The re-entry rule for recycled leads (SPEC §3 "Recycling", issue 6 item 3): a lead rejected
 /// with a recyclable reason may become `mql` again only after its cool-down and only on new

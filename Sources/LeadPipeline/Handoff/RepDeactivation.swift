@@ -1,6 +1,6 @@
 public import Foundation
 public import LeadModel
-import ServerStore
+import StoreContract
 
 /// Deactivates a rep, the one rule every path follows (`leadrelay-server reps deactivate`,
 /// `POST /v1/admin/reps/{id}/deactivate`; routing/README.md): a deactivated rep holds nothing and

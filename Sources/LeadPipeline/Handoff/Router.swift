@@ -1,6 +1,6 @@
 public import Foundation
 public import LeadModel
-import ServerStore
+import StoreContract
 
 /// Routes every `mql` lead to one active rep (issue 6 item 1), through ``LeadAssignment`` so the
 /// change log carries each hand-off to the rep's device.

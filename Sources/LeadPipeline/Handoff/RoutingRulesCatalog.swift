@@ -1,6 +1,6 @@
 public import Foundation
 public import LeadModel
-public import ServerStore
+public import StoreContract
 
 /// The routing rules the server routes with (issue 6 item 1): the sales manager's rules document
 /// saved as versions in the store (`leadrelay-server routing set FILE`, `PUT

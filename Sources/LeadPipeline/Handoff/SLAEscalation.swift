@@ -1,6 +1,6 @@
 public import Foundation
 import LeadModel
-import ServerStore
+import StoreContract
 
 /// The follow-up SLA (issue 6 item 2, SPEC §3): a lead `assigned` to a rep for longer than
 /// ``slaHours`` without a verdict is escalated: reassigned (`assigned` → `assigned` by

@@ -1,4 +1,4 @@
-public import ServerStore
+public import StoreContract
 
 /// What one follow-up SLA run did: the counts, and each breach it recorded (the lead, the rep who
 /// let the deadline pass, and the rep it was reassigned to, if any).

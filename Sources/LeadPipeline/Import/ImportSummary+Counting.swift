@@ -1,5 +1,5 @@
 import LeadModel
-import ServerStore
+import StoreContract
 
 extension ImportSummary {
     /// Counts what one row's upsert did: its outcome, and how it found its lead.

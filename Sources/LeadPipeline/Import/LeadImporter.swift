@@ -1,7 +1,7 @@
 public import Foundation
 import LeadModel
 public import LeadScoring
-public import ServerStore
+public import StoreContract
 
 /// Imports a CSV file of leads into the store, as one transaction (SPEC §8): rows that cannot be
 /// read are reported and skipped, the others are created, updated, left unchanged, or merged into

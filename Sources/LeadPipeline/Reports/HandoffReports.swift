@@ -1,6 +1,6 @@
 public import Foundation
 import LeadModel
-import ServerStore
+import StoreContract
 
 /// Builds the funnel and quality reports (issue 6 item 4) from the store: leads, the stage
 /// history, the hand-off snapshots and the SLA breaches. Reads everything in a few bulk reads,

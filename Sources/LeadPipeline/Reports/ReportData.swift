@@ -1,6 +1,6 @@
 import Foundation
 import LeadModel
-import ServerStore
+import StoreContract
 
 /// The leads and stage history one report reads: every lead (leads rejected as `spam` left out),
 /// restricted to those with a stage change at or after `since` when given.

@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 public import LeadScoring
-public import ServerStore
+public import StoreContract
 
 /// The scoring-model versions in the store, as models (SPEC §4 "Changing the model creates a new
 /// version"): the store keeps each document verbatim and assigns its version number; this reads
@@ -42,22 +42,5 @@ public struct ScoringModelCatalog: Sendable {
         } catch {
             throw StoredModelError(version: stored.version, error: error)
         }
-    }
-
-    /// Validates the model file at `path` and saves its text as a new version; nothing is saved
-    /// when the file does not load, so the current model stays in force.
-    /// - Parameters:
-    ///   - path: the model file (JSON or YAML).
-    ///   - note: why it changed.
-    ///   - createdBy: who sets it (`admin:<name>`).
-    ///   - date: when.
-    /// - Returns: the model with the version the store assigned.
-    /// - Throws: ``ScoringModelLoadError``; a store error.
-    public func set(path: String, note: String?, createdBy: String, at date: Date) throws -> ScoringModel {
-        var model = try ScoringModelLoader.load(path: path)
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else { throw ScoringModelLoadError.unreadable(path: path) }
-        model.version = try store.saveScoringModel(document: text, createdBy: createdBy, note: note, at: date)
-        return model
     }
 }

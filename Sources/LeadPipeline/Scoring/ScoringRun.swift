@@ -1,7 +1,7 @@
 public import Foundation
 public import LeadModel
 public import LeadScoring
-public import ServerStore
+public import StoreContract
 
 /// Rescores leads under a scoring model and moves their stages (SPEC §3.1, §4; issue 3 item 3):
 /// every lead not yet with sales, page by page, or only the leads given (after an events import).

@@ -1,7 +1,7 @@
 import Crypto
 public import Foundation
 public import LeadModel
-public import ServerStore
+public import StoreContract
 import SyncProtocol
 
 /// Device tokens (SPEC §5 rule 8, issue 4 item 4): each is a bearer secret bound to one rep; only

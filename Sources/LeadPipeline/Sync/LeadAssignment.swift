@@ -1,6 +1,6 @@
 public import Foundation
 public import LeadModel
-public import ServerStore
+public import StoreContract
 
 /// Hands leads to reps (admin assign and reassign; the router of a later issue calls the same):
 /// `mql` → `assigned` by `route`, `assigned` → `assigned` by `reassign`. Each assignment writes

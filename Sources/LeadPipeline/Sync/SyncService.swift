@@ -1,6 +1,6 @@
 public import Foundation
 public import LeadModel
-public import ServerStore
+public import StoreContract
 public import SyncProtocol
 
 /// A rep's pull and push (SPEC §5, issue 4 items 5–7), transport-neutral: the HTTP layer
