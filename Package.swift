@@ -39,6 +39,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "LeadModel", swiftSettings: sharedSwiftSettings),
@@ -53,6 +54,18 @@ let package = Package(
             name: "SQLiteStore",
             dependencies: [
                 "LeadModel", "SyncProtocol", "StoreContract", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        // The PostgreSQL store, for several `serve` processes on one database (SPEC §7).
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "LeadModel", "SyncProtocol", "StoreContract",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: sharedSwiftSettings
         ),
@@ -175,6 +188,17 @@ let package = Package(
             dependencies: [
                 "LeadModel", "StoreContract", "SQLiteStore", "SyncProtocol", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: sharedSwiftSettings
+        ),
+        // One suite over the StoreContract protocols, run against every store implementation.
+        .testTarget(
+            name: "StoreContractTests",
+            dependencies: ["LeadModel", "SyncProtocol", "StoreContract", "SQLiteStore"],
+            swiftSettings: sharedSwiftSettings
+        ),
+        .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: ["LeadModel", "StoreContract", "PostgresStore"],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(

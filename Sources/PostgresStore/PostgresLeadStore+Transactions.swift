@@ -1,0 +1,57 @@
+public import StoreContract
+
+extension PostgresLeadStore: TransactionalStore {
+    /// Runs `body` as one transaction: every verb of this store it calls joins it (each in a
+    /// savepoint), and they commit together when `body` returns, or none does when it throws.
+    /// Nested calls join the outer one.
+    /// - Throws: what `body` throws (after the rollback), or the server's error.
+    public func atomically<T>(_ body: () throws -> T) throws -> T {
+        if OpenPostgresTransaction.current(for: pool) != nil { return try body() }
+        return try pool.withSession { session in
+            try Self.inTransaction(session, readOnly: false) { session in
+                try OpenPostgresTransaction.bind(session, of: pool, body)
+            }
+        }
+    }
+
+    /// A write transaction for one verb; inside ``atomically(_:)``, a savepoint of its open one
+    /// (a verb that throws leaves nothing of itself, and the scope can go on).
+    func write<T>(_ updates: (PostgresSession) throws -> T) throws -> T {
+        if let open = OpenPostgresTransaction.current(for: pool) {
+            open.savepoints += 1
+            let name = "verb_\(open.savepoints)"
+            try open.session.execute("SAVEPOINT \(name)")
+            do {
+                let result = try updates(open.session)
+                try open.session.execute("RELEASE SAVEPOINT \(name)")
+                return result
+            } catch {
+                _ = try? open.session.execute("ROLLBACK TO SAVEPOINT \(name)")
+                _ = try? open.session.execute("RELEASE SAVEPOINT \(name)")
+                throw error
+            }
+        }
+        return try pool.withSession { session in try Self.inTransaction(session, readOnly: false, updates) }
+    }
+
+    /// A consistent read for one verb (a repeatable-read, read-only transaction), or the open
+    /// transaction of ``atomically(_:)`` (so a verb sees what the scope wrote before it).
+    func read<T>(_ value: (PostgresSession) throws -> T) throws -> T {
+        if let open = OpenPostgresTransaction.current(for: pool) { return try value(open.session) }
+        return try pool.withSession { session in try Self.inTransaction(session, readOnly: true, value) }
+    }
+
+    private static func inTransaction<T>(
+        _ session: PostgresSession, readOnly: Bool, _ body: (PostgresSession) throws -> T
+    ) throws -> T {
+        try session.execute(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
+        do {
+            let result = try body(session)
+            try session.execute("COMMIT")
+            return result
+        } catch {
+            _ = try? session.execute("ROLLBACK")
+            throw error
+        }
+    }
+}
