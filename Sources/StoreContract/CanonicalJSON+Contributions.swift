@@ -1,12 +1,11 @@
-import LeadModel
-import StoreContract
+package import LeadModel
 
 extension CanonicalJSON {
     /// `[{"kind":"fit","label":"…","points":-10,"ruleID":"…"},…]`: the `Codable` form of score
     /// contributions, keys sorted, written by hand because a scoring run writes one per lead
     /// (`JSONEncoder` was a sixth of a 9,240-lead run).
     /// - Throws: `EncodingError.invalidValue` for a NaN or infinite number of points.
-    static func encode(_ contributions: [ScoreContribution]) throws -> String {
+    package static func encode(_ contributions: [ScoreContribution]) throws -> String {
         if contributions.isEmpty { return "[]" }
         var out: [UInt8] = [UInt8(ascii: "[")]
         out.reserveCapacity(contributions.count * 96)

@@ -1,12 +1,11 @@
 import Foundation
-import LeadModel
-import StoreContract
+package import LeadModel
 
 extension CanonicalJSON {
     /// Reads an attributes document written by ``encode(_:)-(LeadAttributes)``, over its own key
     /// table.
     /// - Throws: `DecodingError` when the text is not an attributes document at all.
-    static func decodeAttributes(_ text: String) throws -> LeadAttributes {
+    package static func decodeAttributes(_ text: String) throws -> LeadAttributes {
         var names = AttributeNameInterner()
         let entries = try decodeAttributes(text, names: &names)
         return AttributeNameInterner.attributes(entries, over: names.keyTable())
@@ -20,7 +19,7 @@ extension CanonicalJSON {
     /// (escapes, unknown value kinds, edited by hand) goes through `JSONDecoder` instead, so the
     /// result is the same either way.
     /// - Throws: `DecodingError` when the text is not an attributes document at all.
-    static func decodeAttributes(_ text: String, names: inout AttributeNameInterner) throws -> [(
+    package static func decodeAttributes(_ text: String, names: inout AttributeNameInterner) throws -> [(
         slot: Int, value: AttributeValue
     )] {
         var text = text

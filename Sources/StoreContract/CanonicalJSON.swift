@@ -1,6 +1,5 @@
 import Foundation
-import LeadModel
-import StoreContract
+package import LeadModel
 
 /// Writes the JSON documents the store keeps in TEXT columns in one canonical form: object keys
 /// sorted (Swift `String` order), no whitespace, numbers in Swift's shortest round-trip form. Equal
@@ -10,10 +9,10 @@ import StoreContract
 /// Written by hand into a byte buffer because an import encodes every attribute of every row
 /// (9,240 rows × ~30 attributes for the Kaggle lead-scoring file): `JSONEncoder` costs several
 /// times more.
-enum CanonicalJSON {
+package enum CanonicalJSON {
     /// `{"name":{"text":"…"},…}`: the shape of `AttributeValue`'s `Codable` form, keys sorted.
     /// - Throws: `EncodingError.invalidValue` for a NaN or infinite number (JSON has none).
-    static func encode(_ attributes: LeadAttributes) throws -> String {
+    package static func encode(_ attributes: LeadAttributes) throws -> String {
         if attributes.isEmpty { return "{}" }
         var out: [UInt8] = []
         out.reserveCapacity(attributes.count * 40)
@@ -43,7 +42,7 @@ enum CanonicalJSON {
     }
 
     /// `{"name":"value",…}`, keys sorted.
-    static func encode(_ strings: [String: String]) -> String {
+    package static func encode(_ strings: [String: String]) -> String {
         if strings.isEmpty { return "{}" }
         var out: [UInt8] = [UInt8(ascii: "{")]
         var first = true
@@ -58,7 +57,7 @@ enum CanonicalJSON {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func appendNumber(_ number: Double, to out: inout [UInt8]) throws {
+    package static func appendNumber(_ number: Double, to out: inout [UInt8]) throws {
         guard number.isFinite else {
             throw EncodingError.invalidValue(
                 number, .init(codingPath: [], debugDescription: "JSON has no NaN or infinite numbers"))
@@ -71,7 +70,7 @@ enum CanonicalJSON {
         }
     }
 
-    static func appendString(_ text: String, to out: inout [UInt8]) {
+    package static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         let needsEscape = text.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }

@@ -1,19 +1,18 @@
 import Foundation
-import LeadModel
-import StoreContract
+package import LeadModel
 
 /// Reads exactly the canonical attributes form of ``CanonicalJSON``; `nil` for anything else
 /// (the caller then falls back to `JSONDecoder`). Valid only while `bytes` is. Names are given
 /// slots by the caller's ``AttributeNameInterner`` (one per batch of leads).
-struct CanonicalAttributeReader {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var index = 0
+package struct CanonicalAttributeReader {
+    package let bytes: UnsafeBufferPointer<UInt8>
+    package var index = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    package init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// The document's entries with their names' slots, in document order; `nil` when it is not
     /// in the canonical form.
-    mutating func read(names: inout AttributeNameInterner) -> [(slot: Int, value: AttributeValue)]? {
+    package mutating func read(names: inout AttributeNameInterner) -> [(slot: Int, value: AttributeValue)]? {
         guard consume(UInt8(ascii: "{")) else { return nil }
         var result: [(slot: Int, value: AttributeValue)] = []
         if consume(UInt8(ascii: "}")) { return index == bytes.count ? result : nil }
