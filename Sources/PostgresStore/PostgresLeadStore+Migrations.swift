@@ -88,7 +88,8 @@ extension PostgresLeadStore {
                 type TEXT NOT NULL CHECK (type <> ''),
                 occurred_at DOUBLE PRECISION NOT NULL,
                 value DOUBLE PRECISION,
-                dedupe_key TEXT COLLATE "C" NOT NULL UNIQUE CHECK (dedupe_key <> '')
+                dedupe_key TEXT COLLATE "C" NOT NULL UNIQUE CHECK (dedupe_key <> ''),
+                insert_order BIGSERIAL NOT NULL
             );
             CREATE INDEX engagement_event_lead ON engagement_event (lead_id, occurred_at);
             CREATE TABLE rep (

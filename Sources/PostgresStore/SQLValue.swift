@@ -6,6 +6,7 @@ enum SQLValue: Sendable {
     case double(Double?)
     case integer(Int64?)
     case boolean(Bool?)
+    case texts([String])
 
     func append(to bindings: inout PostgresBindings) {
         switch self {
@@ -13,6 +14,7 @@ enum SQLValue: Sendable {
         case .double(let value): bindings.append(value)
         case .integer(let value): bindings.append(value)
         case .boolean(let value): bindings.append(value)
+        case .texts(let values): bindings.append(values)
         }
     }
 }
@@ -27,4 +29,13 @@ extension Double: SQLBindable { var sqlValue: SQLValue { .double(self) } }
 extension Int64: SQLBindable { var sqlValue: SQLValue { .integer(self) } }
 extension Int: SQLBindable { var sqlValue: SQLValue { .integer(Int64(self)) } }
 extension Bool: SQLBindable { var sqlValue: SQLValue { .boolean(self) } }
+extension Array: SQLBindable where Element == String { var sqlValue: SQLValue { .texts(self) } }
+extension Optional: SQLBindable where Wrapped: SQLBindable {
+    var sqlValue: SQLValue {
+        switch self {
+        case .some(let value): return value.sqlValue
+        case .none: return .text(nil)
+        }
+    }
+}
 extension SQLValue: SQLBindable { var sqlValue: SQLValue { self } }

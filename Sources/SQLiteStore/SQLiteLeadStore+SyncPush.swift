@@ -5,11 +5,6 @@ public import StoreContract
 public import SyncProtocol
 
 extension SQLiteLeadStore {
-    /// How many recent mutation ids per client keep their payload hash, for conflict detection:
-    /// at least 1,000 (whole pushes are kept). An older id re-sent is answered `duplicate`
-    /// without comparing its payload.
-    static let retainedPayloadHashes: Int64 = 1_000
-
     /// Applies pushes in one write transaction, each in a savepoint of its own (SPEC §5 rule 5;
     /// see ``SyncStore/applyPushes(_:at:)``): group commit. The pushes that reach the writer
     /// together share one commit (one WAL fsync under `synchronous = FULL`) and write the pages
@@ -85,59 +80,17 @@ extension SQLiteLeadStore {
                 sql: "INSERT INTO client_binding (client_id, rep_id, first_seen_at) VALUES (?, ?, ?)",
                 arguments: [clientID, rep, date.timeIntervalSince1970])
         }
-        // Which mutations will be applied depends on the ids only: every applied one (effect or
-        // permanent rejection) advances the last applied id, and nothing else does.
-        var next = lastApplied
-        var applies: [Bool] = []
-        applies.reserveCapacity(mutations.count)
-        for mutation in mutations {
-            // After the largest id there is no next one (and `+ 1` would trap): every id is refused.
-            let applied = next.map { $0 < .max && mutation.mutationID == $0 + 1 } ?? true
-            applies.append(applied)
-            if applied { next = mutation.mutationID }
-        }
-        let hashes = push.payloadHashes
         let leadTexts = push.leadIDTexts
+        let applies = PushSequencing.appliedMask(mutations, after: lastApplied)
         var batch = try PushBatch(
             repID: repID, leadIDs: zip(leadTexts, applies).compactMap { $1 ? $0 : nil }, at: date, in: db)
-        // The run of ids this push records (see `v6-push-batch-payloads`): its first id, the
-        // hashes in id order and the outcomes. An id repeated within the push finds its hash here.
-        var firstRecorded: Int64?
-        var recordedHashes = ""
-        var recordedOutcomes: [String] = []
-        var results: [PushResult] = []
-        results.reserveCapacity(mutations.count)
-        var conflicted = false
-        for (index, (mutation, applies)) in zip(mutations, applies).enumerated() {
-            let hash = hashes[index]
-            if let last = lastApplied, mutation.mutationID <= last {
-                let earlier =
-                    if let first = firstRecorded, mutation.mutationID >= first {
-                        Self.payloadHash(of: mutation.mutationID, inRunFrom: first, hashes: recordedHashes)
-                    } else {
-                        try Self.recordedPayloadHash(clientID: clientID, mutationID: mutation.mutationID, in: db)
-                    }
-                let outcome: PushOutcome = earlier == nil || earlier == hash ? .duplicate : .rejected(.conflict)
-                if outcome == .rejected(.conflict) { conflicted = true }
-                results.append(PushResult(mutationID: mutation.mutationID, outcome: outcome))
-                continue
-            }
-            // After a conflict the device renumbers what follows it: applying the later ids now
-            // would run them before the conflicting ones (a restored device's convert before its
-            // accept). They wait, as a gap.
-            guard applies, !conflicted else {
-                results.append(PushResult(mutationID: mutation.mutationID, outcome: .rejected(.gap)))
-                continue
-            }
-            let outcome = try batch.apply(mutation, leadID: leadTexts[index], in: db)
-            recordedOutcomes.append(Self.outcomeText(outcome))
-            recordedHashes += hash
-            firstRecorded = firstRecorded ?? mutation.mutationID
-            lastApplied = mutation.mutationID
-            results.append(PushResult(mutationID: mutation.mutationID, outcome: outcome))
-        }
+        let (results, run) = try PushSequencing.answer(
+            push, lastApplied: lastApplied,
+            recordedHash: { try Self.recordedPayloadHash(clientID: clientID, mutationID: $0, in: db) },
+            apply: { mutation, index in try batch.apply(mutation, leadID: leadTexts[index], in: db) })
         try batch.finish(in: db)
-        if let last = lastApplied, let first = firstRecorded {
+        // The run of ids this push records (see `v6-push-batch-payloads`).
+        if let run {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO client_mutation_batch
@@ -145,16 +98,15 @@ extension SQLiteLeadStore {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [
-                clientID, last, first, recordedHashes,
-                String(decoding: try JSONEncoder().encode(recordedOutcomes), as: UTF8.self),
+                clientID, run.last, run.first, run.hashes,
+                String(decoding: try JSONEncoder().encode(run.outcomes), as: UTF8.self),
                 date.timeIntervalSince1970,
             ])
             try db.cachedStatement(sql: "UPDATE client_binding SET last_applied_id = ? WHERE client_id = ?")
-                .execute(arguments: [last, clientID])
-            // Whole runs go: a run reaching into the last 1,000 ids is kept with all its ids.
+                .execute(arguments: [run.last, clientID])
             try db.cachedStatement(
                 sql: "DELETE FROM client_mutation_batch WHERE client_id = ? AND last_mutation_id <= ?"
-            ).execute(arguments: [clientID, last - Self.retainedPayloadHashes])
+            ).execute(arguments: [clientID, run.last - PushSequencing.retainedPayloadHashes])
         }
         return PushAnswer(results: results, lastAppliedBefore: lastAppliedBefore)
     }
@@ -174,21 +126,7 @@ extension SQLiteLeadStore {
         else { return nil }
         let first: Int64 = run[0]
         guard first <= mutationID else { return nil }
-        return payloadHash(of: mutationID, inRunFrom: first, hashes: run[1])
+        return PushSequencing.payloadHash(of: mutationID, inRunFrom: first, hashes: run[1])
     }
 
-    /// The hash of `mutationID` in a run starting at `first` whose hashes (16 hex digits each, in
-    /// id order) are `hashes`; `nil` when the run ends before it.
-    private static func payloadHash(of mutationID: Int64, inRunFrom first: Int64, hashes: String) -> String? {
-        let digits = hashes.utf8.dropFirst(Int(mutationID - first) * 16).prefix(16)
-        return digits.count == 16 ? String(decoding: digits, as: UTF8.self) : nil
-    }
-
-    private static func outcomeText(_ outcome: PushOutcome) -> String {
-        switch outcome {
-        case .applied: return "applied"
-        case .duplicate: return "duplicate"
-        case .rejected(let code): return code.rawValue
-        }
-    }
 }

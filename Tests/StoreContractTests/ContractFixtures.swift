@@ -58,6 +58,7 @@ enum ContractFixtures {
     }
 
     /// Imports `lead` and moves it `new` → `mql` (trigger `score`) at `date`.
+    @discardableResult
     static func mqlLead(_ lead: Lead, in store: any ContractStore, at date: Date = ContractFixtures.t0) throws
         -> LeadID
     {
@@ -68,12 +69,14 @@ enum ContractFixtures {
     }
 
     /// Imports the lead named `name` and moves it to `mql`.
+    @discardableResult
     static func mqlLead(_ name: String, in store: any ContractStore) throws -> LeadID {
         try mqlLead(lead(name), in: store)
     }
 
     /// Imports the lead named `name`, moves it to `mql` and hands it to `repID` at `date`
     /// (actor `system:router`).
+    @discardableResult
     static func assignedLead(
         _ name: String, to repID: RepID, in store: any ContractStore, at date: Date = ContractFixtures.t0
     ) throws -> LeadID {

@@ -1,0 +1,130 @@
+import Foundation
+import LeadModel
+import StoreContract
+import SyncProtocol
+
+extension PostgresLeadStore {
+    /// Takes the transaction-level advisory lock of each rep's change log, in id order, held until
+    /// the transaction ends: every writer of a rep's scope takes its sequence values and commits
+    /// after the one before it, so a rep's rows become visible in sequence order, whichever process
+    /// wrote them (ARCHITECTURE.md, "Several processes"). Taking a lock twice is harmless.
+    static func lockScopes(_ repIDs: some Sequence<String>, in session: PostgresSession) throws {
+        for rep in Set(repIDs).sorted() {
+            try session.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 7365220002))", [rep])
+        }
+    }
+
+    /// Appends change-log rows to one rep's scope, in the order given (a lead named twice keeps
+    /// one row, its last change), carrying the scope digest forward (SPEC §5 rule 8). A removal of
+    /// a lead that is not in the scope writes nothing.
+    /// - Returns: the sequence of the last row written, or `nil` when none was.
+    @discardableResult
+    static func appendChangeLog(
+        repID: String, changes: [(leadID: String, removal: RemovalReason?)], at date: Date, in session: PostgresSession
+    ) throws -> Int64? {
+        var order: [String] = []
+        var lastChange: [String: RemovalReason?] = [:]
+        for change in changes {
+            if lastChange.updateValue(change.removal, forKey: change.leadID) == nil { order.append(change.leadID) }
+        }
+        guard !order.isEmpty else { return nil }
+        try lockScopes([repID], in: session)
+        var digest = try digest(repID: repID, atOrBefore: nil, in: session)
+        var latest: [String: (seq: Int64, isUpsert: Bool)] = [:]
+        for row in try session.rows(
+            """
+            SELECT DISTINCT ON (lead_id) lead_id, seq, kind FROM change_log
+            WHERE rep_id = $1 AND lead_id = ANY($2) ORDER BY lead_id, seq DESC
+            """, [repID, order])
+        {
+            latest[try row.requiredText(0)] = (try row.requiredInt64(1), try row.requiredText(2) == "upsert")
+        }
+        var written: Int64?
+        for lead in order {
+            let removal = lastChange[lead] ?? nil
+            let previous = latest[lead]
+            if removal != nil, previous?.isUpsert != true { continue }
+            guard let seq = try session.rows("SELECT nextval('change_log_seq')").first?.requiredInt64(0) else {
+                continue
+            }
+            if removal != nil, let previous {
+                digest.remove(leadIDText: lead, version: previous.seq)
+            } else if let previous, previous.isUpsert {
+                digest.update(leadIDText: lead, from: previous.seq, to: seq)
+            } else {
+                digest.insert(leadIDText: lead, version: seq)
+            }
+            try session.execute(
+                """
+                INSERT INTO change_log (seq, rep_id, lead_id, kind, removal_reason, at, scope_count, scope_hash)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                """,
+                [
+                    seq, repID, lead, removal == nil ? "upsert" : "removal", removal?.rawValue,
+                    date.timeIntervalSince1970, digest.count, Int64(bitPattern: digest.hash),
+                ])
+            latest[lead] = (seq, removal == nil)
+            written = seq
+        }
+        return written
+    }
+
+    static func logUpsert(repID: String, leadID: String, at date: Date, in session: PostgresSession) throws {
+        try appendChangeLog(repID: repID, changes: [(leadID, nil)], at: date, in: session)
+    }
+
+    static func logRemoval(
+        repID: String, leadID: String, reason: RemovalReason, at date: Date, in session: PostgresSession
+    ) throws {
+        try appendChangeLog(repID: repID, changes: [(leadID, reason)], at: date, in: session)
+    }
+
+    /// An upsert in the owner's scope when the lead has one (its content changed).
+    static func logUpsertForOwner(leadID: String, at date: Date, in session: PostgresSession) throws {
+        guard let owner = try owner(leadID: leadID, in: session) else { return }
+        try logUpsert(repID: owner, leadID: leadID, at: date, in: session)
+    }
+
+    /// The owner's change-log row for a stage move: an upsert while the lead stays in the rep's
+    /// scope, else the owner goes and a removal with the matching reason is logged.
+    static func logStageChange(leadID: String, to stage: LifecycleStage, at date: Date, in session: PostgresSession)
+        throws
+    {
+        guard let owner = try owner(leadID: leadID, in: session) else { return }
+        if stage.isInRepScope {
+            try logUpsert(repID: owner, leadID: leadID, at: date, in: session)
+            return
+        }
+        let reason: RemovalReason
+        switch stage {
+        case .recycled, .nurturing, .new, .mql: reason = .recycled
+        case .disqualified: reason = .disqualified
+        case .converted: reason = .converted
+        case .assigned, .accepted: return
+        }
+        try session.execute("DELETE FROM lead_assignment WHERE lead_id = $1", [leadID])
+        try logRemoval(repID: owner, leadID: leadID, reason: reason, at: date, in: session)
+    }
+
+    static func owner(leadID: String, in session: PostgresSession) throws -> String? {
+        try session.rows("SELECT rep_id FROM lead_assignment WHERE lead_id = $1", [leadID]).first?.requiredText(0)
+    }
+
+    /// The rep's scope digest after its row at `seq` (the latest row when `nil`).
+    static func digest(repID: String, atOrBefore seq: Int64?, in session: PostgresSession) throws -> ScopeDigest {
+        let rows =
+            if let seq {
+                try session.rows(
+                    """
+                    SELECT scope_count, scope_hash FROM change_log WHERE rep_id = $1 AND seq <= $2
+                    ORDER BY seq DESC LIMIT 1
+                    """, [repID, seq])
+            } else {
+                try session.rows(
+                    "SELECT scope_count, scope_hash FROM change_log WHERE rep_id = $1 ORDER BY seq DESC LIMIT 1",
+                    [repID])
+            }
+        guard let row = rows.first else { return .empty }
+        return ScopeDigest(count: Int(try row.requiredInt64(0)), hash: UInt64(bitPattern: try row.requiredInt64(1)))
+    }
+}
