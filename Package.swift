@@ -193,7 +193,7 @@ let package = Package(
         // One suite over the StoreContract protocols, run against every store implementation.
         .testTarget(
             name: "StoreContractTests",
-            dependencies: ["LeadModel", "SyncProtocol", "StoreContract", "SQLiteStore"],
+            dependencies: ["LeadModel", "SyncProtocol", "StoreContract", "SQLiteStore", "PostgresStore"],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresStore
 import SQLiteStore
 import StoreContract
 import Testing
@@ -18,17 +19,22 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// The embedded SQLite store in a file (WAL, a connection pool, the device-token cache), in a
     /// fresh temporary folder removed after the test.
     case sqliteFile
+    /// The PostgreSQL store, in a fresh database on the server `LEADRELAY_TEST_POSTGRES_URL` names
+    /// (scripts/test.sh starts a throwaway cluster), dropped after the test.
+    case postgres
 
-    /// The kinds the contract runs against on this machine: every SQLite kind.
-    ///
-    /// A `postgres` kind joins when `LEADRELAY_TEST_POSTGRES_URL` is set (the database to create
-    /// a fresh schema in), so that machines without a PostgreSQL server still run the rest.
-    static var available: [StoreKind] { allCases }
+    /// The server the `postgres` kind makes its databases on, or `nil` when it is not set.
+    static let postgresServerURL = ProcessInfo.processInfo.environment["LEADRELAY_TEST_POSTGRES_URL"]
+
+    /// The kinds the contract runs against on this machine: every SQLite kind, and PostgreSQL when
+    /// `LEADRELAY_TEST_POSTGRES_URL` is set (so a machine without a PostgreSQL server still runs the rest).
+    static var available: [StoreKind] { postgresServerURL == nil ? [.sqliteMemory, .sqliteFile] : allCases }
 
     var testDescription: String {
         switch self {
         case .sqliteMemory: return "SQLite in memory"
         case .sqliteFile: return "SQLite file"
+        case .postgres: return "PostgreSQL"
         }
     }
 
@@ -48,6 +54,19 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 return OpenedStore(store: store) { try? FileManager.default.removeItem(at: folder) }
             } catch {
                 try? FileManager.default.removeItem(at: folder)
+                throw error
+            }
+        case .postgres:
+            struct NoServer: Error {}
+            guard let url = Self.postgresServerURL else { throw NoServer() }
+            let server = try PostgresStoreLocation(url: url)
+            let name = "leadrelay_contract_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            try PostgresDatabaseAdmin.create(name, on: server)
+            do {
+                let store = try PostgresLeadStore(location: server.with(database: name), now: now)
+                return OpenedStore(store: store) { try? PostgresDatabaseAdmin.drop(name, on: server) }
+            } catch {
+                try? PostgresDatabaseAdmin.drop(name, on: server)
                 throw error
             }
         }
