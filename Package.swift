@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "LeadPipeline",
             dependencies: [
-                "LeadModel", "LeadScoring", "StoreContract", "SQLiteStore", "SyncProtocol",
+                "LeadModel", "LeadScoring", "StoreContract", "SQLiteStore", "PostgresStore", "SyncProtocol",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -23,6 +23,6 @@ struct BackupCommand: ParsableCommand {
         } catch {
             throw CommandFailure("cannot write the backup \(file): \(error)")
         }
-        Console.current.line("backed up \(store.databasePath) to \(file)")
+        Console.current.line("backed up \(try store.location()) to \(file)")
     }
 }

@@ -18,6 +18,11 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: backup) else { throw CommandFailure("no backup at \(backup)") }
+        if case .postgres = try store.location() {
+            throw CommandFailure(
+                "restore is for the SQLite store; restore PostgreSQL with pg_restore into a new database, then give it a new epoch (docs/OPERATIONS.md)"
+            )
+        }
         guard !FileManager.default.fileExists(atPath: store.databasePath) else {
             throw CommandFailure(
                 "\(store.databasePath) exists; move it away first (a restore never overwrites a store)")

@@ -98,8 +98,11 @@ struct ServeCommand: AsyncParsableCommand {
                 "warning: --max-connections \(maxConnections) is more than the open-file limit leaves room for (\(room)); raise it with 'ulimit -n' or lower the cap"
             )
         }
+        let location = try store.location()
+        let databaseURL = store.databaseURL ?? ProcessInfo.processInfo.environment[StoreLocation.databaseURLVariable]
         let configuration = ServerConfiguration(
-            host: host, port: port, databasePath: store.databasePath, adminToken: token,
+            host: host, port: port, databasePath: store.databasePath,
+            databaseURL: databaseURL.flatMap { $0.isEmpty ? nil : $0 }, adminToken: token,
             maxRequestBodyBytes: maxBodyBytes, slaHours: slaHours, followUpInterval: .seconds(followUpSeconds),
             idleTimeoutSeconds: idleTimeout, requestReadTimeoutSeconds: requestReadTimeout,
             maxConnections: connectionCap, metricsToken: metricsToken)
@@ -112,7 +115,7 @@ struct ServeCommand: AsyncParsableCommand {
                 console.line("listening on http://\(host):\(boundPort)")
             }
         } catch {
-            throw CommandFailure("cannot open the store at \(store.databasePath): \(error)")
+            throw CommandFailure("cannot open the store at \(location): \(error)")
         }
         if token == nil || token?.isEmpty == true {
             console.errorLine(

@@ -12,9 +12,10 @@ internal import SyncProtocol
 /// The application type ``buildApplication(_:backend:metrics:connections:logger:now:onServerRunning:)`` returns.
 public typealias LeadRelayApplication = Application<RouterResponder<BasicRequestContext>>
 
-/// The composition root of `leadrelay-server serve` and of the HTTP tests: opens the store at
-/// `configuration.databasePath` (creating and migrating it when absent) and builds the
-/// application over it.
+/// The composition root of `leadrelay-server serve` and of the HTTP tests: opens the store
+/// (`configuration.databaseURL`'s PostgreSQL database, else the SQLite file at
+/// `configuration.databasePath`; created and migrated when needed) and builds the application
+/// over it.
 /// - Parameters:
 ///   - configuration: Address, store path, admin token and limits.
 ///   - logger: The application's logger (requests are logged at `info` with metadata).
@@ -25,7 +26,9 @@ public func buildApplication(
     _ configuration: ServerConfiguration, logger: Logger = Logger(label: "leadrelay-server"),
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> LeadRelayApplication {
-    let backend = try LeadRelayBackend.open(.sqlite(path: configuration.databasePath))
+    let location = try StoreLocation.choose(
+        databaseURL: configuration.databaseURL, path: configuration.databasePath, environment: [:])
+    let backend = try LeadRelayBackend.open(location)
     return try buildApplication(configuration, backend: backend, logger: logger, onServerRunning: onServerRunning)
 }
 

@@ -13,6 +13,8 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// The SQLite store file (created and migrated when absent).
     public var databasePath: String
+    /// A PostgreSQL store's `postgres://` URL, used instead of `databasePath` when set.
+    public var databaseURL: String?
     /// The admin bearer token for the `/v1/admin/...` operations, or `nil` to refuse them all with
     /// 401 (only its SHA-256 is kept in memory).
     public var adminToken: String?
@@ -46,7 +48,8 @@ public struct ServerConfiguration: Sendable {
     /// Creates a configuration; every value has the `serve` default.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "./leadrelay.sqlite",
-        adminToken: String? = nil, maxRequestBodyBytes: Int = Self.defaultMaxRequestBodyBytes,
+        databaseURL: String? = nil, adminToken: String? = nil,
+        maxRequestBodyBytes: Int = Self.defaultMaxRequestBodyBytes,
         serverName: String = "leadrelay-server", slaHours: Double = SLAEscalation.defaultHours,
         followUpInterval: Duration = .seconds(300), idleTimeoutSeconds: Int64 = 30,
         requestReadTimeoutSeconds: Int64 = 60, maxConnections: Int = 1_000, metricsToken: String? = nil
@@ -58,6 +61,7 @@ public struct ServerConfiguration: Sendable {
         self.host = host
         self.port = port
         self.databasePath = databasePath
+        self.databaseURL = databaseURL
         self.adminToken = adminToken
         self.maxRequestBodyBytes = maxRequestBodyBytes
         self.serverName = serverName

@@ -43,10 +43,14 @@ final class PostgresConnectionPool: Sendable {
             if !connection.isClosed { return connection }
         }
         let id = nextID.wrappingAdd(1, ordering: .relaxed).oldValue
-        return try PostgresConnection.connect(
+        let connection = try PostgresConnection.connect(
             on: MultiThreadedEventLoopGroup.singleton.next(), configuration: location.connectionConfiguration, id: id,
             logger: logger
         ).wait()
+        _ = try connection.query(
+            "SET lock_timeout = '\(unescaped: String(PostgresContention.lockTimeoutSeconds))s'", logger: logger
+        ).wait()
+        return connection
     }
 
     private func checkIn(_ connection: PostgresConnection) {

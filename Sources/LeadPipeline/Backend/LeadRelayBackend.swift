@@ -1,4 +1,5 @@
 public import Foundation
+import PostgresStore
 import SQLiteStore
 import StoreContract
 
@@ -25,6 +26,8 @@ public struct LeadRelayBackend: Sendable {
     {
         switch location {
         case .sqlite(let path): return LeadRelayBackend(store: try SQLiteLeadStore(path: path, now: now))
+        case .postgres(let database):
+            return LeadRelayBackend(store: try PostgresLeadStore(location: database, now: now))
         }
     }
 
@@ -36,7 +39,8 @@ public struct LeadRelayBackend: Sendable {
     ///   store's error when the copy cannot be written.
     public func backup(to path: String) throws {
         guard let sqlite = store as? SQLiteLeadStore else {
-            throw LeadStoreError.unsupported("file backups are for the embedded SQLite store")
+            throw LeadStoreError.unsupported(
+                "file backups are for the embedded SQLite store; back up PostgreSQL with pg_dump (docs/OPERATIONS.md)")
         }
         try sqlite.backup(to: path)
     }
@@ -47,6 +51,9 @@ public struct LeadRelayBackend: Sendable {
     public static func restore(backup: String, to location: StoreLocation) throws -> UUID {
         switch location {
         case .sqlite(let path): return try SQLiteLeadStore.restore(backup: backup, to: path)
+        case .postgres:
+            throw LeadStoreError.unsupported(
+                "restore is for the embedded SQLite store; restore PostgreSQL with pg_restore (docs/OPERATIONS.md)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import PostgresStore
 import SQLiteStore
 
 /// Another writer held the store's write lock longer than the store waits (an operator's admin verb
@@ -11,8 +12,11 @@ public enum StoreContention {
     /// Seconds a write waits for another writer's lock before it fails.
     public static let waitSeconds = Int(SQLiteLeadStore.busyTimeout)
 
-    /// Whether `error` is the store's lock contention.
-    public static func isBusy(_ error: any Error) -> Bool { SQLiteContention.isBusy(error) }
+    /// Whether `error` is the store's lock contention (SQLite's busy timeout; PostgreSQL's lock
+    /// timeout, a deadlock or a serialization failure).
+    public static func isBusy(_ error: any Error) -> Bool {
+        SQLiteContention.isBusy(error) || PostgresContention.isBusy(error)
+    }
 
     /// The one line an admin verb prints for it.
     public static let busyLine = SQLiteContention.busyLine
