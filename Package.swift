@@ -198,7 +198,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PostgresStoreTests",
-            dependencies: ["LeadModel", "StoreContract", "PostgresStore"],
+            dependencies: ["LeadModel", "SyncProtocol", "StoreContract", "PostgresStore"],
             swiftSettings: sharedSwiftSettings
         ),
         .testTarget(

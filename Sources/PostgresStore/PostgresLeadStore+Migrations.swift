@@ -243,6 +243,10 @@ extension PostgresLeadStore {
     /// Applies the migrations not yet applied, under a session advisory lock so that processes
     /// opening the same database at once migrate it once.
     static func migrate(_ session: PostgresSession, now: Date) throws {
+        // Waits as long as another process's migration takes (the store's 5 s lock timeout is for
+        // verbs, not for this).
+        try session.execute("SET lock_timeout = 0")
+        defer { _ = try? session.execute("SET lock_timeout = '\(PostgresContention.lockTimeoutSeconds)s'") }
         try session.execute("SELECT pg_advisory_lock(7365220001)")
         defer { _ = try? session.execute("SELECT pg_advisory_unlock(7365220001)") }
         try session.execute(

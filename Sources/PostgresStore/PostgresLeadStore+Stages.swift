@@ -8,6 +8,13 @@ extension PostgresLeadStore {
         try write { try Self.applyTransition(change, in: $0) }
     }
 
+    /// Checks and applies many moves, in the order given, in one transaction.
+    /// - Throws: the first refused move's error; nothing is kept then.
+    @discardableResult
+    public func transition(_ changes: [StageTransitionRequest]) throws -> [StageChange] {
+        try write { session in try changes.map { try Self.applyTransition($0, in: session) } }
+    }
+
     public func stageHistory(leadID: LeadID) throws -> [StageChange] {
         try read { session in
             try Self.stageChanges(

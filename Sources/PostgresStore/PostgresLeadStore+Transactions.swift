@@ -14,6 +14,13 @@ extension PostgresLeadStore: TransactionalStore {
         }
     }
 
+    /// Takes the job's transaction-level advisory lock (see ``TransactionalStore/lockJob(_:)``).
+    public func lockJob(_ name: String) throws {
+        _ = try write { session in
+            try session.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 7365220003))", ["job:" + name])
+        }
+    }
+
     /// A write transaction for one verb; inside ``atomically(_:)``, a savepoint of its open one
     /// (a verb that throws leaves nothing of itself, and the scope can go on).
     func write<T>(_ updates: (PostgresSession) throws -> T) throws -> T {

@@ -13,6 +13,10 @@ extension SQLiteLeadStore {
         return try writer.write { db in try OpenTransaction.bind(db, of: writer, body) }
     }
 
+    /// Nothing to wait for: SQLite has one writer, and ``atomically(_:)`` holds the write lock from
+    /// its start, so a job in another process cannot run inside this transaction.
+    public func lockJob(_ name: String) throws {}
+
     /// A write transaction for one verb; inside ``atomically(_:)``, a savepoint of its open
     /// transaction instead, so that a verb that throws still leaves nothing of itself behind
     /// (a caller may catch the error and go on, as a strict import's refusal does).

@@ -8,4 +8,11 @@ public protocol TransactionalStore: Sendable {
     /// calls join the outer one.
     /// - Throws: what `body` throws, after the rollback; a store error.
     func atomically<T>(_ body: () throws -> T) throws -> T
+
+    /// Inside ``atomically(_:)``: waits until no other transaction, in any process, holds the
+    /// lock of the job `name`, then holds it until this transaction ends. Follow-up rounds (SLA,
+    /// recycling), routing runs and deactivations take theirs, so two processes never run the
+    /// same job over the same leads at once (two SLA rounds escalating one lead twice).
+    /// - Throws: the store's contention error when the wait is longer than its lock timeout.
+    func lockJob(_ name: String) throws
 }

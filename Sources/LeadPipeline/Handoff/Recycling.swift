@@ -41,6 +41,7 @@ public struct Recycling: Sendable {
     @discardableResult
     public func run(now: Date) throws -> RecycleRunSummary {
         try store.atomically {
+            try store.lockJob(HandoffJob.name)
             var summary = RecycleRunSummary()
             let released = try store.endCoolDowns(dueBy: now, actor: Self.actor)
             summary.returnedToNurturing = released.count

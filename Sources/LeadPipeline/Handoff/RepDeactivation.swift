@@ -43,6 +43,7 @@ public struct RepDeactivation: Sendable {
     ///   ``RoutingRulesCatalog/StoredRulesError`` when the stored rules do not parse.
     public func run(_ repID: RepID) throws -> Summary {
         try store.atomically {
+            try store.lockJob(HandoffJob.name)
             guard var rep = try store.rep(id: repID) else { throw LeadStoreError.repNotFound(repID) }
             try store.deactivateRep(id: repID)
             rep.isActive = false

@@ -41,6 +41,7 @@ public struct Router: Sendable {
     @discardableResult
     public func route() throws -> RoutingSummary {
         try store.atomically {
+            try store.lockJob(HandoffJob.name)
             var summary = RoutingSummary()
             let date = now()
             for (duplicate, original) in try store.duplicateOriginals().sorted(by: { $0.key < $1.key }) {
@@ -81,6 +82,7 @@ public struct Router: Sendable {
     @discardableResult
     public func rerouteOpenLeads(of repID: RepID) throws -> RoutingSummary {
         try store.atomically {
+            try store.lockJob(HandoffJob.name)
             var summary = RoutingSummary()
             let date = now()
             let reps = try store.reps()

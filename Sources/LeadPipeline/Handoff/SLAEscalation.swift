@@ -60,6 +60,7 @@ public struct SLAEscalation: Sendable {
     @discardableResult
     public func run(now: Date) throws -> SLARunSummary {
         try store.atomically {
+            try store.lockJob(HandoffJob.name)
             var summary = SLARunSummary()
             let reps = try store.reps()
             let rules = try RoutingRulesCatalog(store: store).resolve(self.rules, reps: reps)
