@@ -244,7 +244,7 @@ let package = Package(
             dependencies: [
                 "CommandLineSupport", "LeadModel", "SyncProtocol", "LocalStore", "SyncClient", "LeadRelayCLI",
                 "LeadScoring", "TestSupport",
-                "StoreContract", "SQLiteStore", "LeadPipeline", "LeadServer", "LeadRelayServerCLI",
+                "StoreContract", "SQLiteStore", "PostgresStore", "LeadPipeline", "LeadServer", "LeadRelayServerCLI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -38,6 +38,14 @@ public struct PostgresStoreLocation: Sendable, Hashable, CustomStringConvertible
         self.database = database.removingPercentEncoding ?? database
     }
 
+    /// The URL with its password (for handing to another process; never for logs).
+    public var connectionURL: String {
+        let user = username.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed) ?? username
+        let secret =
+            password.map { ":" + ($0.addingPercentEncoding(withAllowedCharacters: .urlPasswordAllowed) ?? $0) } ?? ""
+        return "postgres://\(user)\(secret)@\(host):\(port)/\(database)"
+    }
+
     /// The URL without its password, for logs and errors.
     public var description: String { "postgres://\(username)@\(host):\(port)/\(database)" }
 

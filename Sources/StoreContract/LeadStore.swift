@@ -54,6 +54,13 @@ public protocol LeadStore: TransactionalStore {
     ///   transition table does not allow the move from the lead's current stage.
     @discardableResult
     func transition(_ change: StageTransitionRequest) throws -> StageChange
+
+    /// Checks and applies many moves, in the order given, in one transaction (as
+    /// ``transition(_:)`` does each).
+    /// - Returns: one stage change per move, in the order given.
+    /// - Throws: the first refused move's error; nothing is kept then.
+    @discardableResult
+    func transition(_ changes: [StageTransitionRequest]) throws -> [StageChange]
     /// The lead's stage history, oldest first.
     func stageHistory(leadID: LeadID) throws -> [StageChange]
 

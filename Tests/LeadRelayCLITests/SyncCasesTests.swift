@@ -17,8 +17,10 @@ import Testing
 struct SyncCasesTests {
     /// S4: the first sync of 5,000 leads in pages of 500 dies while applying page 4; the rerun
     /// resumes from page 4 and ends with exactly 5,000 leads.
-    @Test func s4InterruptedFirstSyncResumes() async throws {
-        let world = try SyncWorld()
+    @Test(arguments: ServerStoreKind.available) func s4InterruptedFirstSyncResumes(store kind: ServerStoreKind)
+        async throws
+    {
+        let world = try SyncWorld(kind)
         let (r1, token) = try world.rep("R1")
         try world.assign(try world.seedQualifiedLeads(5_000), to: r1)
         let server = try await LiveServer.start(world)
@@ -43,8 +45,10 @@ struct SyncCasesTests {
     }
 
     /// S6: while m1–m3 are being pushed, the rep rejects L1 (m4): m4 stays queued for the next sync.
-    @Test func s6MutationQueuedDuringASyncWaits() async throws {
-        let opening = try await SyncedRep.start(leads: 4)
+    @Test(arguments: ServerStoreKind.available) func s6MutationQueuedDuringASyncWaits(store kind: ServerStoreKind)
+        async throws
+    {
+        let opening = try await SyncedRep.start(leads: 4, store: kind)
         let world = opening.world
         let ids = opening.leads
         let server = opening.server
@@ -70,8 +74,8 @@ struct SyncCasesTests {
 
     /// S7: the server is down while the rep queues 10 verdicts over several CLI runs; when it is
     /// back, all 10 land exactly once and nothing was marked sent-and-done before.
-    @Test func s7ServerDownThenBack() async throws {
-        let world = try SyncWorld()
+    @Test(arguments: ServerStoreKind.available) func s7ServerDownThenBack(store kind: ServerStoreKind) async throws {
+        let world = try SyncWorld(kind)
         let (r1, token) = try world.rep("R1")
         let ids = try world.seedQualifiedLeads(10)
         try world.assign(ids, to: r1)
@@ -115,8 +119,9 @@ struct SyncCasesTests {
 
     /// S10 and S11: L7 moves from R1 to R2; D1's pull removes it (reassigned), D2's adds it; a
     /// verdict D1 queued offline is refused `not_assigned` and L7 at R2 is untouched.
-    @Test func s10AndS11LeadLeavesTheRep() async throws {
-        let world = try SyncWorld()
+    @Test(arguments: ServerStoreKind.available) func s10AndS11LeadLeavesTheRep(store kind: ServerStoreKind) async throws
+    {
+        let world = try SyncWorld(kind)
         let (r1, token1) = try world.rep("R1")
         let (r2, token2) = try world.rep("R2")
         let ids = try world.seedQualifiedLeads(3)
@@ -154,8 +159,8 @@ struct SyncCasesTests {
 
     /// S12: R1 rejects L8 with `no_budget`; the server recycles it with the reason; D1's next
     /// pull removes it with reason `recycled`.
-    @Test func s12RecycledLead() async throws {
-        let opening = try await SyncedRep.start(leads: 2)
+    @Test(arguments: ServerStoreKind.available) func s12RecycledLead(store kind: ServerStoreKind) async throws {
+        let opening = try await SyncedRep.start(leads: 2, store: kind)
         let world = opening.world
         let ids = opening.leads
         let server = opening.server
@@ -175,8 +180,8 @@ struct SyncCasesTests {
 
     /// S17: R2's token never reads R1's leads, its push on R1's lead is refused, and reusing R1's
     /// client id is forbidden; R1's data is untouched.
-    @Test func s17OtherRepsData() async throws {
-        let world = try SyncWorld()
+    @Test(arguments: ServerStoreKind.available) func s17OtherRepsData(store kind: ServerStoreKind) async throws {
+        let world = try SyncWorld(kind)
         let (r1, token1) = try world.rep("R1")
         let (_, token2) = try world.rep("R2")
         let ids = try world.seedQualifiedLeads(3)
@@ -208,8 +213,8 @@ struct SyncCasesTests {
 
     /// S18: the token is revoked mid-sync: a clean "log in again", the outbox and the last
     /// committed page kept; a new token carries on.
-    @Test func s18RevokedTokenMidSync() async throws {
-        let world = try SyncWorld()
+    @Test(arguments: ServerStoreKind.available) func s18RevokedTokenMidSync(store kind: ServerStoreKind) async throws {
+        let world = try SyncWorld(kind)
         let (r1, token) = try world.rep("R1")
         let ids = try world.seedQualifiedLeads(1_000)
         try world.assign(ids, to: r1)
@@ -256,8 +261,10 @@ struct SyncCasesTests {
     /// newer app: this CLI refuses unknown codes before queueing), m3 converts L3. m1 and m3 are
     /// applied; m2 is refused by the server with `unknown_reason`, which `leadrelay status` shows
     /// with what to do; the queue is not stuck.
-    @Test func s8OneBadMutationIsRefusedByTheServerAndShownInStatus() async throws {
-        let world = try SyncWorld()
+    @Test(arguments: ServerStoreKind.available) func s8OneBadMutationIsRefusedByTheServerAndShownInStatus(
+        store kind: ServerStoreKind
+    ) async throws {
+        let world = try SyncWorld(kind)
         let (r1, token) = try world.rep("R1")
         let ids = try world.seedQualifiedLeads(3)
         try world.assign(ids, to: r1)
@@ -294,8 +301,10 @@ struct SyncCasesTests {
     /// and one unsent note. The push cannot get through this time; the pull still runs, gets the
     /// server's real `resync_required`, and rebuilds the copy with the note kept. The next sync
     /// sends the note; no removed lead comes back.
-    @Test func s13OldCursorRebuildsThenSendsTheKeptNote() async throws {
-        let world = try SyncWorld()
+    @Test(arguments: ServerStoreKind.available) func s13OldCursorRebuildsThenSendsTheKeptNote(
+        store kind: ServerStoreKind
+    ) async throws {
+        let world = try SyncWorld(kind)
         let (r1, token) = try world.rep("R1")
         let (r2, _) = try world.rep("R2")
         let ids = try world.seedQualifiedLeads(4)
@@ -333,8 +342,10 @@ struct SyncCasesTests {
 
     /// S16 on the client: the server answers `unsupported_protocol_version` to a device that speaks
     /// another version; the CLI tells the rep to update, exits 2 and keeps the outbox.
-    @Test func s16UnsupportedProtocolTellsTheRepToUpdate() async throws {
-        let opening = try await SyncedRep.start(leads: 2)
+    @Test(arguments: ServerStoreKind.available) func s16UnsupportedProtocolTellsTheRepToUpdate(
+        store kind: ServerStoreKind
+    ) async throws {
+        let opening = try await SyncedRep.start(leads: 2, store: kind)
         let world = opening.world
         let ids = opening.leads
         let server = opening.server
@@ -359,8 +370,10 @@ struct SyncCasesTests {
 
     /// Issue 14 item 1: a lead updated and then recycled while the device has several pages to
     /// catch up arrives as a removal; the device never meets a page it cannot apply.
-    @Test func leadUpdatedThenRecycledAcrossPagesArrivesAsARemoval() async throws {
-        let world = try SyncWorld()
+    @Test(arguments: ServerStoreKind.available) func leadUpdatedThenRecycledAcrossPagesArrivesAsARemoval(
+        store kind: ServerStoreKind
+    ) async throws {
+        let world = try SyncWorld(kind)
         let (r1, token) = try world.rep("R1")
         let ids = try world.seedQualifiedLeads(30)
         try world.assign(ids, to: r1)
@@ -394,8 +407,10 @@ struct SyncCasesTests {
     /// 1.5 MB notes (over the 4,000-character limit: this CLI refuses them when typed) and one
     /// accept: the pushes are split under the 4 MiB body limit, each note is refused `too_large`
     /// on its own, the accept is applied, and `leadrelay status` says what to do.
-    @Test func overLimitNotesAreRefusedOneByOneAndTheQueueMovesOn() async throws {
-        let opening = try await SyncedRep.start(leads: 2)
+    @Test(arguments: ServerStoreKind.available) func overLimitNotesAreRefusedOneByOneAndTheQueueMovesOn(
+        store kind: ServerStoreKind
+    ) async throws {
+        let opening = try await SyncedRep.start(leads: 2, store: kind)
         let world = opening.world
         let ids = opening.leads
         let server = opening.server
@@ -434,8 +449,10 @@ struct SyncCasesTests {
     }
 
     /// Long notes come from a file or standard input (`-`), within the limit.
-    @Test func notesComeFromAFileOrStandardInput() async throws {
-        let opening = try await SyncedRep.start(leads: 2)
+    @Test(arguments: ServerStoreKind.available) func notesComeFromAFileOrStandardInput(store kind: ServerStoreKind)
+        async throws
+    {
+        let opening = try await SyncedRep.start(leads: 2, store: kind)
         let world = opening.world
         let ids = opening.leads
         let server = opening.server
@@ -464,8 +481,10 @@ struct SyncCasesTests {
     /// Issue 14 item 3: a shared device. R2's token on a home that holds R1's leads and a queued
     /// verdict is refused with a clear message; `--force` wipes R1's data first. R1's verdict is
     /// never sent with R2's token, and R2 never sees R1's leads.
-    @Test func anotherRepsTokenNeverMixesTheTwoReps() async throws {
-        let world = try SyncWorld()
+    @Test(arguments: ServerStoreKind.available) func anotherRepsTokenNeverMixesTheTwoReps(store kind: ServerStoreKind)
+        async throws
+    {
+        let world = try SyncWorld(kind)
         let (r1, token1) = try world.rep("R1")
         let (r2, token2) = try world.rep("R2")
         let mine = try world.seedQualifiedLeads(3)
@@ -519,8 +538,10 @@ struct SyncCasesTests {
 
     /// Issue 14 item 7: new engagement events on a lead with a rep rescore it (stage unchanged,
     /// SPEC §3.1); the rep's next pull brings the new score, grade and top reasons.
-    @Test func eventsOnALeadWithTheRepMoveItsScoreNotItsStage() async throws {
-        let world = try SyncWorld()
+    @Test(arguments: ServerStoreKind.available) func eventsOnALeadWithTheRepMoveItsScoreNotItsStage(
+        store kind: ServerStoreKind
+    ) async throws {
+        let world = try SyncWorld(kind)
         let model = world.folder.path("webinars.json")
         try #"""
         {"version": 1, "name": "webinars",
@@ -529,7 +550,7 @@ struct SyncCasesTests {
          "gradeBands": {"a": 80, "b": 40, "c": 10},
          "qualification": {"threshold": 5}}
         """#.write(toFile: model, atomically: true, encoding: .utf8)
-        let set = await CommandRun.leadrelayServer(["model", "set", model, "--db", world.databasePath])
+        let set = await CommandRun.leadrelayServer(["model", "set", model] + world.storeArguments)
         #expect(set.status == 0, "\(set.errorOutput)")
         let (r1, token) = try world.rep("R1")
         let ids = try world.seedQualifiedLeads(2)
@@ -558,9 +579,8 @@ struct SyncCasesTests {
         timestamp: {column: At, format: "yyyy-MM-dd HH:mm:ss"}
 
         """.write(toFile: mapping, atomically: true, encoding: .utf8)
-        let imported = await CommandRun.leadrelayServer([
-            "import", "events", events, "--mapping", mapping, "--db", world.databasePath,
-        ])
+        let imported = await CommandRun.leadrelayServer(
+            ["import", "events", events, "--mapping", mapping] + world.storeArguments)
         #expect(imported.status == 0, "\(imported.output) \(imported.errorOutput)")
 
         let sync = await d1.run("sync")
@@ -674,8 +694,10 @@ struct SyncCasesTests {
     /// Issue 14 item 6: two devices of one rep. D1 accepts L0; D2, on its older view (L0 still
     /// assigned), rejects it. D2's reject is refused `stale` instead of recycling a lead the rep
     /// just accepted; D2's pull shows L0 accepted, and the rep acts again from there.
-    @Test func aVerdictOnAStaleViewIsRefusedStaleAndTheRepCanActAgain() async throws {
-        let world = try SyncWorld()
+    @Test(arguments: ServerStoreKind.available) func aVerdictOnAStaleViewIsRefusedStaleAndTheRepCanActAgain(
+        store kind: ServerStoreKind
+    ) async throws {
+        let world = try SyncWorld(kind)
         let (r1, token) = try world.rep("R1")
         let ids = try world.seedQualifiedLeads(2)
         try world.assign(ids, to: r1)
@@ -712,8 +734,10 @@ struct SyncCasesTests {
     /// Issue 14 item 5: rows deleted or altered outside the app (a stage, a score, an email in
     /// the document) are found by the next sync, even one with nothing new on the server, and the
     /// copy is rebuilt once; the sync after that repairs nothing.
-    @Test func aLocalCopyAlteredOutsideTheAppIsFoundAndRepairedOnce() async throws {
-        let world = try SyncWorld()
+    @Test(arguments: ServerStoreKind.available) func aLocalCopyAlteredOutsideTheAppIsFoundAndRepairedOnce(
+        store kind: ServerStoreKind
+    ) async throws {
+        let world = try SyncWorld(kind)
         let (r1, token) = try world.rep("R1")
         let ids = try world.seedQualifiedLeads(4)
         try world.assign(ids, to: r1)
@@ -752,8 +776,10 @@ struct SyncCasesTests {
     /// Issue 14 item 8: a sync that gives up after its retries says so in one short line, whatever
     /// the outbox holds (a give-up once printed a 32 KB line with every mutation and note); status
     /// shows each note shortened on one line.
-    @Test func aGiveUpIsOneShortLineAndNotesAreShownShortened() async throws {
-        let world = try SyncWorld()
+    @Test(arguments: ServerStoreKind.available) func aGiveUpIsOneShortLineAndNotesAreShownShortened(
+        store kind: ServerStoreKind
+    ) async throws {
+        let world = try SyncWorld(kind)
         let (r1, token) = try world.rep("R1")
         let ids = try world.seedQualifiedLeads(3)
         try world.assign(ids, to: r1)
@@ -779,8 +805,10 @@ struct SyncCasesTests {
     /// Issue 14 item 2: the server states its limits on every page and the device sizes its pushes
     /// by them. With a 64 KiB body limit, 40 notes of 3,900 characters (about 160 KB) go in
     /// several pushes, each under the limit, and all apply (one push would be refused 413).
-    @Test func pushesAreSizedByTheLimitsTheServerStates() async throws {
-        let opening = try await SyncedRep.start(leads: 4, maxRequestBodyBytes: 64 * 1024)
+    @Test(arguments: ServerStoreKind.available) func pushesAreSizedByTheLimitsTheServerStates(
+        store kind: ServerStoreKind
+    ) async throws {
+        let opening = try await SyncedRep.start(leads: 4, maxRequestBodyBytes: 64 * 1024, store: kind)
         let world = opening.world
         let ids = opening.leads
         let server = opening.server

@@ -2,20 +2,53 @@ import Foundation
 import LeadModel
 import LeadPipeline
 import LeadScoring
+import PostgresStore
 import SQLiteStore
 import StoreContract
 import SyncProtocol
 import TestSupport
 
-/// A server's store in a temporary SQLite file plus the admin verbs the tests need (reps, tokens,
-/// leads handed to reps), and a live server over it (``LiveServer``).
+/// A server's store (a temporary SQLite file, or a fresh PostgreSQL database) plus the admin verbs
+/// the tests need (reps, tokens, leads handed to reps), and a live server over it (``LiveServer``).
 final class SyncWorld: Sendable {
     let folder: TemporaryFolder
     let databasePath: String
-    let store: SQLiteLeadStore
+    let store: any HandoffStoreServices
     let tokens: DeviceTokens
     let assignment: LeadAssignment
     let keepsDatabase: Bool
+    /// The PostgreSQL server and database this world made, dropped with it (`nil` on SQLite).
+    private let postgres: (server: PostgresStoreLocation, database: String)?
+
+    /// The store options an admin verb takes to reach this world's store.
+    var storeArguments: [String] {
+        if let postgres { return ["--database", postgres.server.with(database: postgres.database).connectionURL] }
+        return ["--db", databasePath]
+    }
+
+    /// A world with an empty store of the given kind (a fresh database on the test cluster for
+    /// PostgreSQL).
+    convenience init(_ kind: ServerStoreKind) throws {
+        switch kind {
+        case .sqlite: try self.init()
+        case .postgres:
+            guard let url = ServerStoreKind.postgresServerURL else { throw SeedError.noPostgresServer }
+            try self.init(postgresServer: url)
+        }
+    }
+
+    private init(postgresServer url: String) throws {
+        folder = try TemporaryFolder()
+        databasePath = folder.path("unused.sqlite")
+        let server = try PostgresStoreLocation(url: url)
+        let name = "leadrelay_e2e_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try PostgresDatabaseAdmin.create(name, on: server)
+        postgres = (server, name)
+        store = try PostgresLeadStore(location: server.with(database: name))
+        tokens = DeviceTokens(store: store)
+        assignment = LeadAssignment(store: store)
+        keepsDatabase = false
+    }
 
     /// A world with an empty store. `databaseFolder` puts the server's file elsewhere (a RAM disk
     /// for the large cases).
@@ -32,6 +65,7 @@ final class SyncWorld: Sendable {
         tokens = DeviceTokens(store: store)
         assignment = LeadAssignment(store: store)
         keepsDatabase = false
+        postgres = nil
     }
 
     /// A world over the store file at `databasePath` (kept after the test: the benchmark seed).
@@ -42,9 +76,11 @@ final class SyncWorld: Sendable {
         store = try SQLiteLeadStore(path: databasePath)
         tokens = DeviceTokens(store: store)
         assignment = LeadAssignment(store: store)
+        postgres = nil
     }
 
     deinit {
+        if let postgres { try? PostgresDatabaseAdmin.drop(postgres.database, on: postgres.server) }
         if !keepsDatabase && !databasePath.hasPrefix(folder.url.path) {
             try? FileManager.default.removeItem(at: URL(fileURLWithPath: databasePath).deletingLastPathComponent())
         }
@@ -103,5 +139,5 @@ final class SyncWorld: Sendable {
     /// The lead's stage on the server.
     func stage(_ id: LeadID) throws -> LifecycleStage? { try store.lead(id: id)?.stage }
 
-    enum SeedError: Error { case notCreated }
+    enum SeedError: Error { case notCreated, noPostgresServer }
 }

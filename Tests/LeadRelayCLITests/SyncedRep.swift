@@ -19,11 +19,13 @@ struct SyncedRep {
     /// - Parameters:
     ///   - count: the leads handed to R1.
     ///   - maxRequestBodyBytes: the server's body limit.
+    ///   - kind: the server's store.
     /// - Throws: ``OpeningFailed`` when the login or the first sync fails.
     static func start(
-        leads count: Int, maxRequestBodyBytes: Int = ServerConfiguration.defaultMaxRequestBodyBytes
+        leads count: Int, maxRequestBodyBytes: Int = ServerConfiguration.defaultMaxRequestBodyBytes,
+        store kind: ServerStoreKind = .sqlite
     ) async throws -> SyncedRep {
-        let world = try SyncWorld()
+        let world = try SyncWorld(kind)
         let (rep, token) = try world.rep("R1")
         let leads = try world.seedQualifiedLeads(count)
         try world.assign(leads, to: rep)
