@@ -45,6 +45,29 @@ struct SyncLoopModelTests {
         )
     }
 
+    /// The same random runs with the server on PostgreSQL (when `LEADRELAY_TEST_POSTGRES_URL` is
+    /// set): `LEADRELAY_MBT_PG_RUNS` of them (default 40; each run makes a database of its own).
+    /// Server backups and restores are SQLite verbs and change nothing here.
+    @Test(.enabled(if: ServerStoreKind.postgresServerURL != nil))
+    func randomRunsKeepEveryInvariantOnPostgreSQL() async throws {
+        let runs = ProcessInfo.processInfo.environment["LEADRELAY_MBT_PG_RUNS"].flatMap(Int.init) ?? 40
+        var totals = SyncLoopRun.Figures()
+        for run in 0..<runs {
+            let seed = Self.firstSeed &+ UInt64(run)
+            let plan = SyncLoopOperation.plan(seed: seed, count: Self.steps, devices: Self.devices)
+            let (failure, figures) = try await Self.execute(plan, on: .postgres)
+            totals.add(figures)
+            if let failure {
+                Issue.record(
+                    "PostgreSQL, seed \(seed) (LEADRELAY_MBT_SEED=\(seed) LEADRELAY_MBT_PG_RUNS=1): \(failure)")
+                return
+            }
+        }
+        print(
+            "MBT on PostgreSQL: \(runs) sequences, \(totals.steps) steps, \(totals.syncs) syncs, \(totals.verdicts) verdicts, \(totals.pushAnswersChecked) push answers and \(totals.pagesChecked) pages checked, 0 failures"
+        )
+    }
+
     // Regression tests: the shortest sequences shrinking found for the failures this test caught
     // (seen failing with the pull's scope filter removed from `SQLiteLeadStore.changes`).
 
@@ -116,8 +139,10 @@ struct SyncLoopModelTests {
     }
 
     /// Runs a plan on a fresh world. Returns the first violation and the run's figures.
-    static func execute(_ plan: [SyncLoopOperation]) async throws -> (String?, SyncLoopRun.Figures) {
-        let run = try SyncLoopRun()
+    static func execute(_ plan: [SyncLoopOperation], on kind: ServerStoreKind = .sqlite) async throws
+        -> (String?, SyncLoopRun.Figures)
+    {
+        let run = try SyncLoopRun(kind: kind)
         let failure = await run.execute(plan)
         return (failure, run.figures)
     }

@@ -4,6 +4,7 @@ import LeadModel
 import LeadPipeline
 import LeadScoring
 import LocalStore
+import PostgresStore
 import SQLiteStore
 import StoreContract
 import SyncProtocol
@@ -44,7 +45,12 @@ final class SyncLoopRun: @unchecked Sendable {
 
     let folder: TemporaryFolder
     var serverPath: String
-    var store: SQLiteLeadStore
+    var store: any HandoffStoreServices
+    /// The server's store kind; on PostgreSQL, its database (dropped with the run). Server
+    /// backups and restores are the SQLite verbs: on PostgreSQL those steps change nothing (a
+    /// PostgreSQL restore is pg_restore with a new epoch, docs/OPERATIONS.md).
+    let kind: ServerStoreKind
+    private let postgres: (server: PostgresStoreLocation, database: String)?
     var service: SyncService
     var model = SyncLoopModel()
     let reps: [RepID]
@@ -59,10 +65,19 @@ final class SyncLoopRun: @unchecked Sendable {
     var figures = Figures()
     var fileCounter = 0
 
-    init() throws {
+    init(kind: ServerStoreKind = .sqlite) throws {
         folder = try TemporaryFolder()
         serverPath = folder.path("server-0.sqlite")
-        store = try SQLiteLeadStore(path: serverPath)
+        self.kind = kind
+        if kind == .postgres, let url = ServerStoreKind.postgresServerURL {
+            let server = try PostgresStoreLocation(url: url)
+            let name = "leadrelay_mbt_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            try PostgresDatabaseAdmin.create(name, on: server)
+            postgres = (server, name)
+        } else {
+            postgres = nil
+        }
+        store = try Self.openServerStore(path: serverPath, postgres: postgres)
         service = SyncService(store: store)
         var reps: [RepID] = []
         for name in ["Rita", "Sam", "Uma"] {
@@ -87,6 +102,17 @@ final class SyncLoopRun: @unchecked Sendable {
             try database.logIn(serverURL: Self.serverURL, token: "token-\(index)", repID: rep)
             devices.append(DeviceState(path: path, database: database, rep: rep))
         }
+    }
+
+    deinit {
+        if let postgres { try? PostgresDatabaseAdmin.drop(postgres.database, on: postgres.server) }
+    }
+
+    private static func openServerStore(
+        path: String, postgres: (server: PostgresStoreLocation, database: String)?
+    ) throws -> any HandoffStoreServices {
+        if let postgres { return try PostgresLeadStore(location: postgres.server.with(database: postgres.database)) }
+        return try SQLiteLeadStore(path: path)
     }
 
     func nextPath(_ prefix: String) -> String {
@@ -130,14 +156,15 @@ final class SyncLoopRun: @unchecked Sendable {
         case .cutSync(let device, let pageLimit, let cutAt):
             try await cutSync(device: device, pageLimit: pageLimit, cutAt: cutAt)
         case .restartServer:
-            store = try SQLiteLeadStore(path: serverPath)
+            store = try Self.openServerStore(path: serverPath, postgres: postgres)
             service = SyncService(store: store)
         case .backUpServer:
+            guard let sqlite = store as? SQLiteLeadStore else { return }
             let path = nextPath("backup")
-            try store.backup(to: path)
+            try sqlite.backup(to: path)
             serverBackups.append((path, model))
         case .restoreServer(let backup):
-            guard !serverBackups.isEmpty else { return }
+            guard !serverBackups.isEmpty, kind == .sqlite else { return }
             let chosen = serverBackups[Int(backup % UInt64(serverBackups.count))]
             let path = nextPath("server")
             try SQLiteLeadStore.restore(backup: chosen.path, to: path)
