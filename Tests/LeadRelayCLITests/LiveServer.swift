@@ -37,10 +37,12 @@ struct LiveServer: Sendable {
     ///   - port: the port to bind; 0 for any free one. A port just released may take a moment:
     ///     binding is retried for up to about 5 seconds.
     ///   - maxRequestBodyBytes: the server's body limit (`serve --max-body-bytes`).
+    ///   - store: the store this server process opens (default: the world's own); a second
+    ///     PostgreSQL store on the world's database stands for a second `serve` process.
     ///   - configure: changes to the rest of the configuration (timeouts, caps, tokens).
     ///   - logger: the server's logger (quiet by default).
     static func start(
-        _ world: SyncWorld, port: Int = 0,
+        _ world: SyncWorld, store: (any HandoffStoreServices)? = nil, port: Int = 0,
         maxRequestBodyBytes: Int = ServerConfiguration.defaultMaxRequestBodyBytes,
         configure: (inout ServerConfiguration) -> Void = { _ in },
         logger: Logger = LiveServer.quietLogger
@@ -53,7 +55,7 @@ struct LiveServer: Sendable {
                 maxRequestBodyBytes: maxRequestBodyBytes)
             configure(&configuration)
             let app = try buildApplication(
-                configuration, backend: LeadRelayBackend(store: world.store), logger: logger,
+                configuration, backend: LeadRelayBackend(store: store ?? world.store), logger: logger,
                 onServerRunning: { port in bound.withLock { $0 = port } })
             let group = ServiceGroup(
                 configuration: .init(
