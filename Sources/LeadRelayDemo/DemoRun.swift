@@ -21,6 +21,9 @@ public struct DemoRun: Sendable {
         public var home: String
         /// Whether to leave the server running until Ctrl-C.
         public var keepRunning: Bool
+        /// A PostgreSQL store's `postgres://` URL (`--database`): the server's store is there,
+        /// instead of `server.sqlite` in `home`. The database must hold no leads yet.
+        public var databaseURL: String? = nil
         /// Whether `home` is a temporary folder the demo made and removes when it ends (no `--home`,
         /// no `--keep-running`).
         public var removesHome: Bool
@@ -48,6 +51,23 @@ public struct DemoRun: Sendable {
 
     var databasePath: String { URL(fileURLWithPath: settings.home).appendingPathComponent("server.sqlite").path }
 
+    /// The store options every admin verb of the demo takes.
+    var storeArguments: [String] {
+        if let url = settings.databaseURL { return ["--database", url] }
+        return ["--db", databasePath]
+    }
+
+    /// Where the server's store is, as the transcript names it (a URL without its password).
+    var storeDescription: String {
+        if let url = settings.databaseURL,
+            let location = try? StoreLocation.choose(
+                databaseURL: url, path: databasePath, environment: [:])
+        {
+            return "\(location) (PostgreSQL)"
+        }
+        return "\(databasePath) (embedded SQLite)"
+    }
+
     func repHome(_ number: Int) -> String {
         URL(fileURLWithPath: settings.home).appendingPathComponent("rep-\(number)").path
     }
@@ -59,7 +79,6 @@ public struct DemoRun: Sendable {
     /// - Throws: ``DemoFailure`` naming the step that failed.
     public func run() async throws -> DemoFigures {
         let out = DemoOutput.current
-        let db = databasePath
         var figures = DemoFigures()
         do {
             try FileManager.default.createDirectory(atPath: settings.home, withIntermediateDirectories: true)
@@ -67,14 +86,15 @@ public struct DemoRun: Sendable {
             throw DemoFailure("cannot create the demo folder \(settings.home): \(error.localizedDescription)")
         }
         out.line("LeadRelay demo: the whole hand-off on real data, through the real command code.")
-        out.line("Store: \(db) (embedded SQLite)")
+        out.line("Store: \(storeDescription)")
         out.line()
 
         // 1. Import.
         out.line("1. Import: leadrelay-server import leads \(settings.leadsFile) --mapping \(settings.mappingFile)")
-        let imported = await CapturedCommand.server([
-            "import", "leads", settings.leadsFile, "--mapping", settings.mappingFile, "--db", db,
-        ])
+        let imported = await CapturedCommand.server(
+            [
+                "import", "leads", settings.leadsFile, "--mapping", settings.mappingFile,
+            ] + storeArguments)
         out.indented(imported.output)
         let store = try openStore()
         figures.imported = try store.leadCount()
@@ -85,9 +105,11 @@ public struct DemoRun: Sendable {
 
         // 2. Score.
         out.line("2. Score: leadrelay-server model set \(settings.modelFile)")
-        let scored = try await CapturedCommand.server([
-            "model", "set", settings.modelFile, "--note", "leadrelay-demo", "--db", db,
-        ]).checked("leadrelay-server model set")
+        let scored = try await CapturedCommand.server(
+            [
+                "model", "set", settings.modelFile, "--note", "leadrelay-demo",
+            ] + storeArguments
+        ).checked("leadrelay-server model set")
         out.indented(scored)
         figures.mqls = try store.leadCountsByStage()[.mql] ?? 0
         out.line(
@@ -103,10 +125,12 @@ public struct DemoRun: Sendable {
         var tokens: [String] = []
         for number in 1...settings.repCount {
             let email = Self.repEmail(number)
-            _ = try await CapturedCommand.server([
-                "reps", "add", "Rep \(number)", "--email", email, "--capacity", String(capacity), "--db", db,
-            ]).checked("leadrelay-server reps add")
-            let issued = try await CapturedCommand.server(["tokens", "issue", "--rep", email, "--db", db])
+            _ = try await CapturedCommand.server(
+                [
+                    "reps", "add", "Rep \(number)", "--email", email, "--capacity", String(capacity),
+                ] + storeArguments
+            ).checked("leadrelay-server reps add")
+            let issued = try await CapturedCommand.server(["tokens", "issue", "--rep", email] + storeArguments)
                 .checked("leadrelay-server tokens issue")
             guard let token = issued.split(separator: "\n").first.map(String.init), !token.isEmpty else {
                 throw DemoFailure("`leadrelay-server tokens issue` printed no token")
@@ -119,7 +143,7 @@ public struct DemoRun: Sendable {
         // 4. Route.
         out.line(
             "4. Route: leadrelay-server route (handoff's router: territory, remaining capacity, highest score first)")
-        let routedJSON = try await CapturedCommand.server(["route", "--json", "--db", db]).checked(
+        let routedJSON = try await CapturedCommand.server(["route", "--json"] + storeArguments).checked(
             "leadrelay-server route")
         let routing = try JSONDecoder().decode(RoutingSummary.self, from: Data(routedJSON.utf8))
         figures.leadsPerRep = routing.perRep
@@ -134,7 +158,7 @@ public struct DemoRun: Sendable {
         out.line()
 
         // 5. Server.
-        let server = try await DemoServer.start(databasePath: db, adminToken: UUID().uuidString)
+        let server = try await DemoServer.start(storeArguments: storeArguments, adminToken: UUID().uuidString)
         figures.serverURL = server.url
         out.line("5. Serve: leadrelay-server serve --port 0 => listening on \(server.url)")
         out.line()
@@ -147,7 +171,7 @@ public struct DemoRun: Sendable {
 
         // 8. Quality report.
         out.line("8. Quality report: leadrelay-server report quality")
-        let report = try await CapturedCommand.server(["report", "quality", "--db", db]).checked(
+        let report = try await CapturedCommand.server(["report", "quality"] + storeArguments).checked(
             "leadrelay-server report quality")
         out.indented(report)
         figures.qualityReportPrinted = !report.isEmpty
@@ -202,9 +226,9 @@ public struct DemoRun: Sendable {
         let reassignedID = leads[3].leadID
         _ = try await client(["accept", Self.short(reassignedID)])
         out.line("   (meanwhile the sales manager reassigns \(Self.short(reassignedID)) to Rep 2)")
-        _ = try await CapturedCommand.server([
-            "leads", "assign", reassignedID.description, "--rep", Self.repEmail(2), "--db", databasePath,
-        ]).checked("leadrelay-server leads assign")
+        _ = try await CapturedCommand.server(
+            ["leads", "assign", reassignedID.description, "--rep", Self.repEmail(2)] + storeArguments
+        ).checked("leadrelay-server leads assign")
         let secondSync = try await client(["sync"])
         _ = try await client(["status"])
         out.line()
@@ -238,7 +262,7 @@ public struct DemoRun: Sendable {
                 out.line("Done: the server has stopped and the temporary folder \(settings.home) is removed.")
                 out.line("Run again with --home DIR to keep the store, or --keep-running to log in as another rep.")
             } else {
-                out.line("Done: the server has stopped. Its store stays in \(databasePath).")
+                out.line("Done: the server has stopped. Its store stays in \(storeDescription).")
                 out.line("Run again with --keep-running to keep the server up and log in as another rep.")
             }
             return
@@ -249,7 +273,8 @@ public struct DemoRun: Sendable {
         out.line("   swift run leadrelay login --home \(repHome(2)) --server \(server.url) \(tokenArgument)")
         out.line("   swift run leadrelay sync --home \(repHome(2))")
         out.line("   swift run leadrelay leads --limit 10 --home \(repHome(2))")
-        out.line("Admin verbs work on the same store: swift run leadrelay-server report funnel --db \(databasePath)")
+        let storeOption = settings.databaseURL == nil ? "--db \(databasePath)" : "--database <the same URL>"
+        out.line("Admin verbs work on the same store: swift run leadrelay-server report funnel \(storeOption)")
         out.line("Press Ctrl-C to stop the server.")
         await server.waitUntilStopped()
         out.line("Server stopped.")
@@ -257,9 +282,10 @@ public struct DemoRun: Sendable {
 
     func openStore() throws -> LeadRelayBackend {
         do {
-            return try LeadRelayBackend.open(.sqlite(path: databasePath))
+            return try LeadRelayBackend.open(
+                StoreLocation.choose(databaseURL: settings.databaseURL, path: databasePath, environment: [:]))
         } catch {
-            throw DemoFailure("cannot open the demo store \(databasePath): \(error)")
+            throw DemoFailure("cannot open the demo store \(storeDescription): \(error)")
         }
     }
 

@@ -16,15 +16,15 @@ struct DemoServer: Sendable {
 
     /// Starts `serve` on 127.0.0.1 and a free port, and waits (up to 30 s) until it listens.
     /// - Throws: ``DemoFailure`` with the server's error when it does not start.
-    static func start(databasePath: String, adminToken: String) async throws -> DemoServer {
+    static func start(storeArguments: [String], adminToken: String) async throws -> DemoServer {
         let out = Mutex("")
         let err = Mutex("")
         let console = Console(
             writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } })
-        let arguments = [
-            "serve", "--db", databasePath, "--host", "127.0.0.1", "--port", "0", "--admin-token", adminToken,
-            "--log-level", "critical",
-        ]
+        let arguments =
+            ["serve"] + storeArguments + [
+                "--host", "127.0.0.1", "--port", "0", "--admin-token", adminToken, "--log-level", "critical",
+            ]
         let task = Task {
             await Console.$current.withValue(console) { await LeadRelayServerCommand.execute(arguments: arguments) }
         }

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import CommandLineSupport
 import Foundation
+import LeadPipeline
 
 /// `leadrelay-demo`: the whole product on real data in one command. It imports the X Education
 /// leads into a fresh embedded store, scores them, creates reps with device tokens, routes the
@@ -34,6 +35,13 @@ public struct LeadRelayDemoCommand: AsyncParsableCommand {
             "An empty or new folder for the demo's store and CLI homes (default: a temporary one).", valueName: "folder"
         ))
     var home: String?
+
+    @Option(
+        name: .customLong("database"),
+        help: ArgumentHelp(
+            "Run on PostgreSQL instead of a SQLite file: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, a database with no leads yet (scripts/demo-postgres.sh starts a throwaway one).",
+            valueName: "url"))
+    var databaseURL: String?
 
     @Flag(help: "Leave the server running and print how to log in as another rep; stop with Ctrl-C.")
     var keepRunning = false
@@ -86,9 +94,23 @@ public struct LeadRelayDemoCommand: AsyncParsableCommand {
         if FileManager.default.fileExists(atPath: databasePath) {
             throw DemoFailure("\(folder.path) already holds a demo store; give an empty folder with --home")
         }
-        return DemoRun.Settings(
+        var settings = DemoRun.Settings(
             leadsFile: leadsFile, mappingFile: mappingFile, modelFile: modelFile, repCount: reps, home: folder.path,
             keepRunning: keepRunning, removesHome: home == nil && !keepRunning)
+        if let databaseURL {
+            let backend: LeadRelayBackend
+            do {
+                backend = try LeadRelayBackend.open(
+                    StoreLocation.choose(databaseURL: databaseURL, path: databasePath, environment: [:]))
+            } catch {
+                throw DemoFailure("cannot open the PostgreSQL store: \(error)")
+            }
+            guard (try? backend.leadCount()) == 0 else {
+                throw DemoFailure("the database at --database already holds leads; give the demo an empty one")
+            }
+            settings.databaseURL = databaseURL
+        }
+        return settings
     }
 
     /// Parses `arguments` (without the program name), runs the demo, and returns the exit status:
