@@ -270,8 +270,8 @@ if Context.environment["LEADRELAY_BENCHMARKS"] == "1" {
         .executableTarget(
             name: "leadrelay-bench",
             dependencies: [
-                "LeadModel", "LeadScoring", "SyncProtocol", "StoreContract", "SQLiteStore", "LeadPipeline", "LeadServer",
-                "LeadRelayServerCLI", "LocalStore", "SyncClient", "LeadRelayCLI", "CommandLineSupport", "TestSupport",
+                "LeadModel", "LeadScoring", "SyncProtocol", "StoreContract", "SQLiteStore", "PostgresStore", "LeadPipeline",
+                "LeadServer", "LeadRelayServerCLI", "LocalStore", "SyncClient", "LeadRelayCLI", "CommandLineSupport", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

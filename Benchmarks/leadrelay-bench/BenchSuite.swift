@@ -44,8 +44,8 @@ struct BenchSuite {
         var only: Set<String> = []
         for (index, argument) in arguments.enumerated() where argument == "--only" && index + 1 < arguments.count {
             let group = arguments[index + 1]
-            guard ["pipeline", "sync", "server", "verdicts", "hostile"].contains(group) else {
-                throw BenchError("--only takes pipeline, sync, server, verdicts or hostile, not '\(group)'")
+            guard ["pipeline", "sync", "server", "verdicts", "hostile", "stores"].contains(group) else {
+                throw BenchError("--only takes pipeline, sync, server, verdicts, hostile or stores, not '\(group)'")
             }
             only.insert(group)
         }
@@ -76,6 +76,7 @@ struct BenchSuite {
             try await LoadBenchmarks(suite: self).runVerdictsAlone()
         }
         if runs("server") || runs("hostile") { try await HostileClientBenchmarks(suite: self).run() }
+        if runs("stores") { try await StoreComparisonBenchmarks(suite: self).run() }
         BenchTable.say("")
         BenchTable.say(table.markdown)
     }
@@ -111,7 +112,7 @@ struct BenchSuite {
 
     /// Imports `count` synthetic qualified leads (fields shaped like Leads.csv rows), moves them to
     /// `mql` and hands them round robin to `reps`.
-    static func seed(_ store: SQLiteLeadStore, count: Int, reps: [RepID], prefix: String) throws -> [LeadID] {
+    static func seed(_ store: any HandoffStoreServices, count: Int, reps: [RepID], prefix: String) throws -> [LeadID] {
         let now = Date()
         let sources = ["google", "direct traffic", "olark chat", "organic search", "reference"]
         var ids: [LeadID] = []

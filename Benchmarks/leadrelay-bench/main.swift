@@ -12,15 +12,15 @@ import StoreContract
 // `leadrelay-bench sync-server N DB` seeds N leads for one rep in a new store at DB, serves it on a
 // free port of 127.0.0.1 and prints the URL and the rep's token, until killed: a first sync to
 // profile by hand (`leadrelay-bench child-sync HOME` under perf or /usr/bin/time).
-// `leadrelay-bench child-serve DB [PEAK-FILE]` is `leadrelay-server serve` on port 0 in a child
+// `leadrelay-bench child-serve DB|postgres://… [PEAK-FILE]` is `leadrelay-server serve` on port 0 in a child
 // process, so the parent can read the server's own peak memory: after its graceful shutdown the
 // child writes its VmHWM (KiB) to PEAK-FILE.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "child-serve", (2...3).contains(arguments.count) {
     setenv("LEADRELAY_ADMIN_TOKEN", "bench-admin", 1)  // never on a command line
-    let status = await LeadRelayServerCommand.execute(arguments: [
-        "serve", "--db", arguments[1], "--port", "0", "--log-level", "error",
-    ])
+    let store = arguments[1].hasPrefix("postgres://") ? ["--database", arguments[1]] : ["--db", arguments[1]]
+    let status = await LeadRelayServerCommand.execute(
+        arguments: ["serve"] + store + ["--port", "0", "--log-level", "error"])
     if arguments.count == 3 {
         try? ChildProcess.peakResidentKiB().description.write(toFile: arguments[2], atomically: true, encoding: .utf8)
     }

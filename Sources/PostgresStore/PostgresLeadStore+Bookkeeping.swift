@@ -8,7 +8,7 @@ extension PostgresLeadStore {
     )
         throws
     {
-        try session.execute(
+        session.enqueue(
             """
             INSERT INTO lead_handoff (lead_id, rep_id, handed_at, handed_by, score_total, grade, model_version, contributions)
             SELECT $1, $2, $3, $4, s.total, s.grade, s.model_version, COALESCE(s.contributions, '[]')
@@ -20,7 +20,7 @@ extension PostgresLeadStore {
     static func recordRejection(leadID: String, reason: ReasonCode?, at date: Double, in session: PostgresSession)
         throws
     {
-        try session.execute(
+        session.enqueue(
             """
             INSERT INTO lead_rejection (lead_id, reason, rejected_at, score_at_rejection)
             VALUES ($1, $2, $3, (SELECT total FROM lead_score WHERE lead_id = $1 AND is_current))
@@ -30,12 +30,12 @@ extension PostgresLeadStore {
     }
 
     /// Sets the lead's cool-down and copies it onto its reject's row.
-    static func recordCoolDown(leadID: String, until: Double, in session: PostgresSession) throws {
-        try session.execute(
+    static func recordCoolDown(leadID: String, until: Double, in session: PostgresSession) {
+        session.enqueue(
             """
             INSERT INTO lead_cool_down (lead_id, until) VALUES ($1, $2)
             ON CONFLICT (lead_id) DO UPDATE SET until = excluded.until
             """, [leadID, until])
-        try session.execute("UPDATE lead_rejection SET cool_down_until = $1 WHERE lead_id = $2", [until, leadID])
+        session.enqueue("UPDATE lead_rejection SET cool_down_until = $1 WHERE lead_id = $2", [until, leadID])
     }
 }

@@ -39,14 +39,21 @@ extension PostgresLeadStore {
         {
             latest[try row.requiredText(0)] = (try row.requiredInt64(1), try row.requiredText(2) == "upsert")
         }
-        var written: Int64?
-        for lead in order {
+        // Which leads get a row: a removal only of a lead in the scope.
+        let rowLeads = order.filter { lead in (lastChange[lead] ?? nil) == nil || latest[lead]?.isUpsert == true }
+        guard !rowLeads.isEmpty else { return nil }
+        // Their sequence values in one statement (taken under the scope's lock: in commit order).
+        let sequences = try session.rows(
+            "SELECT nextval('change_log_seq') FROM generate_series(1, $1)", [rowLeads.count]
+        ).map { try $0.requiredInt64(0) }.sorted()
+        var seqs: [Int64] = []
+        var kinds: [String] = []
+        var reasons: [String] = []
+        var counts: [Int64] = []
+        var hashes: [Int64] = []
+        for (lead, seq) in zip(rowLeads, sequences) {
             let removal = lastChange[lead] ?? nil
             let previous = latest[lead]
-            if removal != nil, previous?.isUpsert != true { continue }
-            guard let seq = try session.rows("SELECT nextval('change_log_seq')").first?.requiredInt64(0) else {
-                continue
-            }
             if removal != nil, let previous {
                 digest.remove(leadIDText: lead, version: previous.seq)
             } else if let previous, previous.isUpsert {
@@ -54,18 +61,24 @@ extension PostgresLeadStore {
             } else {
                 digest.insert(leadIDText: lead, version: seq)
             }
-            try session.execute(
-                """
-                INSERT INTO change_log (seq, rep_id, lead_id, kind, removal_reason, at, scope_count, scope_hash)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                """,
-                [
-                    seq, repID, lead, removal == nil ? "upsert" : "removal", removal?.rawValue,
-                    date.timeIntervalSince1970, digest.count, Int64(bitPattern: digest.hash),
-                ])
-            latest[lead] = (seq, removal == nil)
-            written = seq
+            seqs.append(seq)
+            kinds.append(removal == nil ? "upsert" : "removal")
+            reasons.append(removal?.rawValue ?? "")
+            counts.append(Int64(digest.count))
+            hashes.append(Int64(bitPattern: digest.hash))
         }
+        session.enqueue(
+            """
+            INSERT INTO change_log (seq, rep_id, lead_id, kind, removal_reason, at, scope_count, scope_hash)
+            SELECT s, $1, l, k, NULLIF(r, ''), $2, c, h
+            FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[]) AS t(s, l, k, r, c, h)
+            """,
+            [
+                SQLValue.text(repID), .double(date.timeIntervalSince1970), .integers(seqs), .texts(rowLeads),
+                .texts(kinds),
+                .texts(reasons), .integers(counts), .integers(hashes),
+            ])
+        let written = seqs.last
         return written
     }
 

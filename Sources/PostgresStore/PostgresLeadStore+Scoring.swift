@@ -36,19 +36,20 @@ extension PostgresLeadStore {
     }
 
     static func writeScores(_ scores: [LeadScore], in session: PostgresSession) throws {
-        var knownVersions: Set<Int> = []
+        guard !scores.isEmpty else { return }
+        for version in Set(scores.map(\.modelVersion)) where try !scoringModelExists(version, in: session) {
+            throw LeadStoreError.scoringModelNotFound(version)
+        }
+        let ids = scores.map(\.leadID.description)
+        let existing = Set(
+            try session.rows("SELECT id FROM lead WHERE id = ANY($1)", [ids]).map { try $0.requiredText(0) })
+        if let missing = scores.first(where: { !existing.contains($0.leadID.description) }) {
+            throw LeadStoreError.leadNotFound(missing.leadID)
+        }
         for score in scores {
-            if knownVersions.insert(score.modelVersion).inserted,
-                try !scoringModelExists(score.modelVersion, in: session)
-            {
-                throw LeadStoreError.scoringModelNotFound(score.modelVersion)
-            }
             let leadID = score.leadID.description
-            guard !(try session.rows("SELECT 1 FROM lead WHERE id = $1", [leadID]).isEmpty) else {
-                throw LeadStoreError.leadNotFound(score.leadID)
-            }
-            try session.execute("UPDATE lead_score SET is_current = FALSE WHERE lead_id = $1 AND is_current", [leadID])
-            try session.execute(
+            session.enqueue("UPDATE lead_score SET is_current = FALSE WHERE lead_id = $1 AND is_current", [leadID])
+            session.enqueue(
                 """
                 INSERT INTO lead_score (lead_id, model_version, fit, engagement, total, grade, qualified,
                     contributions, scored_at, is_current)
@@ -63,7 +64,15 @@ extension PostgresLeadStore {
                     score.qualified, try CanonicalJSON.encode(score.contributions),
                     score.scoredAt.timeIntervalSince1970,
                 ])
-            try logUpsertForOwner(leadID: leadID, at: score.scoredAt, in: session)
+        }
+        // Each owned lead's rep sees its new score: one upsert per lead in the owner's scope.
+        var byOwner: [String: [String]] = [:]
+        for row in try session.rows("SELECT lead_id, rep_id FROM lead_assignment WHERE lead_id = ANY($1)", [ids]) {
+            byOwner[try row.requiredText(1), default: []].append(try row.requiredText(0))
+        }
+        let at = scores.map(\.scoredAt).max() ?? Date()
+        for (rep, leads) in byOwner.sorted(by: { $0.key < $1.key }) {
+            try appendChangeLog(repID: rep, changes: leads.map { ($0, nil) }, at: at, in: session)
         }
     }
 

@@ -80,8 +80,8 @@ extension PostgresLeadStore {
     {
         try StageTransitionTable.check(from: from, to: change.to, trigger: change.trigger)
         let leadID = change.leadID.description
-        try session.execute("UPDATE lead SET stage = $1 WHERE id = $2", [change.to.rawValue, leadID])
-        try session.execute(
+        session.enqueue("UPDATE lead SET stage = $1 WHERE id = $2", [change.to.rawValue, leadID])
+        session.enqueue(
             """
             INSERT INTO stage_change (lead_id, from_stage, to_stage, "trigger", actor, at, reason, note, model_version)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)

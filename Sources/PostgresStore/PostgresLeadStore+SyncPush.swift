@@ -15,12 +15,16 @@ extension PostgresLeadStore: SyncStore {
             for (index, push) in pushes.enumerated() {
                 try session.execute("SAVEPOINT push_\(index)")
                 do {
-                    outcomes.append(.success(try Self.apply(push, at: date, in: session)))
+                    let answer = try Self.apply(push, at: date, in: session)
+                    try session.flush()
                     try session.execute("RELEASE SAVEPOINT push_\(index)")
+                    outcomes.append(.success(answer))
                 } catch let error as SyncError {
+                    _ = try? session.flush()
                     try session.execute("ROLLBACK TO SAVEPOINT push_\(index)")
                     outcomes.append(.failure(error))
                 } catch let error as LeadStoreError {
+                    _ = try? session.flush()
                     try session.execute("ROLLBACK TO SAVEPOINT push_\(index)")
                     outcomes.append(.failure(error))
                 }
@@ -58,23 +62,31 @@ extension PostgresLeadStore: SyncStore {
         let lastApplied = binding?.lastApplied
         var changes: [(leadID: String, removal: RemovalReason?)] = []
         let actor = "rep:\(rep)"
+        // Every lead the push's applied mutations name, read and row-locked in one statement, then
+        // kept as the mutations change them (each is decided on the state the ones before it left).
+        let applies = PushSequencing.appliedMask(push.mutations, after: lastApplied)
+        let named = Array(Set(zip(push.leadIDTexts, applies).compactMap { $1 ? $0 : nil }))
+        var states: [String: LeadMutationState] = [:]
+        if !named.isEmpty {
+            for row in try session.rows(
+                """
+                SELECT l.id, l.stage, a.rep_id FROM lead l LEFT JOIN lead_assignment a ON a.lead_id = l.id
+                WHERE l.id = ANY($1) ORDER BY l.id FOR UPDATE OF l
+                """, [named])
+            {
+                guard let stage = LifecycleStage(rawValue: try row.requiredText(1)) else { continue }
+                states[try row.requiredText(0)] = LeadMutationState(
+                    stage: stage, isOwnedByPusher: try row.text(2) == rep)
+            }
+        }
         let (results, run) = try PushSequencing.answer(
             push, lastApplied: lastApplied,
             recordedHash: { try recordedPayloadHash(clientID: clientID, mutationID: $0, in: session) },
             apply: { mutation, index in
                 let lead = push.leadIDTexts[index]
-                let state = try session.rows(
-                    """
-                    SELECT l.stage, a.rep_id FROM lead l LEFT JOIN lead_assignment a ON a.lead_id = l.id
-                    WHERE l.id = $1 FOR UPDATE OF l
-                    """, [lead]
-                ).first.flatMap { row -> LeadMutationState? in
-                    guard let stage = LifecycleStage(rawValue: try row.requiredText(0)) else { return nil }
-                    return LeadMutationState(stage: stage, isOwnedByPusher: try row.text(1) == rep)
-                }
                 let effect: MutationEffect
                 switch MutationRules.effect(
-                    of: mutation.intent, expectedStage: mutation.expectedStage, on: state, at: date)
+                    of: mutation.intent, expectedStage: mutation.expectedStage, on: states[lead], at: date)
                 {
                 case .failure(let code): return .rejected(code)
                 case .success(let decided): effect = decided
@@ -85,18 +97,20 @@ extension PostgresLeadStore: SyncStore {
                             leadID: mutation.leadID, to: move.to, trigger: move.trigger, actor: actor, at: date,
                             reason: move.reason, note: move.note),
                         from: move.from, in: session)
+                    states[lead]?.stage = move.to
                 }
                 if let until = effect.coolDownUntil {
-                    try recordCoolDown(leadID: lead, until: until.timeIntervalSince1970, in: session)
+                    recordCoolDown(leadID: lead, until: until.timeIntervalSince1970, in: session)
                 }
                 if let note = effect.note {
-                    try session.execute(
+                    session.enqueue(
                         "INSERT INTO rep_note (lead_id, rep_id, text, created_at) VALUES ($1, $2, $3, $4)",
                         [lead, rep, note, date.timeIntervalSince1970])
                 }
-                if let correction = effect.contactCorrection { try write(correction, to: lead, at: date, in: session) }
+                if let correction = effect.contactCorrection { write(correction, to: lead, at: date, in: session) }
                 if let reason = effect.leavesScope {
-                    try session.execute("DELETE FROM lead_assignment WHERE lead_id = $1", [lead])
+                    session.enqueue("DELETE FROM lead_assignment WHERE lead_id = $1", [lead])
+                    states[lead]?.isOwnedByPusher = false
                     changes.append((lead, reason))
                 } else {
                     changes.append((lead, nil))
@@ -106,15 +120,15 @@ extension PostgresLeadStore: SyncStore {
         try appendChangeLog(repID: rep, changes: changes, at: date, in: session)
         if let run {
             let outcomes = String(decoding: try JSONEncoder().encode(run.outcomes), as: UTF8.self)
-            try session.execute(
+            session.enqueue(
                 """
                 INSERT INTO client_mutation_batch
                     (client_id, last_mutation_id, first_mutation_id, payload_hashes, outcomes, applied_at)
                 VALUES ($1, $2, $3, $4, $5, $6)
                 """, [clientID, run.last, run.first, run.hashes, outcomes, date.timeIntervalSince1970])
-            try session.execute(
+            session.enqueue(
                 "UPDATE client_binding SET last_applied_id = $1 WHERE client_id = $2", [run.last, clientID])
-            try session.execute(
+            session.enqueue(
                 "DELETE FROM client_mutation_batch WHERE client_id = $1 AND last_mutation_id <= $2",
                 [clientID, run.last - PushSequencing.retainedPayloadHashes])
         }
@@ -148,9 +162,7 @@ extension PostgresLeadStore: SyncStore {
     /// Writes a validated contact correction's fields to the lead.
     private static func write(
         _ correction: ContactCorrection, to lead: String, at date: Date, in session: PostgresSession
-    )
-        throws
-    {
+    ) {
         var assignments: [String] = []
         var values: [SQLValue] = []
         func set(_ column: String, _ value: SQLValue) {
@@ -171,7 +183,7 @@ extension PostgresLeadStore: SyncStore {
         }
         set("updated_at", .double(date.timeIntervalSince1970))
         values.append(.text(lead))
-        try session.execute(
+        session.enqueue(
             "UPDATE lead SET \(assignments.joined(separator: ", ")) WHERE id = $\(values.count)", values)
     }
 }

@@ -30,9 +30,11 @@ extension PostgresLeadStore: TransactionalStore {
             try open.session.execute("SAVEPOINT \(name)")
             do {
                 let result = try updates(open.session)
+                try open.session.flush()
                 try open.session.execute("RELEASE SAVEPOINT \(name)")
                 return result
             } catch {
+                _ = try? open.session.flush()
                 _ = try? open.session.execute("ROLLBACK TO SAVEPOINT \(name)")
                 _ = try? open.session.execute("RELEASE SAVEPOINT \(name)")
                 throw error
@@ -54,9 +56,11 @@ extension PostgresLeadStore: TransactionalStore {
         try session.execute(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
         do {
             let result = try body(session)
+            try session.flush()
             try session.execute("COMMIT")
             return result
         } catch {
+            _ = try? session.flush()
             _ = try? session.execute("ROLLBACK")
             throw error
         }

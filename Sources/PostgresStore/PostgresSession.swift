@@ -2,31 +2,76 @@ import Logging
 import NIOCore
 import PostgresNIO
 
-/// One connection used synchronously by the store: each statement is sent and waited for on the
-/// calling thread (never an event-loop thread), the way the SQLite store's verbs run. Statements
-/// use `$1, $2, …` placeholders with ``SQLValue`` parameters.
+/// One connection used synchronously by the store: a statement whose answer the store needs is
+/// sent and waited for on the calling thread (never an event-loop thread), the way the SQLite
+/// store's verbs run; a write whose answer it does not need is ``enqueue(_:_:)``d: sent at once
+/// and pipelined behind the others on the connection (PostgreSQL runs a connection's statements in
+/// order), its completion waited for at the latest when the transaction or savepoint ends
+/// (``flush()``). Statements use `$1, $2, …` placeholders with ``SQLValue`` parameters.
 struct PostgresSession {
     let connection: PostgresConnection
     let logger: Logger
+    private let pending = PendingStatements()
 
-    /// Runs a statement and returns its rows.
-    /// - Throws: the server's error (`PSQLError`).
-    @discardableResult
-    func rows(_ sql: String, _ parameters: [any SQLBindable] = []) throws -> [PostgresRandomAccessRow] {
-        var bindings = PostgresBindings(capacity: parameters.count)
-        for parameter in parameters { parameter.sqlValue.append(to: &bindings) }
-        let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
-        return result.rows.map { $0.makeRandomAccess() }
+    init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
     }
 
-    /// Runs a statement for its effect; returns the rows it changed.
-    /// - Throws: the server's error.
+    /// Runs a statement and returns its rows.
+    /// - Throws: the server's error (`PSQLError`), or the error of an enqueued statement before it.
+    @discardableResult
+    func rows(_ sql: String, _ parameters: [any SQLBindable] = []) throws -> [PostgresRandomAccessRow] {
+        let answer = send(sql, parameters)
+        do {
+            return try answer.wait().rows.map { $0.makeRandomAccess() }
+        } catch {
+            try flush()
+            throw error
+        }
+    }
+
+    /// Runs a statement for its effect and waits for it; returns the rows it changed.
+    /// - Throws: the server's error, or the error of an enqueued statement before it.
     @discardableResult
     func execute(_ sql: String, _ parameters: [any SQLBindable] = []) throws -> Int {
+        let answer = send(sql, parameters)
+        do {
+            return try answer.wait().metadata.rows ?? 0
+        } catch {
+            try flush()
+            throw error
+        }
+    }
+
+    /// Sends a write without waiting for it (see the type's notes).
+    func enqueue(_ sql: String, _ parameters: [any SQLBindable] = []) {
+        pending.add(send(sql, parameters).map { _ in })
+    }
+
+    /// Waits for every enqueued statement.
+    /// - Throws: the first one's error.
+    func flush() throws {
+        for statement in pending.takeAll() { try statement.wait() }
+    }
+
+    private func send(_ sql: String, _ parameters: [any SQLBindable]) -> EventLoopFuture<PostgresQueryResult> {
         var bindings = PostgresBindings(capacity: parameters.count)
         for parameter in parameters { parameter.sqlValue.append(to: &bindings) }
-        let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
-        return result.metadata.rows ?? 0
+        return connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+    }
+}
+
+/// The enqueued statements of a session, in the order they were sent.
+final class PendingStatements: @unchecked Sendable {
+    // Used by the one thread that runs the session's verb (a session is never shared).
+    private var statements: [EventLoopFuture<Void>] = []
+
+    func add(_ statement: EventLoopFuture<Void>) { statements.append(statement) }
+
+    func takeAll() -> [EventLoopFuture<Void>] {
+        defer { statements = [] }
+        return statements
     }
 }
 

@@ -7,6 +7,7 @@ enum SQLValue: Sendable {
     case integer(Int64?)
     case boolean(Bool?)
     case texts([String])
+    case integers([Int64])
 
     func append(to bindings: inout PostgresBindings) {
         switch self {
@@ -15,6 +16,7 @@ enum SQLValue: Sendable {
         case .integer(let value): bindings.append(value)
         case .boolean(let value): bindings.append(value)
         case .texts(let values): bindings.append(values)
+        case .integers(let values): bindings.append(values)
         }
     }
 }

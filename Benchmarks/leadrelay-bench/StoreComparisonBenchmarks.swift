@@ -1,0 +1,199 @@
+import Foundation
+import LeadModel
+import LeadPipeline
+import PostgresStore
+import SQLiteStore
+import StoreContract
+import SyncClient
+import SyncProtocol
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// PostgreSQL beside SQLite in one run (issue 16): the first pull of a large scope, no-change
+/// pulls/s at 200 reps, and verdicts/s in batches of 100, each on SQLite (one `serve` process),
+/// on PostgreSQL with one `serve` process, and on PostgreSQL with two `serve` processes on the
+/// same database (the clients spread their requests over both, as a load balancer would). Every
+/// server is `leadrelay-server serve` in a child process (the bench binary's `child-serve`); the
+/// stores are seeded in this process. The SQLite file is on /dev/shm; the PostgreSQL cluster
+/// (`LEADRELAY_BENCH_POSTGRES_URL`, started by scripts/bench.sh with its data on /dev/shm and
+/// `fsync=off`) is as free of disk waits.
+struct StoreComparisonBenchmarks {
+    let suite: BenchSuite
+    static let pullReps = 200
+    static let leadsPerPullRep = 20
+    static let verdictReps = 8
+    static let verdictsPerRep = 1_000
+
+    /// A store configuration: where the data is, and how many `serve` processes serve it.
+    struct Setup {
+        let name: String
+        let processes: Int
+        let storeArgument: String
+        let store: any HandoffStoreServices
+    }
+
+    func run() async throws {
+        guard let serverURL = ProcessInfo.processInfo.environment["LEADRELAY_BENCH_POSTGRES_URL"] else {
+            throw BenchError("--only stores needs LEADRELAY_BENCH_POSTGRES_URL (scripts/bench.sh starts a cluster)")
+        }
+        let server = try PostgresStoreLocation(url: serverURL)
+        BenchTable.say("Stores side by side (`serve` in child processes on 127.0.0.1)")
+        var rows: [(String, [String: String])] = []
+        for setup in ["sqlite", "postgres-1", "postgres-2"] {
+            let count = suite.largeSync
+            let (first, pulls, verdicts) = try await measure(setup, server: server, count: count)
+            rows.append((setup, ["first": first, "pulls": pulls, "verdicts": verdicts]))
+        }
+        let label = BenchTable.number(Double(suite.largeSync))
+        for (setup, figures) in rows {
+            let name =
+                switch setup {
+                case "sqlite": "SQLite, 1 process"
+                case "postgres-1": "PostgreSQL, 1 process"
+                default: "PostgreSQL, 2 processes"
+                }
+            suite.table.add("first pull, \(label) leads, one rep: \(name)", figures["first"] ?? "", "pages of 500")
+            suite.table.add(
+                "pulls/s, \(Self.pullReps) reps at once, no changes: \(name)", figures["pulls"] ?? "",
+                "closed loop, 5 s after a 1 s warm-up")
+            suite.table.add(
+                "verdicts applied/s, \(Self.verdictReps) reps at once (batches of 100): \(name)",
+                figures["verdicts"] ?? "", "\(Self.verdictReps * Self.verdictsPerRep) accepts, pre-encoded pushes")
+        }
+    }
+
+    /// Seeds a fresh store for `setup`, starts its `serve` processes and measures the three rows.
+    private func measure(_ setup: String, server: PostgresStoreLocation, count: Int) async throws
+        -> (first: String, pulls: String, verdicts: String)
+    {
+        let store: any HandoffStoreServices
+        let storeArgument: String
+        var dropDatabase: String?
+        if setup == "sqlite" {
+            let path = suite.serverDatabase("stores-\(count)")
+            store = try SQLiteLeadStore(path: path)
+            storeArgument = path
+        } else {
+            let name = "leadrelay_bench_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            try PostgresDatabaseAdmin.create(name, on: server)
+            dropDatabase = name
+            store = try PostgresLeadStore(location: server.with(database: name))
+            storeArgument = server.with(database: name).connectionURL
+        }
+        defer { if let dropDatabase { try? PostgresDatabaseAdmin.drop(dropDatabase, on: server) } }
+        let tokens = DeviceTokens(store: store)
+        // The first-pull rep and its scope.
+        let pullRep = Rep(name: "Pull Rep", email: EmailAddress("pull@example.com"))
+        try store.addRep(pullRep)
+        let pullToken = try tokens.issue(repID: pullRep.id)
+        let (_, seedSeconds) = try await Stopwatch.time {
+            _ = try BenchSuite.seed(store, count: count, reps: [pullRep.id], prefix: "F")
+        }
+        // The 200 pulling reps, 20 leads each.
+        var pullTokens: [String] = []
+        var pullReps: [RepID] = []
+        for index in 0..<Self.pullReps {
+            let rep = Rep(name: "Load \(index)", email: EmailAddress("load-\(index)@example.com"))
+            try store.addRep(rep)
+            pullReps.append(rep.id)
+            pullTokens.append(try tokens.issue(repID: rep.id))
+        }
+        _ = try BenchSuite.seed(store, count: Self.pullReps * Self.leadsPerPullRep, reps: pullReps, prefix: "P")
+        // The verdict reps.
+        var verdictReps: [(token: String, leads: [LeadID])] = []
+        for index in 0..<Self.verdictReps {
+            let rep = Rep(name: "Verdict \(index)", email: EmailAddress("verdict-\(index)@example.com"))
+            try store.addRep(rep)
+            let leads = try BenchSuite.seed(store, count: Self.verdictsPerRep, reps: [rep.id], prefix: "V\(index)-")
+            verdictReps.append((try tokens.issue(repID: rep.id), leads))
+        }
+        BenchTable.say(
+            "  (\(setup): seeded \(count) + \(Self.pullReps * Self.leadsPerPullRep) + \(Self.verdictReps * Self.verdictsPerRep) leads; the first \(count) in \(BenchTable.number(seedSeconds, digits: 1)) s)"
+        )
+
+        let processes = setup == "postgres-2" ? 2 : 1
+        var children: [(pid: Int32, url: String)] = []
+        defer { for child in children { _ = try? ChildProcess.terminate(child.pid) } }
+        for index in 0..<processes {
+            let output = suite.folder.appendingPathComponent("stores-\(setup)-\(index).out").path
+            let pid = try ChildProcess.spawnSelf(["child-serve", storeArgument], output: output)
+            let port = try await FirstPullBenchmarks.boundPort(output)
+            children.append((pid, "http://127.0.0.1:\(port)"))
+        }
+        let urls = children.map(\.url)
+
+        // First pull: pages alternate over the processes.
+        let firstPull = try await Stopwatch.time { () -> Int in
+            var cursor: SyncCursor?
+            var leads = 0
+            var page = 0
+            while true {
+                let transport = HTTPSyncTransport(serverURL: URL(string: urls[page % urls.count])!, token: pullToken)
+                let answer = try await transport.pull(PullRequest(cursor: cursor))
+                leads += answer.upserts.count
+                page += 1
+                cursor = answer.cursor
+                if !answer.hasMore { return leads }
+            }
+        }
+        guard firstPull.0 == count else { throw BenchError("\(setup): the first pull got \(firstPull.0) of \(count)") }
+
+        // No-change pulls: each rep syncs once, then pulls from its cursor; rep i goes to process i mod n.
+        let load = HTTPLoad(connections: Self.pullReps)
+        var pulls: [URLRequest] = []
+        for (index, token) in pullTokens.enumerated() {
+            var request = URLRequest(url: URL(string: "\(urls[index % urls.count])/v1/sync/pull")!)
+            request.httpMethod = "POST"
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            request.httpBody = Data(#"{"protocolVersion":1}"#.utf8)
+            let (status, body) = try await load.send(request)
+            guard status == 200, let json = try JSONSerialization.jsonObject(with: body) as? [String: Any],
+                let cursor = json["cursor"] as? String
+            else { throw BenchError("\(setup): a first pull answered \(status)") }
+            request.httpBody = Data(#"{"protocolVersion":1,"cursor":"\#(cursor)"}"#.utf8)
+            pulls.append(request)
+        }
+        let pulled = await load.run(requests: pulls, seconds: 5, maximumRequests: 200_000)
+        guard pulled.failed == 0 else { throw BenchError("\(setup): \(pulled.failed) pulls failed") }
+
+        // Verdicts: each rep pushes its batches one after the other to its process.
+        let pushes = verdictReps.enumerated().map { index, rep in
+            LoadBenchmarks.acceptRequests(
+                rep.leads, clientID: "stores-device-\(index)", token: rep.token, serverURL: urls[index % urls.count])
+        }
+        let pushLoad = HTTPLoad(connections: Self.verdictReps)
+        let (answers, verdictSeconds) = try await Stopwatch.time {
+            try await withThrowingTaskGroup(of: [Data].self) { group in
+                for requests in pushes {
+                    group.addTask {
+                        var bodies: [Data] = []
+                        for request in requests {
+                            let (status, body) = try await pushLoad.send(request)
+                            guard status == 200 else { throw BenchError("a push answered \(status)") }
+                            bodies.append(body)
+                        }
+                        return bodies
+                    }
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+        }
+        let applied = try answers.reduce(0) { total, body in
+            let results =
+                (try JSONSerialization.jsonObject(with: body) as? [String: Any])?["results"] as? [[String: Any]]
+            return total + (results ?? []).filter { $0["status"] as? String == "applied" }.count
+        }
+        guard applied == Self.verdictReps * Self.verdictsPerRep else {
+            throw BenchError("\(setup): only \(applied) verdicts applied")
+        }
+        let first =
+            "\(BenchTable.number(firstPull.1, digits: 2)) s (\(BenchTable.number(Double(count) / firstPull.1)) leads/s)"
+        let pullsFigure = "\(BenchTable.number(pulled.perSecond)) /s"
+        let verdictFigure = "\(BenchTable.number(Double(applied) / verdictSeconds)) /s"
+        BenchTable.say("  \(setup): first pull \(first), \(pullsFigure) pulls, \(verdictFigure) verdicts")
+        return (first, pullsFigure, verdictFigure)
+    }
+}
