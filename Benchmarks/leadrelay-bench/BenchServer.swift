@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LeadPipeline
 import LeadServer
 import Logging
 import SQLiteStore
