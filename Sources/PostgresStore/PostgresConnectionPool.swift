@@ -47,9 +47,15 @@ final class PostgresConnectionPool: Sendable {
             on: MultiThreadedEventLoopGroup.singleton.next(), configuration: location.connectionConfiguration, id: id,
             logger: logger
         ).wait()
-        _ = try connection.query(
-            "SET lock_timeout = '\(unescaped: String(PostgresContention.lockTimeoutSeconds))s'", logger: logger
-        ).wait()
+        do {
+            _ = try connection.query(
+                "SET lock_timeout = '\(unescaped: String(PostgresContention.lockTimeoutSeconds))s'", logger: logger
+            ).wait()
+        } catch {
+            let closing: EventLoopFuture<Void> = connection.close()
+            try? closing.wait()
+            throw error
+        }
         return connection
     }
 

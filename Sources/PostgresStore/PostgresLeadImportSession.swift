@@ -27,13 +27,18 @@ final class PostgresLeadImportSession: LeadImportSession {
         return
             "UPDATE lead SET \(assignments), last_import_run = $\(next), updated_at = $\(next + 1) WHERE id = $\(next + 2)"
     }()
-    /// Whether the stored lead's imported columns equal the parameters (`email_valid`, derived, aside).
+    /// Whether the stored lead's imported columns equal the parameters (`email_valid`, derived, aside:
+    /// the parameters are ``comparedValues(_:)``, every imported value but that one).
     private static let unchangedSQL: String = {
-        let columns = PostgresLeadRow.importedColumns
-        let comparisons = columns.enumerated().filter { $0.element != "email_valid" }
-            .map { "\($1) IS NOT DISTINCT FROM $\($0 + 2)" }.joined(separator: " AND ")
-        return "SELECT \(comparisons) FROM lead WHERE id = $1"
+        let columns = PostgresLeadRow.importedColumns.filter { $0 != "email_valid" }
+        let comparisons = columns.enumerated().map { "\($1) IS NOT DISTINCT FROM $\($0 + 2)" }
+        return "SELECT \(comparisons.joined(separator: " AND ")) FROM lead WHERE id = $1"
     }()
+
+    /// The imported values without `email_valid`'s, in the order of ``unchangedSQL``'s parameters.
+    private static func comparedValues(_ values: [SQLValue]) -> [SQLValue] {
+        zip(PostgresLeadRow.importedColumns, values).filter { $0.0 != "email_valid" }.map(\.1)
+    }
 
     init(session: PostgresSession, runID: ImportRunID, at date: Date) {
         self.session = session
@@ -56,7 +61,9 @@ final class PostgresLeadImportSession: LeadImportSession {
             try merge(lead, into: id)
             return LeadUpsert(outcome: .merged(into: id))
         }
-        let unchanged = try session.rows(Self.unchangedSQL, [idText] + values).first?.bool(0) ?? false
+        let unchanged =
+            try session.rows(Self.unchangedSQL, [SQLValue.text(idText)] + Self.comparedValues(values)).first?.bool(0)
+            ?? false
         if unchanged {
             try session.execute("UPDATE lead SET last_import_run = $1 WHERE id = $2", [runID, idText])
             return LeadUpsert(outcome: .unchanged(id))

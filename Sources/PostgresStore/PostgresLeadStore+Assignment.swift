@@ -26,6 +26,7 @@ extension PostgresLeadStore {
     public func releaseLead(_ leadID: LeadID, at date: Date) throws -> RepID? {
         try write { session in
             let lead = leadID.description
+            try session.execute("SELECT 1 FROM lead WHERE id = $1 FOR UPDATE", [lead])
             guard let previous = try Self.owner(leadID: lead, in: session) else { return nil }
             try session.execute("DELETE FROM lead_assignment WHERE lead_id = $1", [lead])
             try Self.logRemoval(repID: previous, leadID: lead, reason: .reassigned, at: date, in: session)

@@ -285,7 +285,7 @@ extension PostgresLeadStore: HandoffStore {
                 """
                 SELECT h.rep_id FROM lead l
                 JOIN lead o ON o.id <> l.id AND (
-                    (l.company IS NOT NULL AND lower(o.company) = lower(l.company))
+                    (l.company IS NOT NULL AND lower(o.company COLLATE "C") = lower(l.company COLLATE "C"))
                     OR (l.email_normalized IS NOT NULL AND o.email_normalized IS NOT NULL
                         AND substr(o.email_normalized, strpos(o.email_normalized, '@'))
                             = substr(l.email_normalized, strpos(l.email_normalized, '@'))))

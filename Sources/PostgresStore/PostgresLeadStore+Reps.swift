@@ -6,20 +6,28 @@ extension PostgresLeadStore {
         try write { session in
             guard try session.rows("SELECT 1 FROM rep WHERE email_normalized = $1", [rep.email.normalized]).isEmpty
             else { throw LeadStoreError.repEmailTaken(rep.email.normalized) }
-            try session.execute(
-                """
-                INSERT INTO rep (id, name, email, email_normalized, territory, capacity, active)
-                VALUES ($1, $2, $3, $4, $5, $6, $7)
-                """,
-                [
-                    rep.id.description, rep.name, rep.email.address, rep.email.normalized, rep.territory,
-                    rep.capacity, rep.isActive,
-                ])
+            do {
+                try session.execute(
+                    """
+                    INSERT INTO rep (id, name, email, email_normalized, territory, capacity, active)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7)
+                    """,
+                    [
+                        rep.id.description, rep.name, rep.email.address, rep.email.normalized, rep.territory,
+                        rep.capacity, rep.isActive,
+                    ])
+            } catch  where PostgresErrors.isUniqueViolation(error, constraint: "rep_email_normalized_key") {
+                // Another process added the same email meanwhile.
+                throw LeadStoreError.repEmailTaken(rep.email.normalized)
+            }
         }
     }
 
     public func reps() throws -> [Rep] {
-        try read { try Self.fetchReps($0, "SELECT \(Self.repColumns) FROM rep ORDER BY lower(name), id") }
+        try read {
+            try Self.fetchReps(
+                $0, "SELECT \(Self.repColumns) FROM rep ORDER BY lower(name COLLATE \"C\") COLLATE \"C\", id")
+        }
     }
 
     public func rep(id: RepID) throws -> Rep? {

@@ -41,8 +41,11 @@ extension PostgresLeadStore {
             throw LeadStoreError.scoringModelNotFound(version)
         }
         let ids = scores.map(\.leadID.description)
+        // Locked in id order before their owners are read (a reassignment meanwhile waits, or is seen).
         let existing = Set(
-            try session.rows("SELECT id FROM lead WHERE id = ANY($1)", [ids]).map { try $0.requiredText(0) })
+            try session.rows("SELECT id FROM lead WHERE id = ANY($1) ORDER BY id FOR UPDATE", [ids]).map {
+                try $0.requiredText(0)
+            })
         if let missing = scores.first(where: { !existing.contains($0.leadID.description) }) {
             throw LeadStoreError.leadNotFound(missing.leadID)
         }

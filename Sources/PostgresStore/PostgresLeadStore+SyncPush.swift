@@ -38,13 +38,15 @@ extension PostgresLeadStore: SyncStore {
         let clientID = push.clientID
         var binding = try clientBinding(clientID, in: session)
         if let binding, binding.rep != rep { throw SyncError.forbidden }
-        let lastAppliedBefore = binding?.lastApplied ?? 0
+        var lastAppliedBefore = binding?.lastApplied ?? 0
         // A device with answers this store does not remember (a restore): every mutation is a gap.
-        if let acknowledged = push.acknowledgedThrough, acknowledged > lastAppliedBefore {
+        func forgotten() -> PushAnswer? {
+            guard let acknowledged = push.acknowledgedThrough, acknowledged > lastAppliedBefore else { return nil }
             return PushAnswer(
                 results: push.mutations.map { PushResult(mutationID: $0.mutationID, outcome: .rejected(.gap)) },
                 lastAppliedBefore: lastAppliedBefore)
         }
+        if let answer = forgotten() { return answer }
         if binding == nil {
             guard !(try session.rows("SELECT 1 FROM rep WHERE id = $1", [rep]).isEmpty) else {
                 throw LeadStoreError.repNotFound(push.repID)
@@ -58,6 +60,9 @@ extension PostgresLeadStore: SyncStore {
                 """, [clientID, rep, date.timeIntervalSince1970])
             binding = try clientBinding(clientID, in: session)
             guard let bound = binding, bound.rep == rep else { throw SyncError.forbidden }
+            // Another process may have bound it first and applied a push: answer from its state.
+            lastAppliedBefore = bound.lastApplied ?? 0
+            if let answer = forgotten() { return answer }
         }
         let lastApplied = binding?.lastApplied
         var changes: [(leadID: String, removal: RemovalReason?)] = []
@@ -68,10 +73,13 @@ extension PostgresLeadStore: SyncStore {
         let named = Array(Set(zip(push.leadIDTexts, applies).compactMap { $1 ? $0 : nil }))
         var states: [String: LeadMutationState] = [:]
         if !named.isEmpty {
+            // Locked first, then read: a statement that waited for a lock would see the owners as
+            // they were before the wait; the next statement sees what the lock holder committed.
+            try session.execute("SELECT 1 FROM lead WHERE id = ANY($1) ORDER BY id FOR UPDATE", [named])
             for row in try session.rows(
                 """
                 SELECT l.id, l.stage, a.rep_id FROM lead l LEFT JOIN lead_assignment a ON a.lead_id = l.id
-                WHERE l.id = ANY($1) ORDER BY l.id FOR UPDATE OF l
+                WHERE l.id = ANY($1)
                 """, [named])
             {
                 guard let stage = LifecycleStage(rawValue: try row.requiredText(1)) else { continue }

@@ -1,3 +1,5 @@
+import NIOCore
+import PostgresNIO
 public import StoreContract
 
 extension PostgresLeadStore: TransactionalStore {
@@ -61,7 +63,11 @@ extension PostgresLeadStore: TransactionalStore {
             return result
         } catch {
             _ = try? session.flush()
-            _ = try? session.execute("ROLLBACK")
+            if (try? session.execute("ROLLBACK")) == nil {
+                // The connection's state is unknown: it goes instead of back to the pool.
+                let closing: EventLoopFuture<Void> = session.connection.close()
+                try? closing.wait()
+            }
             throw error
         }
     }

@@ -255,3 +255,23 @@ struct LeadContractTests {
         }
     }
 }
+
+extension LeadContractTests {
+    /// Found by review of the PostgreSQL store: a lead without an email (and other empty columns)
+    /// imported again is `unchanged`, and a changed field is an update, on every store.
+    @Test(arguments: StoreKind.available)
+    func aLeadWithoutAnEmailImportedAgainIsUnchangedThenUpdated(kind: StoreKind) throws {
+        try kind.withStore { store throws in
+            var lead = Lead(externalID: "NE-1", firstName: "Nora", createdAt: ContractFixtures.t0)
+            func importOnce() throws -> LeadUpsertOutcome {
+                try store.importLeads(runID: ImportRunID()) { try $0.upsert(lead, dedupeKey: "ext:NE-1").outcome }
+            }
+            guard case .created(let id) = try importOnce() else { throw ContractFailure("not created") }
+            #expect(try importOnce() == .unchanged(id))
+            lead.company = "Nora & Co"
+            #expect(try importOnce() == .updated(id))
+            #expect(try store.lead(id: id)?.company == "Nora & Co")
+            #expect(try store.lead(id: id)?.email == nil)
+        }
+    }
+}

@@ -32,6 +32,7 @@ public struct BatchIntake: Sendable {
     ///   loads; a store error. Nothing is stored then.
     public func upsert(_ leads: [(lead: Lead, dedupeKey: String)]) throws -> [LeadUpsert] {
         try store.atomically {
+            try store.lockJob(ImportJob.name)
             let upserts = try store.importLeads(runID: ImportRunID()) { session in
                 try leads.enumerated().map { index, item in
                     do {

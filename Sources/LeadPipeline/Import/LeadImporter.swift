@@ -30,6 +30,7 @@ public struct LeadImporter: Sendable {
     ///   error. Whichever it is, nothing of the import is stored.
     public func run(_ plan: LeadImportPlan, strict: Bool, model: ScoringModel? = nil) throws -> ImportSummary {
         try store.atomically {
+            try store.lockJob(ImportJob.name)
             let started = ContinuousClock.now
             var summary = ImportSummary(file: plan.csvPath)
             var touched: [LeadID] = []
