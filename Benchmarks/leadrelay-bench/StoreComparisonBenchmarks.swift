@@ -41,7 +41,10 @@ struct StoreComparisonBenchmarks {
         let server = try PostgresStoreLocation(url: serverURL)
         BenchTable.say("Stores side by side (`serve` in child processes on 127.0.0.1)")
         var rows: [(String, [String: String])] = []
-        for setup in ["sqlite", "postgres-1", "postgres-2"] {
+        let setups =
+            ProcessInfo.processInfo.environment["LEADRELAY_BENCH_STORES"].map { $0.split(separator: ",").map(String.init) }
+            ?? ["sqlite", "postgres-1", "postgres-2"]
+        for setup in setups {
             let count = suite.largeSync
             let (first, pulls, verdicts) = try await measure(setup, server: server, count: count)
             rows.append((setup, ["first": first, "pulls": pulls, "verdicts": verdicts]))
@@ -139,6 +142,24 @@ struct StoreComparisonBenchmarks {
             }
         }
         guard firstPull.0 == count else { throw BenchError("\(setup): the first pull got \(firstPull.0) of \(count)") }
+        if ProcessInfo.processInfo.environment["LEADRELAY_BENCH_PULL_TWICE"] != nil {
+            let again = try await Stopwatch.time { () -> Int in
+                var cursor: SyncCursor?
+                var leads = 0
+                var page = 0
+                while true {
+                    let transport = HTTPSyncTransport(serverURL: URL(string: urls[page % urls.count])!, token: pullToken)
+                    let started = ContinuousClock.now
+                    let answer = try await transport.pull(PullRequest(cursor: cursor))
+                    if page < 6 { BenchTable.say("    page \(page): \(ContinuousClock.now - started)") }
+                    leads += answer.upserts.count
+                    page += 1
+                    cursor = answer.cursor
+                    if !answer.hasMore { return leads }
+                }
+            }
+            BenchTable.say("  (\(setup): first pull again: \(again.1) s)")
+        }
 
         // No-change pulls: each rep syncs once, then pulls from its cursor; rep i goes to process i mod n.
         let load = HTTPLoad(connections: Self.pullReps)
