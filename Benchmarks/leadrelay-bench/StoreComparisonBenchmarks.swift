@@ -42,7 +42,9 @@ struct StoreComparisonBenchmarks {
         BenchTable.say("Stores side by side (`serve` in child processes on 127.0.0.1)")
         var rows: [(String, [String: String])] = []
         let setups =
-            ProcessInfo.processInfo.environment["LEADRELAY_BENCH_STORES"].map { $0.split(separator: ",").map(String.init) }
+            ProcessInfo.processInfo.environment["LEADRELAY_BENCH_STORES"].map {
+                $0.split(separator: ",").map(String.init)
+            }
             ?? ["sqlite", "postgres-1", "postgres-2"]
         for setup in setups {
             let count = suite.largeSync
@@ -128,37 +130,11 @@ struct StoreComparisonBenchmarks {
         let urls = children.map(\.url)
 
         // First pull: pages alternate over the processes.
-        let firstPull = try await Stopwatch.time { () -> Int in
-            var cursor: SyncCursor?
-            var leads = 0
-            var page = 0
-            while true {
-                let transport = HTTPSyncTransport(serverURL: URL(string: urls[page % urls.count])!, token: pullToken)
-                let answer = try await transport.pull(PullRequest(cursor: cursor))
-                leads += answer.upserts.count
-                page += 1
-                cursor = answer.cursor
-                if !answer.hasMore { return leads }
-            }
-        }
+        let firstPull = try await Stopwatch.time { try await Self.pullAll(token: pullToken, over: urls) }
         guard firstPull.0 == count else { throw BenchError("\(setup): the first pull got \(firstPull.0) of \(count)") }
         if ProcessInfo.processInfo.environment["LEADRELAY_BENCH_PULL_TWICE"] != nil {
-            let again = try await Stopwatch.time { () -> Int in
-                var cursor: SyncCursor?
-                var leads = 0
-                var page = 0
-                while true {
-                    let transport = HTTPSyncTransport(serverURL: URL(string: urls[page % urls.count])!, token: pullToken)
-                    let started = ContinuousClock.now
-                    let answer = try await transport.pull(PullRequest(cursor: cursor))
-                    if page < 6 { BenchTable.say("    page \(page): \(ContinuousClock.now - started)") }
-                    leads += answer.upserts.count
-                    page += 1
-                    cursor = answer.cursor
-                    if !answer.hasMore { return leads }
-                }
-            }
-            BenchTable.say("  (\(setup): first pull again: \(again.1) s)")
+            let again = try await Stopwatch.time { try await Self.pullAll(token: pullToken, over: urls) }
+            BenchTable.say("  (\(setup): first pull again: \(BenchTable.number(again.1, digits: 2)) s)")
         }
 
         // No-change pulls: each rep syncs once, then pulls from its cursor; rep i goes to process i mod n.
@@ -216,5 +192,21 @@ struct StoreComparisonBenchmarks {
         let verdictFigure = "\(BenchTable.number(Double(applied) / verdictSeconds)) /s"
         BenchTable.say("  \(setup): first pull \(first), \(pullsFigure) pulls, \(verdictFigure) verdicts")
         return (first, pullsFigure, verdictFigure)
+    }
+
+    /// Pulls one rep's whole scope from the start, page `k` from `urls[k mod n]`.
+    /// - Returns: how many leads came.
+    private static func pullAll(token: String, over urls: [String]) async throws -> Int {
+        var cursor: SyncCursor?
+        var leads = 0
+        var page = 0
+        while true {
+            let transport = HTTPSyncTransport(serverURL: URL(string: urls[page % urls.count])!, token: token)
+            let answer = try await transport.pull(PullRequest(cursor: cursor))
+            leads += answer.upserts.count
+            page += 1
+            cursor = answer.cursor
+            if !answer.hasMore { return leads }
+        }
     }
 }

@@ -7,5 +7,7 @@ public enum PostgresContention {
     /// connection the store opens): as long as the SQLite store's busy timeout.
     public static let lockTimeoutSeconds = 5
 
+    /// Whether `error` is one of those: SQLSTATE 55P03 (lock timeout), 40P01 (deadlock) or 40001
+    /// (serialization failure).
     public static func isBusy(_ error: any Error) -> Bool { PostgresErrors.isContention(error) }
 }

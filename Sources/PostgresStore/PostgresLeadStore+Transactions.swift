@@ -11,7 +11,7 @@ extension PostgresLeadStore: TransactionalStore {
         if OpenPostgresTransaction.current(for: pool) != nil { return try body() }
         return try pool.withSession { session in
             try Self.inTransaction(session, readOnly: false) { session in
-                try OpenPostgresTransaction.bind(session, of: pool, body)
+                try ThreadBoundTransaction.bind(OpenPostgresTransaction(session), to: pool, body)
             }
         }
     }

@@ -5,6 +5,7 @@ public enum PostgresStoreError: Error, Hashable, Sendable, CustomStringConvertib
     /// A migration failed (its name and the server's message).
     case migrationFailed(name: String, message: String)
 
+    /// A sentence naming what failed, for logs and CLI errors.
     public var description: String {
         switch self {
         case .badURL(let detail): return "bad PostgreSQL URL: \(detail)"

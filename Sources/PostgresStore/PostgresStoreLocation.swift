@@ -5,10 +5,15 @@ import PostgresNIO
 /// `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable]` (libpq's form; TLS is not
 /// offered yet, so `sslmode=require` is refused).
 public struct PostgresStoreLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The server's host name or address.
     public var host: String
+    /// Its TCP port (5432 when the URL gives none).
     public var port: Int
+    /// The role to log in as.
     public var username: String
+    /// Its password, when the URL gives one (never printed: see ``description``).
     public var password: String?
+    /// The database name.
     public var database: String
 
     /// Reads a URL.

@@ -10,7 +10,7 @@ extension SQLiteLeadStore {
     /// - Throws: what `body` throws (after the rollback), or a database error.
     public func atomically<T>(_ body: () throws -> T) throws -> T {
         if OpenTransaction.current(for: writer) != nil { return try body() }
-        return try writer.write { db in try OpenTransaction.bind(db, of: writer, body) }
+        return try writer.write { db in try ThreadBoundTransaction.bind(OpenTransaction(db), to: writer, body) }
     }
 
     /// Nothing to wait for: SQLite has one writer, and ``atomically(_:)`` holds the write lock from

@@ -18,19 +18,11 @@ final class PostgresTestDatabase {
         guard let url = Self.serverURL else { throw NoCluster() }
         server = try PostgresStoreLocation(url: url)
         let name = "leadrelay_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try Self.admin(server) { try $0.execute("CREATE DATABASE \(name)") }
+        try PostgresDatabaseAdmin.create(name, on: server)
         location = server.with(database: name)
     }
 
     deinit {
-        let name = location.database
-        try? Self.admin(server) { try $0.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
-    }
-
-    /// Runs `body` on a connection to the cluster's own database.
-    static func admin(_ server: PostgresStoreLocation, _ body: (PostgresSession) throws -> Void) throws {
-        let pool = PostgresConnectionPool(location: server)
-        defer { pool.close() }
-        try pool.withSession(body)
+        try? PostgresDatabaseAdmin.drop(location.database, on: server)
     }
 }
