@@ -16,7 +16,7 @@ extension PostgresLeadStore {
 
     /// The token's row, read from the database each time: another process may have revoked it.
     public func deviceToken(hash: String) throws -> DeviceTokenRecord? {
-        try read { session in
+        try readStatement { session in
             guard
                 let row = try session.rows(
                     """

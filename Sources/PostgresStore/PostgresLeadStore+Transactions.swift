@@ -52,6 +52,14 @@ extension PostgresLeadStore: TransactionalStore {
         return try pool.withSession { session in try Self.inTransaction(session, readOnly: true, value) }
     }
 
+    /// A read of one statement, which PostgreSQL runs on one snapshot of its own: no transaction
+    /// around it (one round trip instead of three), or the open transaction of ``atomically(_:)``.
+    /// `statement` runs exactly one statement.
+    func readStatement<T>(_ statement: (PostgresSession) throws -> T) throws -> T {
+        if let open = OpenPostgresTransaction.current(for: pool) { return try statement(open.session) }
+        return try pool.withSession(statement)
+    }
+
     private static func inTransaction<T>(
         _ session: PostgresSession, readOnly: Bool, _ body: (PostgresSession) throws -> T
     ) throws -> T {
