@@ -1,5 +1,6 @@
 import Foundation
 import LeadModel
+import PostgresNIO
 import StoreContract
 import SyncProtocol
 
@@ -10,7 +11,7 @@ extension PostgresLeadStore {
     /// wrote them (ARCHITECTURE.md, "Several processes"). Taking a lock twice is harmless.
     static func lockScopes(_ repIDs: some Sequence<String>, in session: PostgresSession) throws {
         for rep in Set(repIDs).sorted() {
-            try session.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 7365220002))", [rep])
+            session.enqueue("SELECT pg_advisory_xact_lock(hashtextextended($1, 7365220002))", [rep])
         }
     }
 
@@ -28,24 +29,28 @@ extension PostgresLeadStore {
             if lastChange.updateValue(change.removal, forKey: change.leadID) == nil { order.append(change.leadID) }
         }
         guard !order.isEmpty else { return nil }
+        // The lock, the digest, each lead's latest row and the sequence values, pipelined in one
+        // round trip; the values are taken under the scope's lock (in commit order), one per lead
+        // (a removal of a lead not in the scope leaves its value unused: a gap, which pulls allow).
         try lockScopes([repID], in: session)
-        var digest = try digest(repID: repID, atOrBefore: nil, in: session)
-        var latest: [String: (seq: Int64, isUpsert: Bool)] = [:]
-        for row in try session.rows(
+        let latestDigest = session.sendRows(
+            "SELECT scope_count, scope_hash FROM change_log WHERE rep_id = $1 ORDER BY seq DESC LIMIT 1", [repID])
+        let latestRows = session.sendRows(
             """
             SELECT DISTINCT ON (lead_id) lead_id, seq, kind FROM change_log
             WHERE rep_id = $1 AND lead_id = ANY($2) ORDER BY lead_id, seq DESC
             """, [repID, order])
-        {
+        let sequenceValues = session.sendRows(
+            "SELECT nextval('change_log_seq') FROM generate_series(1, $1)", [order.count])
+        var digest = try Self.scopeDigest(latestDigest.wait())
+        var latest: [String: (seq: Int64, isUpsert: Bool)] = [:]
+        for row in try latestRows.wait() {
             latest[try row.requiredText(0)] = (try row.requiredInt64(1), try row.requiredText(2) == "upsert")
         }
+        let sequences = try sequenceValues.wait().map { try $0.requiredInt64(0) }.sorted()
         // Which leads get a row: a removal only of a lead in the scope.
         let rowLeads = order.filter { lead in (lastChange[lead] ?? nil) == nil || latest[lead]?.isUpsert == true }
         guard !rowLeads.isEmpty else { return nil }
-        // Their sequence values in one statement (taken under the scope's lock: in commit order).
-        let sequences = try session.rows(
-            "SELECT nextval('change_log_seq') FROM generate_series(1, $1)", [rowLeads.count]
-        ).map { try $0.requiredInt64(0) }.sorted()
         var seqs: [Int64] = []
         var kinds: [String] = []
         var reasons: [String] = []
@@ -137,6 +142,11 @@ extension PostgresLeadStore {
                     "SELECT scope_count, scope_hash FROM change_log WHERE rep_id = $1 ORDER BY seq DESC LIMIT 1",
                     [repID])
             }
+        return try scopeDigest(rows)
+    }
+
+    /// The digest stored in a change-log row read as `scope_count, scope_hash` (empty without one).
+    private static func scopeDigest(_ rows: [PostgresRandomAccessRow]) throws -> ScopeDigest {
         guard let row = rows.first else { return .empty }
         return ScopeDigest(count: Int(try row.requiredInt64(0)), hash: UInt64(bitPattern: try row.requiredInt64(1)))
     }

@@ -91,7 +91,7 @@ extension PostgresLeadStore {
                 change.at.timeIntervalSince1970, change.reason?.rawValue, change.note, change.modelVersion,
             ])
         if change.trigger.isReject {
-            try recordRejection(leadID: leadID, reason: change.reason, at: change.at.timeIntervalSince1970, in: session)
+            recordRejection(leadID: leadID, reason: change.reason, at: change.at.timeIntervalSince1970, in: session)
         }
         return StageChange(
             leadID: change.leadID, from: from, to: change.to, trigger: change.trigger, actor: change.actor,

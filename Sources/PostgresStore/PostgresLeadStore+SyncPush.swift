@@ -13,11 +13,12 @@ extension PostgresLeadStore: SyncStore {
         try write { session in
             var outcomes: [Result<PushAnswer, any Error>] = []
             for (index, push) in pushes.enumerated() {
-                try session.execute("SAVEPOINT push_\(index)")
+                // Pipelined: a database error in any of a push's statements fails the whole
+                // transaction when it is waited for, as it would have here.
+                session.enqueue("SAVEPOINT push_\(index)")
                 do {
                     let answer = try Self.apply(push, at: date, in: session)
-                    try session.flush()
-                    try session.execute("RELEASE SAVEPOINT push_\(index)")
+                    session.enqueue("RELEASE SAVEPOINT push_\(index)")
                     outcomes.append(.success(answer))
                 } catch let error as SyncError {
                     _ = try? session.flush()
@@ -65,67 +66,33 @@ extension PostgresLeadStore: SyncStore {
             if let answer = forgotten() { return answer }
         }
         let lastApplied = binding?.lastApplied
-        var changes: [(leadID: String, removal: RemovalReason?)] = []
-        let actor = "rep:\(rep)"
-        // Every lead the push's applied mutations name, read and row-locked in one statement, then
-        // kept as the mutations change them (each is decided on the state the ones before it left).
+        // Every lead the push's applied mutations name, row-locked and read, then kept as the
+        // mutations change them (each is decided on the state the ones before it left).
         let applies = PushSequencing.appliedMask(push.mutations, after: lastApplied)
         let named = Array(Set(zip(push.leadIDTexts, applies).compactMap { $1 ? $0 : nil }))
         var states: [String: LeadMutationState] = [:]
         if !named.isEmpty {
-            // Locked first, then read: a statement that waited for a lock would see the owners as
-            // they were before the wait; the next statement sees what the lock holder committed.
-            try session.execute("SELECT 1 FROM lead WHERE id = ANY($1) ORDER BY id FOR UPDATE", [named])
-            for row in try session.rows(
+            // Locked first, then read (the read pipelined behind the lock): a statement that waited
+            // for a lock would see the owners as they were before the wait; the next statement sees
+            // what the lock holder committed.
+            session.enqueue("SELECT 1 FROM lead WHERE id = ANY($1) ORDER BY id FOR UPDATE", [named])
+            for row in try session.sendRows(
                 """
                 SELECT l.id, l.stage, a.rep_id FROM lead l LEFT JOIN lead_assignment a ON a.lead_id = l.id
                 WHERE l.id = ANY($1)
-                """, [named])
-            {
+                """, [named]
+            ).wait() {
                 guard let stage = LifecycleStage(rawValue: try row.requiredText(1)) else { continue }
                 states[try row.requiredText(0)] = LeadMutationState(
                     stage: stage, isOwnedByPusher: try row.text(2) == rep)
             }
         }
+        var batch = PostgresPushBatch(repID: rep, states: states, at: date)
         let (results, run) = try PushSequencing.answer(
             push, lastApplied: lastApplied,
             recordedHash: { try recordedPayloadHash(clientID: clientID, mutationID: $0, in: session) },
-            apply: { mutation, index in
-                let lead = push.leadIDTexts[index]
-                let effect: MutationEffect
-                switch MutationRules.effect(
-                    of: mutation.intent, expectedStage: mutation.expectedStage, on: states[lead], at: date)
-                {
-                case .failure(let code): return .rejected(code)
-                case .success(let decided): effect = decided
-                }
-                if let move = effect.stageMove {
-                    try recordTransition(
-                        StageTransitionRequest(
-                            leadID: mutation.leadID, to: move.to, trigger: move.trigger, actor: actor, at: date,
-                            reason: move.reason, note: move.note),
-                        from: move.from, in: session)
-                    states[lead]?.stage = move.to
-                }
-                if let until = effect.coolDownUntil {
-                    recordCoolDown(leadID: lead, until: until.timeIntervalSince1970, in: session)
-                }
-                if let note = effect.note {
-                    session.enqueue(
-                        "INSERT INTO rep_note (lead_id, rep_id, text, created_at) VALUES ($1, $2, $3, $4)",
-                        [lead, rep, note, date.timeIntervalSince1970])
-                }
-                if let correction = effect.contactCorrection { write(correction, to: lead, at: date, in: session) }
-                if let reason = effect.leavesScope {
-                    session.enqueue("DELETE FROM lead_assignment WHERE lead_id = $1", [lead])
-                    states[lead]?.isOwnedByPusher = false
-                    changes.append((lead, reason))
-                } else {
-                    changes.append((lead, nil))
-                }
-                return .applied
-            })
-        try appendChangeLog(repID: rep, changes: changes, at: date, in: session)
+            apply: { mutation, index in batch.apply(mutation, leadID: push.leadIDTexts[index]) })
+        try batch.finish(in: session)
         if let run {
             let outcomes = String(decoding: try JSONEncoder().encode(run.outcomes), as: UTF8.self)
             session.enqueue(
@@ -165,33 +132,5 @@ extension PostgresLeadStore: SyncStore {
         else { return nil }
         return PushSequencing.payloadHash(
             of: mutationID, inRunFrom: try run.requiredInt64(0), hashes: try run.requiredText(1))
-    }
-
-    /// Writes a validated contact correction's fields to the lead.
-    private static func write(
-        _ correction: ContactCorrection, to lead: String, at date: Date, in session: PostgresSession
-    ) {
-        var assignments: [String] = []
-        var values: [SQLValue] = []
-        func set(_ column: String, _ value: SQLValue) {
-            values.append(value)
-            assignments.append("\(column) = $\(values.count)")
-        }
-        for (column, value) in [
-            ("first_name", correction.firstName), ("last_name", correction.lastName), ("phone", correction.phone),
-            ("title", correction.title), ("company", correction.company),
-        ] {
-            if let value { set(column, .text(value)) }
-        }
-        if let text = correction.email {
-            let email = EmailAddress(text)
-            set("email", .text(email.address))
-            set("email_normalized", .text(email.normalized))
-            set("email_valid", .boolean(email.isValid))
-        }
-        set("updated_at", .double(date.timeIntervalSince1970))
-        values.append(.text(lead))
-        session.enqueue(
-            "UPDATE lead SET \(assignments.joined(separator: ", ")) WHERE id = $\(values.count)", values)
     }
 }

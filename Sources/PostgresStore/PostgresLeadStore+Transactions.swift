@@ -63,7 +63,8 @@ extension PostgresLeadStore: TransactionalStore {
     private static func inTransaction<T>(
         _ session: PostgresSession, readOnly: Bool, _ body: (PostgresSession) throws -> T
     ) throws -> T {
-        try session.execute(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
+        // Pipelined with the body's first statement (its error, if any, comes with that one's).
+        session.enqueue(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
         do {
             let result = try body(session)
             try session.flush()

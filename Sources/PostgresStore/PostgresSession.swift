@@ -22,13 +22,13 @@ struct PostgresSession {
     /// - Throws: the server's error (`PSQLError`), or the error of an enqueued statement before it.
     @discardableResult
     func rows(_ sql: String, _ parameters: [any SQLBindable] = []) throws -> [PostgresRandomAccessRow] {
-        let answer = send(sql, parameters)
-        do {
-            return try answer.wait().rows.map { $0.makeRandomAccess() }
-        } catch {
-            try flush()
-            throw error
-        }
+        try sendRows(sql, parameters).wait()
+    }
+
+    /// Sends a statement whose rows are needed later: it is pipelined behind the statements sent
+    /// before it, and the caller can send more before waiting for it (``PostgresPendingRows/wait()``).
+    func sendRows(_ sql: String, _ parameters: [any SQLBindable] = []) -> PostgresPendingRows {
+        PostgresPendingRows(answer: send(sql, parameters), session: self)
     }
 
     /// Runs a statement for its effect and waits for it; returns the rows it changed.

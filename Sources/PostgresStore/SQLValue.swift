@@ -8,6 +8,8 @@ enum SQLValue: Sendable {
     case boolean(Bool?)
     case texts([String])
     case integers([Int64])
+    case doubles([Double])
+    case booleans([Bool])
 
     func append(to bindings: inout PostgresBindings) {
         switch self {
@@ -17,6 +19,8 @@ enum SQLValue: Sendable {
         case .boolean(let value): bindings.append(value)
         case .texts(let values): bindings.append(values)
         case .integers(let values): bindings.append(values)
+        case .doubles(let values): bindings.append(values)
+        case .booleans(let values): bindings.append(values)
         }
     }
 }

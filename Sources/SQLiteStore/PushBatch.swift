@@ -23,10 +23,10 @@ struct PushBatch {
     private let actor: String
     private let date: Date
     private let at: Double
-    /// Each lead's stage and owner (`nil`: no owner), as the batch has left them, and its rowid
-    /// (stage moves are written by rowid: one b-tree search instead of two); a lead missing here
-    /// does not exist (or has a stage this build does not know).
-    private var leads: [String: (stage: LifecycleStage, owner: String?, rowID: Int64)] = [:]
+    /// The leads' stages and owners as the batch has left them.
+    private var leads: PushLeadStates
+    /// Each known lead's rowid (stage moves are written by rowid: one b-tree search instead of two).
+    private var rowIDs: [String: Int64] = [:]
     private var changeLog: ChangeLogBatch
     /// The stage moves made, in mutation order: the stage-history rows to write.
     private var moves:
@@ -53,6 +53,7 @@ struct PushBatch {
         at = date.timeIntervalSince1970
         changeLog = ChangeLogBatch(repID: rep)
         let distinct = Set(leadIDs)
+        var states: [String: LeadMutationState] = [:]
         if !distinct.isEmpty {
             let leadList = String(decoding: try JSONEncoder().encode(Array(distinct)), as: UTF8.self)
             let rows = try Row.fetchCursor(
@@ -63,28 +64,29 @@ struct PushBatch {
                         WHERE lead.id IN (SELECT value FROM json_each(?))
                         """),
                 arguments: [leadList])
-            leads.reserveCapacity(distinct.count)
+            states.reserveCapacity(distinct.count)
+            rowIDs.reserveCapacity(distinct.count)
             while let row = try rows.next() {
                 guard let stage = LifecycleStage(rawValue: row[1]) else { continue }
-                leads[row[0]] = (stage, row[2], row[3])
+                let lead: String = row[0]
+                states[lead] = LeadMutationState(stage: stage, isOwnedByPusher: (row[2] as String?) == rep)
+                rowIDs[lead] = row[3]
             }
         }
+        leads = PushLeadStates(states)
         dropOwner = try db.cachedStatement(sql: "DELETE FROM lead_assignment WHERE lead_id = ?")
         insertNote = try db.cachedStatement(
             sql: "INSERT INTO rep_note (lead_id, rep_id, text, created_at) VALUES (?, ?, ?, ?)")
     }
 
-    /// Asks ``MutationRules`` what the mutation does to the lead as the batch has left it, and
-    /// persists that effect; every refusal is a permanent rejection code, never a throw. Nothing
-    /// is decided here.
+    /// Asks ``MutationRules`` (through ``PushLeadStates``) what the mutation does to the lead as
+    /// the batch has left it, and persists that effect; every refusal is a permanent rejection
+    /// code, never a throw. Nothing is decided here.
     /// - Parameter lead: the mutation's lead id as stored (its lower-case UUID text).
     /// - Throws: a database error (the caller's transaction then rolls back).
     mutating func apply(_ mutation: Mutation, leadID lead: String, in db: Database) throws -> PushOutcome {
-        let state = leads[lead].map { LeadMutationState(stage: $0.stage, isOwnedByPusher: $0.owner == rep) }
         let effect: MutationEffect
-        switch MutationRules.effect(
-            of: mutation.intent, expectedStage: mutation.expectedStage, on: state, at: date)
-        {
+        switch leads.decide(mutation, on: lead, at: date) {
         case .failure(let code): return .rejected(code)
         case .success(let decided): effect = decided
         }
@@ -135,7 +137,9 @@ struct PushBatch {
             var byStage: [LifecycleStage: [Int64]] = [:]
             var seen: Set<String> = []
             for move in moves where seen.insert(move.lead).inserted {
-                if let lead = leads[move.lead] { byStage[lead.stage, default: []].append(lead.rowID) }
+                if let stage = leads.stage(of: move.lead), let rowID = rowIDs[move.lead] {
+                    byStage[stage, default: []].append(rowID)
+                }
             }
             let updateStage = try db.cachedStatement(
                 sql: "UPDATE lead SET stage = ? WHERE rowid IN (SELECT value FROM json_each(?))")
@@ -168,20 +172,18 @@ struct PushBatch {
         try changeLog.write(at: date, in: db)
     }
 
-    /// Records a stage move (checked against `StageTransitionTable` by ``MutationRules``): the
-    /// lead's stage in memory now, its rows in ``finish(in:)``.
+    /// Records a stage move (checked against `StageTransitionTable` by ``MutationRules``; the
+    /// lead's stage in memory is moved by ``PushLeadStates``), its rows written in ``finish(in:)``.
     private mutating func move(
         _ lead: String, from: LifecycleStage, to: LifecycleStage, trigger: StageTrigger, reason: ReasonCode?,
         note: String?
     ) {
         moves.append((lead, from, to, trigger, reason, note))
-        leads[lead]?.stage = to
     }
 
     /// Drops the owner and records the removal from the rep's scope.
     private mutating func leaveScope(_ lead: String, reason: RemovalReason) throws {
         try dropOwner.execute(arguments: [lead])
-        leads[lead]?.owner = nil
         changeLog.remove(leadID: lead, reason: reason)
     }
 }
