@@ -1,6 +1,6 @@
 public import Foundation
-import PostgresNIO
 public import LeadModel
+import PostgresNIO
 public import StoreContract
 public import SyncProtocol
 
