@@ -6,7 +6,8 @@ internal import SyncProtocol
 
 extension LeadRelayAPI {
     /// `POST /v1/sync/pull`: one page of the rep's changes since the cursor (SyncService.pull);
-    /// with more to come, the next page is built ahead (``PullPrefetch``).
+    /// with more to come, the next page is built ahead (``PullPrefetch``) when this process answered
+    /// the page before (or this is the first).
     func pull(_ input: Operations.Pull.Input) async throws -> Operations.Pull.Output {
         let repID = try currentRep()
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
@@ -18,7 +19,9 @@ extension LeadRelayAPI {
             throw APIProblem.invalidRequest(error.description)
         }
         let page = try domain { try sync.pull(repID: repID, request) }
-        if page.hasMore { prefetch.schedule(repID: repID, after: page.cursor, limit: request.limit) }
+        if page.hasMore, prefetch.buildsAhead(repID: repID, after: request.cursor) {
+            prefetch.schedule(repID: repID, after: page.cursor, limit: request.limit)
+        }
         metrics.recordPull()
         logger.debug(
             "pull served",

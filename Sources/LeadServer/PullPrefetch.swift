@@ -48,9 +48,14 @@ final class PullPrefetch: Sendable {
     /// How long a page built ahead may wait for its request: 30 seconds.
     static let lifetime: Duration = .seconds(30)
 
+    /// The most reps whose last answered cursor is remembered (emptied when full): 10,000.
+    static let answeredCapacity = 10_000
+
     private let sync: SyncService
     private let backend: LeadRelayBackend
     private let entries = Mutex<[Key: Entry]>([:])
+    /// Each rep's cursor of the last page this process answered with more to come.
+    private let answered = Mutex<[RepID: String]>([:])
 
     /// Pages built with `sync`, checked against `store`'s change-log mark.
     init(sync: SyncService, backend: LeadRelayBackend) {
@@ -58,9 +63,23 @@ final class PullPrefetch: Sendable {
         self.backend = backend
     }
 
+    /// Whether a page answered to a request with `cursor` should have its next page built ahead
+    /// here: for a first page, or when this process answered the page before it. Behind a load
+    /// balancer that spreads one device's requests over several processes, the next request
+    /// mostly goes to another process, where a page built here would be wasted work; there each
+    /// process builds only the pages it is asked for.
+    func buildsAhead(repID: RepID, after cursor: SyncCursor?) -> Bool {
+        guard let cursor else { return true }
+        return answered.withLock { $0[repID] } == cursor.text
+    }
+
     /// Starts building the page that follows `cursor` for the rep, with the page size `limit`.
     func schedule(repID: RepID, after cursor: SyncCursor, limit: Int?) {
         let key = Key(repID: repID, cursor: cursor.text, limit: limit)
+        answered.withLock { answered in
+            if answered.count >= Self.answeredCapacity, answered[repID] == nil { answered.removeAll() }
+            answered[repID] = cursor.text
+        }
         let task = Task { [sync, backend] () -> Page? in
             do {
                 let mark = try backend.changeLogMark(repID: repID)

@@ -117,4 +117,28 @@ import Testing
         prefetch.schedule(repID: rita.id, after: first.cursor, limit: 4)
         #expect(await prefetch.take(repID: rita.id, cursor: cursor, limit: 5) == nil)
     }
+
+    /// Behind a load balancer that sends a device's pages to several processes, a process builds
+    /// the next page ahead only after a first page or a page before it that it answered itself: a
+    /// page built for a request that goes elsewhere would be wasted work.
+    @Test func aPageIsBuiltAheadOnlyAfterAPageThisProcessAnswered() async throws {
+        let server = try TestServer()
+        let rita = try server.addRep("Rita")
+        let sam = try server.addRep("Sam")
+        let leads = try (0..<10).map { try server.addQualifiedLead("Lead\($0)") }
+        for lead in leads { try server.assign(lead, to: rita) }
+        let backend = LeadRelayBackend(store: server.store)
+        let prefetch = PullPrefetch(sync: backend.sync(), backend: backend)
+        let first = try server.store.changes(repID: rita.id, after: 0, limit: 4, includeRemovals: false)
+        let second = try server.store.changes(
+            repID: rita.id, after: first.cursor.sequence, limit: 4, includeRemovals: true)
+
+        #expect(prefetch.buildsAhead(repID: rita.id, after: nil))
+        // Page 1 was answered by another process: its successor is not built here.
+        #expect(!prefetch.buildsAhead(repID: rita.id, after: first.cursor))
+        prefetch.schedule(repID: rita.id, after: first.cursor, limit: 4)
+        #expect(prefetch.buildsAhead(repID: rita.id, after: first.cursor))
+        #expect(!prefetch.buildsAhead(repID: rita.id, after: second.cursor))
+        #expect(!prefetch.buildsAhead(repID: sam.id, after: first.cursor))
+    }
 }
