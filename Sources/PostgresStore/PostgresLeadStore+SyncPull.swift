@@ -5,12 +5,14 @@ public import StoreContract
 public import SyncProtocol
 
 extension PostgresLeadStore {
-    /// One page in one statement (one snapshot, no transaction around it: a no-change pull is one
-    /// round trip): the rep's horizon, the sequence's last value and the digest at the cursor, beside
-    /// the page's change-log rows each joined to its lead, assignment, current score and notes.
+    /// One page in one statement (one snapshot, no transaction around it): the rep's horizon, the
+    /// sequence's last value and the digest at the cursor, beside the page's change-log rows each
+    /// joined to its lead, assignment, current score and notes. A cursor past which the log has no
+    /// row is answered by a cheaper statement first (``unchangedPage(rep:after:)``).
     public func changes(repID: RepID, after sequence: Int64, limit: Int, includeRemovals: Bool) throws -> PullPage {
         precondition(limit > 0, "a page holds at least one change")
         let rep = repID.description
+        if sequence > 0, let unchanged = try unchangedPage(rep: rep, after: sequence) { return unchanged }
         let rows = try readStatement { session in
             try session.rows(
                 """
@@ -44,24 +46,10 @@ extension PostgresLeadStore {
         guard let first = rows.first else {
             throw LeadStoreError.corruptRow(table: "change_log", detail: "the page read answered no row")
         }
-        if sequence > 0 {
-            // The sequence's last value (taken, not necessarily committed): a cursor above it comes
-            // from another database.
-            let horizon = try first.requiredInt64(0)
-            let end = try first.requiredInt64(1)
-            if sequence < horizon || sequence > end { throw SyncError.resyncRequired }
-        }
+        try Self.checkCursor(sequence, against: first)
         let window = try rows.prefix(limit).filter { try $0.int64(4) != nil }
         let hasMore = rows.count > limit
-        guard let last = window.last else {
-            let digest =
-                try first.int64(2).map {
-                    ScopeDigest(count: Int($0), hash: UInt64(bitPattern: try first.requiredInt64(3)))
-                } ?? .empty
-            return PullPage(
-                cursor: SyncCursor(epoch: epoch, sequence: sequence), hasMore: false, upserts: [], removals: [],
-                scopeCount: digest.count, scopeHash: digest.hashText)
-        }
+        guard let last = window.last else { return try emptyPage(after: sequence, digestIn: first) }
         var latest: [String: Int64] = [:]
         for row in window { latest[try row.requiredText(5)] = try row.requiredInt64(4) }
         var upserts: [SyncedLead] = []
@@ -89,6 +77,52 @@ extension PostgresLeadStore {
         return PullPage(
             cursor: SyncCursor(epoch: epoch, sequence: try last.requiredInt64(4)), hasMore: hasMore, upserts: upserts,
             removals: removals, scopeCount: digest.count, scopeHash: digest.hashText)
+    }
+
+    /// The page for a cursor past which the rep's log has no row (a no-change pull), read with one
+    /// statement that PostgreSQL plans in about a quarter of the page statement's time; `nil` when
+    /// rows follow the cursor.
+    /// - Throws: ``SyncError/resyncRequired`` for a cursor below the horizon or past the end.
+    private func unchangedPage(rep: String, after sequence: Int64) throws -> PullPage? {
+        let rows = try readStatement { session in
+            try session.rows(
+                """
+                SELECT COALESCE((SELECT pruned_through FROM change_log_horizon WHERE rep_id = $1), 0),
+                    (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM change_log_seq),
+                    b.scope_count, b.scope_hash,
+                    EXISTS (SELECT 1 FROM change_log WHERE rep_id = $1 AND seq > $2)
+                FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+                    SELECT scope_count, scope_hash FROM change_log WHERE rep_id = $1 AND seq <= $2
+                    ORDER BY seq DESC LIMIT 1
+                ) AS b ON true
+                """, [rep, sequence])
+        }
+        guard let row = rows.first else {
+            throw LeadStoreError.corruptRow(table: "change_log", detail: "the cursor check answered no row")
+        }
+        try Self.checkCursor(sequence, against: row)
+        return try row.requiredBool(4) ? nil : emptyPage(after: sequence, digestIn: row)
+    }
+
+    /// Refuses a cursor below the rep's horizon or above the sequence's last value (taken, not
+    /// necessarily committed: a cursor above it comes from another database), read from a row whose
+    /// first two columns are those.
+    private static func checkCursor(_ sequence: Int64, against row: PostgresRandomAccessRow) throws {
+        guard sequence > 0 else { return }
+        let horizon = try row.requiredInt64(0)
+        let end = try row.requiredInt64(1)
+        if sequence < horizon || sequence > end { throw SyncError.resyncRequired }
+    }
+
+    /// A page without changes after `sequence`, stating the digest at it (a row's third and fourth
+    /// columns: the scope count and hash of the rep's row at or before the cursor, `NULL` for none).
+    private func emptyPage(after sequence: Int64, digestIn row: PostgresRandomAccessRow) throws -> PullPage {
+        let digest =
+            try row.int64(2).map { ScopeDigest(count: Int($0), hash: UInt64(bitPattern: try row.requiredInt64(3))) }
+            ?? .empty
+        return PullPage(
+            cursor: SyncCursor(epoch: epoch, sequence: sequence), hasMore: false, upserts: [], removals: [],
+            scopeCount: digest.count, scopeHash: digest.hashText)
     }
 
     /// The lead of a page row of ``changes(repID:after:limit:includeRemovals:)`` as the device gets

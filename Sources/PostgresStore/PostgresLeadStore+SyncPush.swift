@@ -1,5 +1,6 @@
 public import Foundation
 import LeadModel
+import PostgresNIO
 public import StoreContract
 public import SyncProtocol
 
@@ -37,7 +38,28 @@ extension PostgresLeadStore: SyncStore {
     private static func apply(_ push: PendingPush, at date: Date, in session: PostgresSession) throws -> PushAnswer {
         let rep = push.repID.description
         let clientID = push.clientID
-        var binding = try clientBinding(clientID, in: session)
+        // One round trip: the client binding's row lock and read, then every lead the push names
+        // row-locked and read (each mutation is decided on the state the ones before it left).
+        // Locked first, then read: a statement that waited for a lock would see the owners as they
+        // were before the wait; the next statement sees what the lock holder committed.
+        let bindingRows = session.sendRows(
+            "SELECT rep_id, last_applied_id FROM client_binding WHERE client_id = $1 FOR UPDATE", [clientID])
+        let named = Array(Set(push.leadIDTexts))
+        var stateRows: PostgresPendingRows?
+        if !named.isEmpty {
+            session.enqueue("SELECT 1 FROM lead WHERE id = ANY($1) ORDER BY id FOR UPDATE", [named])
+            stateRows = session.sendRows(
+                """
+                SELECT l.id, l.stage, a.rep_id FROM lead l LEFT JOIN lead_assignment a ON a.lead_id = l.id
+                WHERE l.id = ANY($1)
+                """, [named])
+        }
+        var binding = try Self.binding(bindingRows.wait())
+        var states: [String: LeadMutationState] = [:]
+        for row in try stateRows?.wait() ?? [] {
+            guard let stage = LifecycleStage(rawValue: try row.requiredText(1)) else { continue }
+            states[try row.requiredText(0)] = LeadMutationState(stage: stage, isOwnedByPusher: try row.text(2) == rep)
+        }
         if let binding, binding.rep != rep { throw SyncError.forbidden }
         var lastAppliedBefore = binding?.lastApplied ?? 0
         // A device with answers this store does not remember (a restore): every mutation is a gap.
@@ -59,34 +81,15 @@ extension PostgresLeadStore: SyncStore {
                 INSERT INTO client_binding (client_id, rep_id, first_seen_at) VALUES ($1, $2, $3)
                 ON CONFLICT (client_id) DO NOTHING
                 """, [clientID, rep, date.timeIntervalSince1970])
-            binding = try clientBinding(clientID, in: session)
+            binding = try Self.binding(
+                session.rows(
+                    "SELECT rep_id, last_applied_id FROM client_binding WHERE client_id = $1 FOR UPDATE", [clientID]))
             guard let bound = binding, bound.rep == rep else { throw SyncError.forbidden }
             // Another process may have bound it first and applied a push: answer from its state.
             lastAppliedBefore = bound.lastApplied ?? 0
             if let answer = forgotten() { return answer }
         }
         let lastApplied = binding?.lastApplied
-        // Every lead the push's applied mutations name, row-locked and read, then kept as the
-        // mutations change them (each is decided on the state the ones before it left).
-        let applies = PushSequencing.appliedMask(push.mutations, after: lastApplied)
-        let named = Array(Set(zip(push.leadIDTexts, applies).compactMap { $1 ? $0 : nil }))
-        var states: [String: LeadMutationState] = [:]
-        if !named.isEmpty {
-            // Locked first, then read (the read pipelined behind the lock): a statement that waited
-            // for a lock would see the owners as they were before the wait; the next statement sees
-            // what the lock holder committed.
-            session.enqueue("SELECT 1 FROM lead WHERE id = ANY($1) ORDER BY id FOR UPDATE", [named])
-            for row in try session.sendRows(
-                """
-                SELECT l.id, l.stage, a.rep_id FROM lead l LEFT JOIN lead_assignment a ON a.lead_id = l.id
-                WHERE l.id = ANY($1)
-                """, [named]
-            ).wait() {
-                guard let stage = LifecycleStage(rawValue: try row.requiredText(1)) else { continue }
-                states[try row.requiredText(0)] = LeadMutationState(
-                    stage: stage, isOwnedByPusher: try row.text(2) == rep)
-            }
-        }
         var batch = PostgresPushBatch(repID: rep, states: states, at: date)
         let (results, run) = try PushSequencing.answer(
             push, lastApplied: lastApplied,
@@ -110,13 +113,10 @@ extension PostgresLeadStore: SyncStore {
         return PushAnswer(results: results, lastAppliedBefore: lastAppliedBefore)
     }
 
-    /// The client's binding, its row locked until the transaction ends.
-    private static func clientBinding(_ clientID: String, in session: PostgresSession) throws
-        -> (rep: String, lastApplied: Int64?)?
-    {
-        try session.rows(
-            "SELECT rep_id, last_applied_id FROM client_binding WHERE client_id = $1 FOR UPDATE", [clientID]
-        ).first.map { (try $0.requiredText(0), try $0.int64(1)) }
+    /// The client's binding read as `rep_id, last_applied_id` (its row locked until the
+    /// transaction ends), `nil` for a client new to this store.
+    private static func binding(_ rows: [PostgresRandomAccessRow]) throws -> (rep: String, lastApplied: Int64?)? {
+        try rows.first.map { (try $0.requiredText(0), try $0.int64(1)) }
     }
 
     private static func recordedPayloadHash(clientID: String, mutationID: Int64, in session: PostgresSession) throws

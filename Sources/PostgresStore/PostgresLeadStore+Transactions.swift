@@ -29,11 +29,11 @@ extension PostgresLeadStore: TransactionalStore {
         if let open = OpenPostgresTransaction.current(for: pool) {
             open.savepoints += 1
             let name = "verb_\(open.savepoints)"
-            try open.session.execute("SAVEPOINT \(name)")
+            open.session.enqueue("SAVEPOINT \(name)")
             do {
                 let result = try updates(open.session)
+                open.session.enqueue("RELEASE SAVEPOINT \(name)")
                 try open.session.flush()
-                try open.session.execute("RELEASE SAVEPOINT \(name)")
                 return result
             } catch {
                 _ = try? open.session.flush()
@@ -67,8 +67,9 @@ extension PostgresLeadStore: TransactionalStore {
         session.enqueue(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
         do {
             let result = try body(session)
+            // Pipelined behind the body's last writes: one round trip for both.
+            session.enqueue("COMMIT")
             try session.flush()
-            try session.execute("COMMIT")
             return result
         } catch {
             _ = try? session.flush()
