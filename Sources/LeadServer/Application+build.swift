@@ -56,7 +56,7 @@ public func buildApplication(
     let api = LeadRelayAPI(
         backend: backend, sync: sync, tokens: tokens, assignment: backend.assignment(now: now),
         metrics: metrics, logger: logger, now: now, slaHours: configuration.slaHours, prefetch: prefetch,
-        pushCommits: PushCommitQueue(apply: sync.applyPushes))
+        pushCommits: PushCommitQueue(writers: backend.concurrentPushGroups, apply: sync.applyPushes))
 
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: RequestLogMiddleware(logger: logger))

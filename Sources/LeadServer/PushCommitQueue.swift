@@ -9,10 +9,12 @@ import Synchronization
 /// the commit that holds it, so an acknowledged verdict is durable as before; what the group
 /// saves is a commit (a WAL fsync) and the writes of shared pages per push.
 ///
-/// The writer runs on a serial dispatch queue of its own, not on a Swift concurrency thread:
-/// the cooperative pool has one thread per core, and a thread blocked on SQLite's writer would
-/// leave the others alone to decode and encode every other request. The queue only runs while
-/// pushes wait; an idle server holds no thread for it.
+/// The writers run on dispatch threads, not on Swift concurrency threads: the cooperative pool
+/// has one thread per core, and a thread blocked on the store's writer would leave the others
+/// alone to decode and encode every other request. Up to ``writers`` groups are applied at once
+/// (one for SQLite's single writer; several for PostgreSQL, whose writers wait only on the rows
+/// they share), each writer taking the pushes waiting when it is free. Writers only run while
+/// pushes wait; an idle server holds no thread for them.
 final class PushCommitQueue: Sendable {
     /// At most this many mutations per group, unless one push alone has more: 2,000. It bounds
     /// how long the first push of a group waits for the others' effects.
@@ -23,12 +25,16 @@ final class PushCommitQueue: Sendable {
         let continuation: CheckedContinuation<PushAnswer, any Error>
     }
 
-    private let queue = DispatchQueue(label: "leadrelay.push-commits", qos: .userInitiated)
-    private let state = Mutex<(waiting: [Waiting], draining: Bool)>(([], false))
+    /// How many groups are applied at once, at most.
+    let writers: Int
+    private let queue = DispatchQueue(label: "leadrelay.push-commits", qos: .userInitiated, attributes: .concurrent)
+    private let state = Mutex<(waiting: [Waiting], drainers: Int)>(([], 0))
     private let apply: @Sendable ([PendingPush]) throws -> [Result<PushAnswer, any Error>]
 
-    /// A queue that applies each group with `apply` (one write transaction per call).
-    init(apply: @escaping @Sendable ([PendingPush]) throws -> [Result<PushAnswer, any Error>]) {
+    /// A queue that applies each group with `apply` (one write transaction per call), at most
+    /// `writers` (at least 1) at once.
+    init(writers: Int = 1, apply: @escaping @Sendable ([PendingPush]) throws -> [Result<PushAnswer, any Error>]) {
+        self.writers = max(1, writers)
         self.apply = apply
     }
 
@@ -44,15 +50,15 @@ final class PushCommitQueue: Sendable {
         try await withCheckedThrowingContinuation { continuation in
             let startsDraining = state.withLock { state in
                 state.waiting.append(Waiting(push: push, continuation: continuation))
-                guard !state.draining else { return false }
-                state.draining = true
+                guard state.drainers < writers else { return false }
+                state.drainers += 1
                 return true
             }
             if startsDraining { queue.async { self.drain() } }
         }
     }
 
-    /// Applies groups until no push waits.
+    /// Applies groups until no push waits (one writer).
     private func drain() {
         while true {
             let group = state.withLock { state in
@@ -65,7 +71,7 @@ final class PushCommitQueue: Sendable {
                 }
                 let group = Array(state.waiting.prefix(count))
                 state.waiting.removeFirst(count)
-                if group.isEmpty { state.draining = false }
+                if group.isEmpty { state.drainers -= 1 }
                 return group
             }
             guard !group.isEmpty else { return }

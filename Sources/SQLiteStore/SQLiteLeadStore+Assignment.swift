@@ -5,6 +5,9 @@ public import StoreContract
 import SyncProtocol
 
 extension SQLiteLeadStore: SyncStore {
+    /// One: SQLite has a single writer.
+    public var concurrentPushGroups: Int { 1 }
+
     /// Hands a lead to a rep in one write transaction: `mql` → `assigned` (trigger `route`),
     /// `assigned` → `assigned` to another rep (trigger `reassign`), or an `accepted` lead to
     /// another rep without a stage change (its rep was deactivated; no history row, as SPEC §3.1

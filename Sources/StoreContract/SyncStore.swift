@@ -64,6 +64,11 @@ public protocol SyncStore: TransactionalStore {
     /// - Throws: a database error; nothing of any push in the group is applied then.
     func applyPushes(_ pushes: [PendingPush], at date: Date) throws -> [Result<PushAnswer, any Error>]
 
+    /// How many ``applyPushes(_:at:)`` groups may run at once in one process: 1 for a store with
+    /// a single writer (SQLite), more for one whose writers wait only on the rows and scopes they
+    /// share (PostgreSQL).
+    var concurrentPushGroups: Int { get }
+
     /// Deletes removals older than `cutoff` (with the rows of the same lead before them) and
     /// raises each affected rep's horizon, so that an older cursor gets `resync_required`. A
     /// rep's latest row is kept, since it carries the rep's current digest.

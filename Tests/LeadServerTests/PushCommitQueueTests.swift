@@ -58,6 +58,27 @@ import Testing
         #expect(Set(recorded.last ?? []) == ["b", "forbidden", "c"])
     }
 
+    /// With two writers (PostgreSQL's store applies several groups at once), a push that arrives
+    /// while one group is held is applied by the second writer without waiting for it.
+    @Test func aSecondWriterAppliesAPushWhileTheFirstGroupIsHeld() async throws {
+        let writer = HeldFirstGroup()
+        let queue = PushCommitQueue(writers: 2) { pushes in
+            writer.enter(pushes)
+            return pushes.map { push in
+                .success(
+                    PushAnswer(
+                        results: push.mutations.map { PushResult(mutationID: $0.mutationID, outcome: .applied) },
+                        lastAppliedBefore: nil))
+            }
+        }
+        let first = Task { try await queue.apply(Self.push("a")) }
+        await writer.firstGroupStarted()
+        #expect(try await queue.apply(Self.push("b", count: 2)).results.map(\.mutationID) == [1, 2])
+        writer.releaseFirstGroup()
+        #expect(try await first.value.results.map(\.mutationID) == [1])
+        #expect(writer.recorded.map { $0.map(\.clientID) } == [["a"], ["b"]])
+    }
+
     @Test func aGroupStopsAtTheMutationBoundUnlessOnePushAloneExceedsIt() async throws {
         let writer = HeldFirstGroup()
         let queue = PushCommitQueue { pushes in

@@ -34,6 +34,10 @@ public struct LeadRelayBackend: Sendable {
     /// The store's sync epoch (SPEC §5 rule 4): a new one after a restore.
     public var epoch: UUID { store.epoch }
 
+    /// How many push groups the store applies at once in one process
+    /// (``SyncStore/concurrentPushGroups``).
+    public var concurrentPushGroups: Int { store.concurrentPushGroups }
+
     /// Writes a consistent copy of the store to a new file while it stays in use.
     /// - Throws: ``LeadStoreError/unsupported(_:)`` for a store without file backups; the
     ///   store's error when the copy cannot be written.
