@@ -26,13 +26,6 @@ final class SyncWorld: Sendable {
         return ["--db", databasePath]
     }
 
-    /// Opens the world's database again, as another process would (its own connections): a
-    /// PostgreSQL store only.
-    func anotherProcessStore() throws -> any HandoffStoreServices {
-        guard let postgres else { throw SeedError.noPostgresServer }
-        return try PostgresLeadStore(location: postgres.server.with(database: postgres.database))
-    }
-
     /// A world with an empty store of the given kind (a fresh database on the test cluster for
     /// PostgreSQL).
     convenience init(_ kind: ServerStoreKind) throws {

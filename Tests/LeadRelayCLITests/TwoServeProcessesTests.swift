@@ -5,10 +5,10 @@ import StoreContract
 import SyncProtocol
 import Testing
 
-/// Two `serve` processes on one PostgreSQL database (SPEC §7): D1's requests alternate between
-/// them (a load balancer's round robin; the device logs in to the other server between syncs,
-/// which keeps its client id, outbox and cursor), D2 syncs through the second one only. Each
-/// server has a store of its own on the database, as a process would.
+/// Two `serve` processes on one PostgreSQL database (SPEC §7): the built `leadrelay-server serve`
+/// started twice as processes of its own. D1's requests alternate between them (a load balancer's
+/// round robin; the device logs in to the other server between syncs, which keeps its client id,
+/// outbox and cursor), D2 syncs through the second one only.
 @Suite("Two serve processes, one PostgreSQL database", .enabled(if: ServerStoreKind.postgresServerURL != nil))
 struct TwoServeProcessesTests {
     @Test func aDeviceAlternatingBetweenTwoProcessesAndAnotherOnTheSecondStayExact() async throws {
@@ -18,10 +18,10 @@ struct TwoServeProcessesTests {
         let ids = try world.seedQualifiedLeads(6)
         try world.assign(Array(ids[0..<4]), to: r1)
         try world.assign(Array(ids[4..<6]), to: r2)
-        let first = try await LiveServer.start(world)
-        defer { first.cancel() }
-        let second = try await LiveServer.start(world, store: try world.anotherProcessStore())
-        defer { second.cancel() }
+        let first = try await ServeProcess(storeArguments: world.storeArguments, folder: world.folder.url.path)
+        defer { first.stop() }
+        let second = try await ServeProcess(storeArguments: world.storeArguments, folder: world.folder.url.path)
+        defer { second.stop() }
         let d1 = world.device("D1")
         let d2 = world.device("D2")
         let servers = [first.url, second.url]

@@ -14,6 +14,28 @@ import Testing
 /// one while the device commits; it is served only when nothing was committed to the change log
 /// since, so what the device gets is what a read at its request would give.
 @Suite struct PullBuiltAheadTests {
+    /// Ten leads assigned to Rita (Sam has none), a prefetch over the server's store, and Rita's
+    /// first page of 4.
+    struct TenLeads {
+        let server: TestServer
+        let rita: Rep
+        let sam: Rep
+        let leads: [LeadID]
+        let prefetch: PullPrefetch
+        let first: PullPage
+
+        init() throws {
+            server = try TestServer()
+            rita = try server.addRep("Rita")
+            sam = try server.addRep("Sam")
+            leads = try (0..<10).map { try server.addQualifiedLead("Lead\($0)") }
+            for lead in leads { try server.assign(lead, to: rita) }
+            let backend = LeadRelayBackend(store: server.store)
+            prefetch = PullPrefetch(sync: backend.sync(), backend: backend)
+            first = try server.store.changes(repID: rita.id, after: 0, limit: 4, includeRemovals: false)
+        }
+    }
+
     /// The count in `/metrics` of pulls answered from a page built ahead.
     static func builtAhead(_ metrics: HTTPExchange) -> Int? {
         for line in metrics.text.split(separator: "\n") where line.hasPrefix("leadrelay_sync_pulls_built_ahead_total ")
@@ -85,14 +107,10 @@ import Testing
     /// The page built ahead, then a change to the change log before its request: it is not
     /// served (the request is read again); built after the change, it is.
     @Test func aPageBuiltBeforeAChangeIsDropped() async throws {
-        let server = try TestServer()
-        let rita = try server.addRep("Rita")
-        let sam = try server.addRep("Sam")
-        let leads = try (0..<10).map { try server.addQualifiedLead("Lead\($0)") }
-        for lead in leads { try server.assign(lead, to: rita) }
-        let backend = LeadRelayBackend(store: server.store)
-        let prefetch = PullPrefetch(sync: backend.sync(), backend: backend)
-        let first = try server.store.changes(repID: rita.id, after: 0, limit: 4, includeRemovals: false)
+        let world = try TenLeads()
+        let (server, rita, sam, leads, prefetch, first) = (
+            world.server, world.rita, world.sam, world.leads, world.prefetch, world.first
+        )
         let cursor = first.cursor.text
 
         prefetch.schedule(repID: rita.id, after: first.cursor, limit: 4)
@@ -122,14 +140,8 @@ import Testing
     /// the next page ahead only after a first page or a page before it that it answered itself: a
     /// page built for a request that goes elsewhere would be wasted work.
     @Test func aPageIsBuiltAheadOnlyAfterAPageThisProcessAnswered() async throws {
-        let server = try TestServer()
-        let rita = try server.addRep("Rita")
-        let sam = try server.addRep("Sam")
-        let leads = try (0..<10).map { try server.addQualifiedLead("Lead\($0)") }
-        for lead in leads { try server.assign(lead, to: rita) }
-        let backend = LeadRelayBackend(store: server.store)
-        let prefetch = PullPrefetch(sync: backend.sync(), backend: backend)
-        let first = try server.store.changes(repID: rita.id, after: 0, limit: 4, includeRemovals: false)
+        let world = try TenLeads()
+        let (server, rita, sam, prefetch, first) = (world.server, world.rita, world.sam, world.prefetch, world.first)
         let second = try server.store.changes(
             repID: rita.id, after: first.cursor.sequence, limit: 4, includeRemovals: true)
 
