@@ -28,7 +28,9 @@ final class ServeProcess {
             throw StartFailed(description: "no leadrelay-server at \(Self.executable.path): run `swift build` first")
         }
         output = URL(fileURLWithPath: folder).appendingPathComponent("serve-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        guard FileManager.default.createFile(atPath: output.path, contents: nil) else {
+            throw StartFailed(description: "cannot create \(output.path)")
+        }
         process = Process()
         process.executableURL = Self.executable
         process.arguments = ["serve", "--port", "0", "--log-level", "error"] + storeArguments

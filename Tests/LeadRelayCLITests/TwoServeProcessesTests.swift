@@ -3,6 +3,7 @@ import LeadModel
 import LocalStore
 import StoreContract
 import SyncProtocol
+import TestSupport
 import Testing
 
 /// Two `serve` processes on one PostgreSQL database (SPEC §7): the built `leadrelay-server serve`

@@ -25,12 +25,13 @@ import Testing
         let first: PullPage
 
         init() throws {
-            server = try TestServer()
-            rita = try server.addRep("Rita")
-            sam = try server.addRep("Sam")
-            leads = try (0..<10).map { try server.addQualifiedLead("Lead\($0)") }
+            let server = try TestServer()
+            let rita = try server.addRep("Rita")
+            let leads = try (0..<10).map { try server.addQualifiedLead("Lead\($0)") }
             for lead in leads { try server.assign(lead, to: rita) }
             let backend = LeadRelayBackend(store: server.store)
+            (self.server, self.rita, self.leads) = (server, rita, leads)
+            sam = try server.addRep("Sam")
             prefetch = PullPrefetch(sync: backend.sync(), backend: backend)
             first = try server.store.changes(repID: rita.id, after: 0, limit: 4, includeRemovals: false)
         }
