@@ -24,7 +24,7 @@ struct StoreComparisonBenchmarks {
     static let pullReps = 200
     static let leadsPerPullRep = 20
     static let verdictReps = 8
-    static let verdictsPerRep = 1_000
+    static let verdictsPerRep = 2_500
 
     /// A store configuration: where the data is, and how many `serve` processes serve it.
     struct Setup {

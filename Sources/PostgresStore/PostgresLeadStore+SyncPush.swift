@@ -109,17 +109,23 @@ extension PostgresLeadStore: SyncStore {
         try batch.finish(in: session)
         if let run {
             let outcomes = String(decoding: try JSONEncoder().encode(run.outcomes), as: UTF8.self)
+            // One statement: the run recorded, runs past the retained window dropped (the new one,
+            // above it, is not among them), the client's last applied id moved on.
             session.enqueue(
                 """
-                INSERT INTO client_mutation_batch
-                    (client_id, last_mutation_id, first_mutation_id, payload_hashes, outcomes, applied_at)
-                VALUES ($1, $2, $3, $4, $5, $6)
-                """, [clientID, run.last, run.first, run.hashes, outcomes, date.timeIntervalSince1970])
-            session.enqueue(
-                "UPDATE client_binding SET last_applied_id = $1 WHERE client_id = $2", [run.last, clientID])
-            session.enqueue(
-                "DELETE FROM client_mutation_batch WHERE client_id = $1 AND last_mutation_id <= $2",
-                [clientID, run.last - PushSequencing.retainedPayloadHashes])
+                WITH recorded AS (
+                    INSERT INTO client_mutation_batch
+                        (client_id, last_mutation_id, first_mutation_id, payload_hashes, outcomes, applied_at)
+                    VALUES ($1, $2, $3, $4, $5, $6)
+                ), dropped AS (
+                    DELETE FROM client_mutation_batch WHERE client_id = $1 AND last_mutation_id <= $7
+                )
+                UPDATE client_binding SET last_applied_id = $2 WHERE client_id = $1
+                """,
+                [
+                    clientID, run.last, run.first, run.hashes, outcomes, date.timeIntervalSince1970,
+                    run.last - PushSequencing.retainedPayloadHashes,
+                ])
         }
         return PushAnswer(results: results, lastAppliedBefore: lastAppliedBefore)
     }

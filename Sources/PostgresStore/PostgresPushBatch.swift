@@ -73,23 +73,26 @@ struct PostgresPushBatch {
             for lead in movedLeads where finalStage[lead] == nil {
                 finalStage[lead] = leads.stage(of: lead)?.rawValue
             }
-            session.enqueue(
-                "UPDATE lead SET stage = t.stage FROM unnest($1::text[], $2::text[]) AS t(id, stage) WHERE lead.id = t.id",
-                [Array(finalStage.keys), Array(finalStage.values)])
+            let historyParameters: [SQLValue] = [
+                .text("rep:\(rep)"), .double(at), .texts(movedLeads), .texts(moves.map(\.from.rawValue)),
+                .texts(moves.map(\.to.rawValue)), .texts(moves.map(\.trigger.rawValue)),
+                .texts(moves.map { $0.reason?.rawValue ?? "" }), .texts(moves.map { $0.note ?? "" }),
+                .booleans(moves.map { $0.note != nil }),
+            ]
+            // One statement: each moved lead's final stage, and the history rows in mutation order.
             session.enqueue(
                 """
+                WITH moved AS (
+                    UPDATE lead SET stage = t.stage FROM unnest($10::text[], $11::text[]) AS t(id, stage)
+                    WHERE lead.id = t.id
+                )
                 INSERT INTO stage_change (lead_id, from_stage, to_stage, "trigger", actor, at, reason, note, model_version)
                 SELECT l, f, t, g, $1, $2, NULLIF(r, ''), CASE WHEN hn THEN n END, NULL
                 FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[])
                     WITH ORDINALITY AS u(l, f, t, g, r, n, hn, o)
                 ORDER BY o
                 """,
-                [
-                    SQLValue.text("rep:\(rep)"), .double(at), .texts(movedLeads), .texts(moves.map(\.from.rawValue)),
-                    .texts(moves.map(\.to.rawValue)), .texts(moves.map(\.trigger.rawValue)),
-                    .texts(moves.map { $0.reason?.rawValue ?? "" }), .texts(moves.map { $0.note ?? "" }),
-                    .booleans(moves.map { $0.note != nil }),
-                ])
+                historyParameters + [SQLValue.texts(Array(finalStage.keys)), .texts(Array(finalStage.values))])
             // A lead leaves the rep's scope on a reject: at most one reject per lead in a push.
             var rejected: [String: String] = [:]
             for (lead, move) in zip(movedLeads, moves) where move.trigger.isReject {
