@@ -31,7 +31,7 @@ extension PostgresLeadStore {
                 ) AS b ON true
                 LEFT JOIN LATERAL (
                     SELECT seq, lead_id, kind, removal_reason, at, scope_count, scope_hash FROM change_log
-                    WHERE rep_id = $1 AND seq > $2 ORDER BY seq LIMIT $3
+                    WHERE rep_id = $1 AND seq > $2 ORDER BY rep_id, seq LIMIT $3  -- (rep_id, seq): the rep's own index
                 ) AS p ON true
                 LEFT JOIN lead l ON p.kind = 'upsert' AND l.id = p.lead_id
                 LEFT JOIN lead_assignment a ON a.lead_id = l.id

@@ -61,16 +61,27 @@ struct CrossProcessTests {
             let bSawACommitted = Mutex(false)
             let holdMicros = UInt32(generator.next() % 2_000)
             let group = DispatchGroup()
+            let aFailed = Mutex<String?>(nil)
             DispatchQueue.global().async(group: group) {
-                try? writerA.atomically {
-                    try writerA.assign(leadID: l1, to: rita.id, actor: "admin:a", at: Date())
+                do {
+                    try writerA.atomically {
+                        try writerA.assign(leadID: l1, to: rita.id, actor: "admin:a", at: Date())
+                        inside.signal()
+                        _ = pulled.wait(timeout: .now() + 10)
+                        usleep(holdMicros)
+                        aCommitted.withLock { $0 = true }
+                    }
+                } catch {
+                    // A failed writer fails the test instead of leaving it waiting.
+                    aFailed.withLock { $0 = String(reflecting: error) }
                     inside.signal()
-                    _ = pulled.wait(timeout: .now() + 10)
-                    usleep(holdMicros)
-                    aCommitted.withLock { $0 = true }
                 }
             }
             inside.wait()
+            if let failure = aFailed.withLock({ $0 }) {
+                Issue.record("writer A failed: \(failure)")
+                return
+            }
             let bDone = DispatchSemaphore(value: 0)
             DispatchQueue.global().async(group: group) {
                 _ = try? writerB.assign(leadID: l2, to: rita.id, actor: "admin:b", at: Date())
