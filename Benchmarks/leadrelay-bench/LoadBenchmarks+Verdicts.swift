@@ -85,27 +85,10 @@ extension LoadBenchmarks {
         let cannedLoad = HTTPLoad(connections: Self.concurrentVerdictReps)
         BenchTable.say("  (verdicts: \(Self.concurrentVerdictReps) reps pushing pre-encoded batches at once over HTTP)")
         let (answers, cannedSeconds, cannedCPU) = try await CPUClock.time {
-            try await withThrowingTaskGroup(of: [Data].self) { group in
-                for requests in cannedPushes {
-                    group.addTask {
-                        var bodies: [Data] = []
-                        for request in requests {
-                            let (status, body) = try await cannedLoad.send(request)
-                            guard status == 200 else { throw BenchError("a push answered \(status)") }
-                            bodies.append(body)
-                        }
-                        return bodies
-                    }
-                }
-                return try await group.reduce(into: []) { $0 += $1 }
-            }
+            try await Self.pushInOrder(cannedPushes, over: cannedLoad)
         }
         cannedLoad.session.finishTasksAndInvalidate()
-        let cannedApplied = try answers.reduce(0) { total, body in
-            let results =
-                (try JSONSerialization.jsonObject(with: body) as? [String: Any])?["results"] as? [[String: Any]]
-            return total + (results ?? []).filter { $0["status"] as? String == "applied" }.count
-        }
+        let cannedApplied = try Self.appliedCount(answers)
         guard cannedApplied == cannedLeadCount else {
             throw BenchError("only \(cannedApplied) of \(cannedLeadCount) pre-encoded verdicts applied")
         }
@@ -195,6 +178,35 @@ extension LoadBenchmarks {
             try await pushAccepts(leads, clientID: clientID) { request in
                 try store.applyPush(repID: repID, clientID: request.clientID, mutations: request.mutations, at: Date())
             }
+        }
+    }
+
+    /// Sends each device's pushes one after the other, all devices at once.
+    /// - Returns: every answer's body.
+    /// - Throws: ``BenchError`` for an answer other than 200.
+    static func pushInOrder(_ pushes: [[URLRequest]], over load: HTTPLoad) async throws -> [Data] {
+        try await withThrowingTaskGroup(of: [Data].self) { group in
+            for requests in pushes {
+                group.addTask {
+                    var bodies: [Data] = []
+                    for request in requests {
+                        let (status, body) = try await load.send(request)
+                        guard status == 200 else { throw BenchError("a push answered \(status)") }
+                        bodies.append(body)
+                    }
+                    return bodies
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+    }
+
+    /// How many mutations push answers report `applied`.
+    static func appliedCount(_ answers: [Data]) throws -> Int {
+        try answers.reduce(0) { total, body in
+            let results =
+                (try JSONSerialization.jsonObject(with: body) as? [String: Any])?["results"] as? [[String: Any]]
+            return total + (results ?? []).filter { $0["status"] as? String == "applied" }.count
         }
     }
 

@@ -26,14 +26,6 @@ struct StoreComparisonBenchmarks {
     static let verdictReps = 8
     static let verdictsPerRep = 2_500
 
-    /// A store configuration: where the data is, and how many `serve` processes serve it.
-    struct Setup {
-        let name: String
-        let processes: Int
-        let storeArgument: String
-        let store: any HandoffStoreServices
-    }
-
     func run() async throws {
         guard let serverURL = ProcessInfo.processInfo.environment["LEADRELAY_BENCH_POSTGRES_URL"] else {
             throw BenchError("--only stores needs LEADRELAY_BENCH_POSTGRES_URL (scripts/bench.sh starts a cluster)")
@@ -163,26 +155,9 @@ struct StoreComparisonBenchmarks {
         }
         let pushLoad = HTTPLoad(connections: Self.verdictReps)
         let (answers, verdictSeconds) = try await Stopwatch.time {
-            try await withThrowingTaskGroup(of: [Data].self) { group in
-                for requests in pushes {
-                    group.addTask {
-                        var bodies: [Data] = []
-                        for request in requests {
-                            let (status, body) = try await pushLoad.send(request)
-                            guard status == 200 else { throw BenchError("a push answered \(status)") }
-                            bodies.append(body)
-                        }
-                        return bodies
-                    }
-                }
-                return try await group.reduce(into: []) { $0 += $1 }
-            }
+            try await LoadBenchmarks.pushInOrder(pushes, over: pushLoad)
         }
-        let applied = try answers.reduce(0) { total, body in
-            let results =
-                (try JSONSerialization.jsonObject(with: body) as? [String: Any])?["results"] as? [[String: Any]]
-            return total + (results ?? []).filter { $0["status"] as? String == "applied" }.count
-        }
+        let applied = try LoadBenchmarks.appliedCount(answers)
         guard applied == Self.verdictReps * Self.verdictsPerRep else {
             throw BenchError("\(setup): only \(applied) verdicts applied")
         }

@@ -82,7 +82,7 @@ extension PostgresLeadStore {
                 StageTransitionRequest(leadID: leadID, to: .assigned, trigger: trigger, actor: actor, at: date),
                 from: stage, in: session)
         }
-        try lockScopes([rep] + (previousText.map { [$0] } ?? []), in: session)
+        lockScopes([rep] + (previousText.map { [$0] } ?? []), in: session)
         try session.execute(
             """
             INSERT INTO lead_assignment (lead_id, rep_id, assigned_at, assigned_by) VALUES ($1, $2, $3, $4)

@@ -9,7 +9,8 @@ extension PostgresLeadStore {
     /// the transaction ends: every writer of a rep's scope takes its sequence values and commits
     /// after the one before it, so a rep's rows become visible in sequence order, whichever process
     /// wrote them (ARCHITECTURE.md, "Several processes"). Taking a lock twice is harmless.
-    static func lockScopes(_ repIDs: some Sequence<String>, in session: PostgresSession) throws {
+    /// The locks are enqueued: every later statement of the session runs after they are held.
+    static func lockScopes(_ repIDs: some Sequence<String>, in session: PostgresSession) {
         for rep in Set(repIDs).sorted() {
             session.enqueue("SELECT pg_advisory_xact_lock(hashtextextended($1, 7365220002))", [rep])
         }
@@ -32,7 +33,7 @@ extension PostgresLeadStore {
         // The lock, the digest, each lead's latest row and the sequence values, pipelined in one
         // round trip; the values are taken under the scope's lock (in commit order), one per lead
         // (a removal of a lead not in the scope leaves its value unused: a gap, which pulls allow).
-        try lockScopes([repID], in: session)
+        lockScopes([repID], in: session)
         let latestDigest = session.sendRows(
             "SELECT scope_count, scope_hash FROM change_log WHERE rep_id = $1 ORDER BY seq DESC LIMIT 1", [repID])
         let latestRows = session.sendRows(

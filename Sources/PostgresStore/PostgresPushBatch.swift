@@ -26,7 +26,7 @@ struct PostgresPushBatch {
     private var ownersDropped: [String] = []
     /// The change-log entries, in mutation order (``PostgresLeadStore/appendChangeLog(repID:changes:at:in:)``
     /// keeps each lead's latest).
-    private(set) var changes: [(leadID: String, removal: RemovalReason?)] = []
+    private var changes: [(leadID: String, removal: RemovalReason?)] = []
 
     /// A batch over the leads' states read (and row-locked) before the push's first mutation.
     /// - Parameters:

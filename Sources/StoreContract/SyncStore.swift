@@ -56,8 +56,11 @@ public protocol SyncStore: TransactionalStore {
     /// in order (`duplicate` / `conflict` for ids at or below the client's last applied id, `gap`
     /// for an id that is not the next, else the re-validated effect: `applied` or a permanent
     /// rejection); stores the last applied id and the payload hashes with the effects. A push
-    /// sees the effects of the pushes before it. One commit for the group: a push is durable,
-    /// and may be acknowledged, once this returns.
+    /// sees the effects of the pushes before it. One rep's pushes keep their order; a store may
+    /// apply different reps' pushes in another order (PostgreSQL does, to take the reps' locks in
+    /// one order): they arrived at once, with no order between them, and only a lead's owner's
+    /// mutations apply to it. One commit for the group: a push is durable, and may be
+    /// acknowledged, once this returns.
     /// - Returns: one result per push, in order: its mutations' results, or the failure that
     ///   left that push without any effect: ``SyncError/forbidden`` when the client id is bound
     ///   to another rep, ``LeadStoreError/repNotFound(_:)`` when the rep does not exist.

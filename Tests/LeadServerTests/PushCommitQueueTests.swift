@@ -60,7 +60,7 @@ import Testing
 
     /// With two writers (PostgreSQL's store applies several groups at once), a push that arrives
     /// while one group is held is applied by the second writer without waiting for it.
-    @Test func aSecondWriterAppliesAPushWhileTheFirstGroupIsHeld() async throws {
+    @Test(.timeLimit(.minutes(1))) func aSecondWriterAppliesAPushWhileTheFirstGroupIsHeld() async throws {
         let writer = HeldFirstGroup()
         let queue = PushCommitQueue(writers: 2) { pushes in
             writer.enter(pushes)
