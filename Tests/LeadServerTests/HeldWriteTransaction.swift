@@ -32,7 +32,11 @@ final class HeldWriteTransaction: Sendable {
                         repID: rep.description, leadID: lead.description, at: date, in: db)
                     outcome.withLock { $0.sequence = sequence }
                     opened.signal()
-                    _ = released.wait(timeout: .now() + 30)
+                    // Held until released: the timeout only keeps a broken test from hanging. It
+                    // must outlast any pull under CI load (other suites' waits for SQLite's writer
+                    // can hold the cooperative threads for seconds); at 30 s a slow pull saw the
+                    // change commit on its own and counted it as served while open.
+                    _ = released.wait(timeout: .now() + 600)
                     usleep(holdMicroseconds)
                 }
             } catch {
