@@ -110,6 +110,8 @@ struct StoreComparisonBenchmarks {
             "  (\(setup): seeded \(count) + \(Self.pullReps * Self.leadsPerPullRep) + \(Self.verdictReps * Self.verdictsPerRep) leads; the first \(count) in \(BenchTable.number(seedSeconds, digits: 1)) s)"
         )
 
+        if let database = dropDatabase { try PostgresDatabaseAdmin.vacuumAnalyze(server.with(database: database)) }
+
         let processes = setup == "postgres-2" ? 2 : 1
         var children: [(pid: Int32, url: String)] = []
         defer { for child in children { _ = try? ChildProcess.terminate(child.pid) } }
@@ -121,18 +123,50 @@ struct StoreComparisonBenchmarks {
         }
         let urls = children.map(\.url)
 
-        // First pull: pages alternate over the processes.
-        let firstPull = try await Stopwatch.time { try await Self.pullAll(token: pullToken, over: urls) }
+        let rows = Self.rowsAsked()
+        var first = "not run"
+        var pullsFigure = "not run"
+        var verdictFigure = "not run"
+        if rows.contains("first") {
+            first = try await Self.firstPull(setup, count: count, token: pullToken, over: urls)
+        }
+        if rows.contains("pulls") {
+            pullsFigure = try await Self.noChangePulls(setup, tokens: pullTokens, over: urls)
+        }
+        if rows.contains("verdicts") {
+            // The serve processes' ids, for a profiler attached to this row alone.
+            BenchTable.say("  (\(setup): serve pids \(children.map { String($0.pid) }.joined(separator: " ")))")
+            verdictFigure = try await Self.verdicts(setup, reps: verdictReps, over: urls)
+        }
+        BenchTable.say("  \(setup): first pull \(first), \(pullsFigure) pulls, \(verdictFigure) verdicts")
+        return (first, pullsFigure, verdictFigure)
+    }
+
+    /// The rows `LEADRELAY_BENCH_STORES_ROWS` asks for (`first,pulls,verdicts`, the default: all):
+    /// one row alone makes a profile of it (the stores are still seeded in full).
+    private static func rowsAsked() -> Set<String> {
+        let asked = ProcessInfo.processInfo.environment["LEADRELAY_BENCH_STORES_ROWS"] ?? "first,pulls,verdicts"
+        return Set(asked.split(separator: ",").map(String.init))
+    }
+
+    /// The first pull of the whole scope, pages alternating over the processes.
+    private static func firstPull(_ setup: String, count: Int, token: String, over urls: [String]) async throws
+        -> String
+    {
+        let firstPull = try await Stopwatch.time { try await Self.pullAll(token: token, over: urls) }
         guard firstPull.0 == count else { throw BenchError("\(setup): the first pull got \(firstPull.0) of \(count)") }
         if ProcessInfo.processInfo.environment["LEADRELAY_BENCH_PULL_TWICE"] != nil {
-            let again = try await Stopwatch.time { try await Self.pullAll(token: pullToken, over: urls) }
+            let again = try await Stopwatch.time { try await Self.pullAll(token: token, over: urls) }
             BenchTable.say("  (\(setup): first pull again: \(BenchTable.number(again.1, digits: 2)) s)")
         }
+        return "\(BenchTable.number(firstPull.1, digits: 2)) s (\(BenchTable.number(Double(count) / firstPull.1)) leads/s)"
+    }
 
-        // No-change pulls: each rep syncs once, then pulls from its cursor; rep i goes to process i mod n.
+    /// No-change pulls: each rep syncs once, then pulls from its cursor; rep i goes to process i mod n.
+    private static func noChangePulls(_ setup: String, tokens: [String], over urls: [String]) async throws -> String {
         let load = HTTPLoad(connections: Self.pullReps)
         var pulls: [URLRequest] = []
-        for (index, token) in pullTokens.enumerated() {
+        for (index, token) in tokens.enumerated() {
             var request = URLRequest(url: URL(string: "\(urls[index % urls.count])/v1/sync/pull")!)
             request.httpMethod = "POST"
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -147,9 +181,14 @@ struct StoreComparisonBenchmarks {
         }
         let pulled = await load.run(requests: pulls, seconds: 5, maximumRequests: 200_000)
         guard pulled.failed == 0 else { throw BenchError("\(setup): \(pulled.failed) pulls failed") }
+        return "\(BenchTable.number(pulled.perSecond)) /s"
+    }
 
-        // Verdicts: each rep pushes its batches one after the other to its process.
-        let pushes = verdictReps.enumerated().map { index, rep in
+    /// Verdicts: each rep pushes its batches one after the other to process i mod n.
+    private static func verdicts(_ setup: String, reps: [(token: String, leads: [LeadID])], over urls: [String])
+        async throws -> String
+    {
+        let pushes = reps.enumerated().map { index, rep in
             LoadBenchmarks.acceptRequests(
                 rep.leads, clientID: "stores-device-\(index)", token: rep.token, serverURL: urls[index % urls.count])
         }
@@ -161,12 +200,7 @@ struct StoreComparisonBenchmarks {
         guard applied == Self.verdictReps * Self.verdictsPerRep else {
             throw BenchError("\(setup): only \(applied) verdicts applied")
         }
-        let first =
-            "\(BenchTable.number(firstPull.1, digits: 2)) s (\(BenchTable.number(Double(count) / firstPull.1)) leads/s)"
-        let pullsFigure = "\(BenchTable.number(pulled.perSecond)) /s"
-        let verdictFigure = "\(BenchTable.number(Double(applied) / verdictSeconds)) /s"
-        BenchTable.say("  \(setup): first pull \(first), \(pullsFigure) pulls, \(verdictFigure) verdicts")
-        return (first, pullsFigure, verdictFigure)
+        return "\(BenchTable.number(Double(applied) / verdictSeconds)) /s"
     }
 
     /// Pulls one rep's whole scope from the start, page `k` from `urls[k mod n]`.

@@ -24,31 +24,63 @@ extension PostgresLeadStore {
     static func appendChangeLog(
         repID: String, changes: [(leadID: String, removal: RemovalReason?)], at date: Date, in session: PostgresSession
     ) throws -> Int64? {
+        guard !changes.isEmpty else { return nil }
+        let reads = sendChangeLogReads(repID: repID, leadIDs: changes.map(\.leadID), in: session)
+        return try appendChangeLog(repID: repID, changes: changes, reads: reads, at: date, in: session)
+    }
+
+    /// Takes the rep's change-log lock and sends what appending rows for `leadIDs` needs to read
+    /// (the scope's digest, each lead's latest row, one sequence value per lead), pipelined in one
+    /// round trip with whatever the session sent before: a push sends them with its lead reads.
+    /// The values are taken under the scope's lock (in commit order); one not used (a removal of a
+    /// lead not in the scope) is a gap, which pulls allow. Each lead's latest row is one probe of
+    /// the `(rep_id, lead_id, seq)` index: as one `lead_id = ANY(…)` scan the planner filtered the
+    /// rep's whole scope (O(scope) per push).
+    static func sendChangeLogReads(repID: String, leadIDs: [String], in session: PostgresSession)
+        -> PendingChangeLogReads
+    {
+        let leads = Array(Set(leadIDs))
+        lockScopes([repID], in: session)
+        return PendingChangeLogReads(
+            leadIDs: Set(leads),
+            latestDigest: session.sendRows(
+                "SELECT scope_count, scope_hash FROM change_log WHERE rep_id = $1 ORDER BY seq DESC LIMIT 1", [repID]),
+            latestRows: session.sendRows(
+                """
+                SELECT t.lead_id, c.seq, c.kind FROM unnest($2::text[]) AS t(lead_id)
+                CROSS JOIN LATERAL (
+                    SELECT seq, kind FROM change_log WHERE rep_id = $1 AND lead_id = t.lead_id
+                    ORDER BY seq DESC LIMIT 1
+                ) AS c
+                """, [repID, leads]),
+            sequenceValues: session.sendRows(
+                "SELECT nextval('change_log_seq') FROM generate_series(1, $1)", [leads.count]))
+    }
+
+    /// Appends the change-log rows (see ``appendChangeLog(repID:changes:at:in:)``) from reads sent
+    /// for (at least) the changes' leads.
+    /// - Throws: a database error.
+    @discardableResult
+    static func appendChangeLog(
+        repID: String, changes: [(leadID: String, removal: RemovalReason?)], reads: PendingChangeLogReads,
+        at date: Date, in session: PostgresSession
+    ) throws -> Int64? {
         var order: [String] = []
         var lastChange: [String: RemovalReason?] = [:]
         for change in changes {
+            precondition(reads.leadIDs.contains(change.leadID), "change-log reads sent without this lead")
             if lastChange.updateValue(change.removal, forKey: change.leadID) == nil { order.append(change.leadID) }
         }
-        guard !order.isEmpty else { return nil }
-        // The lock, the digest, each lead's latest row and the sequence values, pipelined in one
-        // round trip; the values are taken under the scope's lock (in commit order), one per lead
-        // (a removal of a lead not in the scope leaves its value unused: a gap, which pulls allow).
-        lockScopes([repID], in: session)
-        let latestDigest = session.sendRows(
-            "SELECT scope_count, scope_hash FROM change_log WHERE rep_id = $1 ORDER BY seq DESC LIMIT 1", [repID])
-        let latestRows = session.sendRows(
-            """
-            SELECT DISTINCT ON (lead_id) lead_id, seq, kind FROM change_log
-            WHERE rep_id = $1 AND lead_id = ANY($2) ORDER BY lead_id, seq DESC
-            """, [repID, order])
-        let sequenceValues = session.sendRows(
-            "SELECT nextval('change_log_seq') FROM generate_series(1, $1)", [order.count])
+        let latestDigest = reads.latestDigest
+        let latestRows = reads.latestRows
+        let sequenceValues = reads.sequenceValues
         var digest = try Self.scopeDigest(latestDigest.wait())
         var latest: [String: (seq: Int64, isUpsert: Bool)] = [:]
         for row in try latestRows.wait() {
             latest[try row.requiredText(0)] = (try row.requiredInt64(1), try row.requiredText(2) == "upsert")
         }
         let sequences = try sequenceValues.wait().map { try $0.requiredInt64(0) }.sorted()
+        guard !order.isEmpty else { return nil }
         // Which leads get a row: a removal only of a lead in the scope.
         let rowLeads = order.filter { lead in (lastChange[lead] ?? nil) == nil || latest[lead]?.isUpsert == true }
         guard !rowLeads.isEmpty else { return nil }

@@ -237,7 +237,15 @@ extension PostgresLeadStore {
                 credit INTEGER NOT NULL
             );
             """
-        )
+        ),
+        (
+            // No statement selects by source, and every stage move paid for the index: a stage is
+            // indexed, so the update is never HOT and writes each of the lead's index entries.
+            "v2-drop-lead-source-index",
+            """
+            DROP INDEX IF EXISTS lead_source
+            """
+        ),
     ]
 
     /// Applies the migrations not yet applied, under a session advisory lock so that processes

@@ -186,12 +186,14 @@ extension PostgresLeadStore {
     }
 
     /// The rep's change-log position now: its latest row and its pruning horizon (a page built
-    /// ahead is served only while both are unchanged; rows of other reps do not matter).
+    /// ahead is served only while both are unchanged; rows of other reps do not matter). The latest
+    /// row is read in the `(rep_id, seq)` index's order: written as `max(seq)`, the planner walked
+    /// the primary key backwards past every other rep's rows (3.6 ms at 24,000 rows).
     public func changeLogMark(repID: RepID) throws -> ChangeLogMark {
         try readStatement { session in
             let row = try session.rows(
                 """
-                SELECT (SELECT max(seq) FROM change_log WHERE rep_id = $1),
+                SELECT (SELECT seq FROM change_log WHERE rep_id = $1 ORDER BY rep_id DESC, seq DESC LIMIT 1),
                     (SELECT pruned_through FROM change_log_horizon WHERE rep_id = $1)
                 """, [repID.description]
             ).first

@@ -49,14 +49,17 @@ extension PostgresLeadStore: SyncStore {
     private static func apply(_ push: PendingPush, at date: Date, in session: PostgresSession) throws -> PushAnswer {
         let rep = push.repID.description
         let clientID = push.clientID
-        // One round trip: the client binding's row lock and read, then every lead the push names
-        // row-locked and read (each mutation is decided on the state the ones before it left).
-        // Locked first, then read: a statement that waited for a lock would see the owners as they
-        // were before the wait; the next statement sees what the lock holder committed.
+        // One round trip: the client binding's row lock and read, every lead the push names
+        // row-locked and read (each mutation is decided on the state the ones before it left),
+        // then the rep's change-log lock and what appending to it reads. Locked first, then read:
+        // a statement that waited for a lock would see the owners as they were before the wait;
+        // the next statement sees what the lock holder committed. Leads before the scope, as every
+        // writer takes them.
         let bindingRows = session.sendRows(
             "SELECT rep_id, last_applied_id FROM client_binding WHERE client_id = $1 FOR UPDATE", [clientID])
         let named = Array(Set(push.leadIDTexts))
         var stateRows: PostgresPendingRows?
+        var changeLogReads: PendingChangeLogReads?
         if !named.isEmpty {
             session.enqueue("SELECT 1 FROM lead WHERE id = ANY($1) ORDER BY id FOR UPDATE", [named])
             stateRows = session.sendRows(
@@ -64,6 +67,7 @@ extension PostgresLeadStore: SyncStore {
                 SELECT l.id, l.stage, a.rep_id FROM lead l LEFT JOIN lead_assignment a ON a.lead_id = l.id
                 WHERE l.id = ANY($1)
                 """, [named])
+            changeLogReads = PostgresLeadStore.sendChangeLogReads(repID: rep, leadIDs: named, in: session)
         }
         var binding = try Self.binding(bindingRows.wait())
         var states: [String: LeadMutationState] = [:]
@@ -106,7 +110,7 @@ extension PostgresLeadStore: SyncStore {
             push, lastApplied: lastApplied,
             recordedHash: { try recordedPayloadHash(clientID: clientID, mutationID: $0, in: session) },
             apply: { mutation, index in batch.apply(mutation, leadID: push.leadIDTexts[index]) })
-        try batch.finish(in: session)
+        try batch.finish(changeLogReads: changeLogReads, in: session)
         if let run {
             let outcomes = String(decoding: try JSONEncoder().encode(run.outcomes), as: UTF8.self)
             // One statement: the run recorded, runs past the retained window dropped (the new one,

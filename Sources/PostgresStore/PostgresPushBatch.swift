@@ -64,9 +64,10 @@ struct PostgresPushBatch {
     }
 
     /// Sends the batch's writes (see the type's notes), pipelined behind one another; the
-    /// change-log rows are appended under the rep's lock.
+    /// change-log rows are appended under the rep's lock, from `changeLogReads` (sent for every
+    /// lead the push names; `nil` when it names none).
     /// - Throws: a database error (the caller's savepoint then rolls back).
-    func finish(in session: PostgresSession) throws {
+    func finish(changeLogReads: PendingChangeLogReads?, in session: PostgresSession) throws {
         let at = date.timeIntervalSince1970
         if !moves.isEmpty {
             var finalStage: [String: String] = [:]
@@ -119,7 +120,10 @@ struct PostgresPushBatch {
         if !ownersDropped.isEmpty {
             session.enqueue("DELETE FROM lead_assignment WHERE lead_id = ANY($1)", [ownersDropped])
         }
-        try PostgresLeadStore.appendChangeLog(repID: rep, changes: changes, at: date, in: session)
+        if let changeLogReads {
+            try PostgresLeadStore.appendChangeLog(
+                repID: rep, changes: changes, reads: changeLogReads, at: date, in: session)
+        }
     }
 
     /// Writes a validated contact correction's fields to the lead.
