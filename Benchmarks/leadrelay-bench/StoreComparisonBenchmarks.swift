@@ -79,7 +79,10 @@ struct StoreComparisonBenchmarks {
             store = try PostgresLeadStore(location: server.with(database: name))
             storeArgument = server.with(database: name).connectionURL
         }
-        defer { if let dropDatabase { try? PostgresDatabaseAdmin.drop(dropDatabase, on: server) } }
+        // LEADRELAY_BENCH_KEEP_DATABASE keeps a PostgreSQL setup's database for a look afterwards.
+        let keepsDatabase = ProcessInfo.processInfo.environment["LEADRELAY_BENCH_KEEP_DATABASE"] != nil
+        if let dropDatabase, keepsDatabase { BenchTable.say("  (\(setup): database \(dropDatabase) kept)") }
+        defer { if let dropDatabase, !keepsDatabase { try? PostgresDatabaseAdmin.drop(dropDatabase, on: server) } }
         let tokens = DeviceTokens(store: store)
         // The first-pull rep and its scope.
         let pullRep = Rep(name: "Pull Rep", email: EmailAddress("pull@example.com"))
@@ -127,6 +130,8 @@ struct StoreComparisonBenchmarks {
         var first = "not run"
         var pullsFigure = "not run"
         var verdictFigure = "not run"
+        // The serve processes' ids, for a profiler attached to the rows measured.
+        BenchTable.say("  (\(setup): serve pids \(children.map { String($0.pid) }.joined(separator: " ")))")
         if rows.contains("first") {
             first = try await Self.firstPull(setup, count: count, token: pullToken, over: urls)
         }
@@ -134,8 +139,6 @@ struct StoreComparisonBenchmarks {
             pullsFigure = try await Self.noChangePulls(setup, tokens: pullTokens, over: urls)
         }
         if rows.contains("verdicts") {
-            // The serve processes' ids, for a profiler attached to this row alone.
-            BenchTable.say("  (\(setup): serve pids \(children.map { String($0.pid) }.joined(separator: " ")))")
             verdictFigure = try await Self.verdicts(setup, reps: verdictReps, over: urls)
         }
         BenchTable.say("  \(setup): first pull \(first), \(pullsFigure) pulls, \(verdictFigure) verdicts")
