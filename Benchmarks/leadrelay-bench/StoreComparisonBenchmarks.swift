@@ -14,7 +14,9 @@ import SyncProtocol
 /// PostgreSQL beside SQLite in one run (issue 16): the first pull of a large scope, no-change
 /// pulls/s at 200 reps, and verdicts/s in batches of 100, each on SQLite (one `serve` process),
 /// on PostgreSQL with one `serve` process, and on PostgreSQL with two `serve` processes on the
-/// same database (the clients spread their requests over both, as a load balancer would). Every
+/// same database. The clients spread their requests over both as OPERATIONS.md's balancer does:
+/// each device's requests to one process (device i to process i mod n); the first pull with two
+/// processes is also measured with its pages alternating over them (round robin). Every
 /// server is `leadrelay-server serve` in a child process (the bench binary's `child-serve`); the
 /// stores are seeded in this process. The SQLite file is on /dev/shm; the PostgreSQL cluster
 /// (`LEADRELAY_BENCH_POSTGRES_URL`, started by scripts/bench.sh with its data on /dev/shm and
@@ -40,8 +42,7 @@ struct StoreComparisonBenchmarks {
             ?? ["sqlite", "postgres-1", "postgres-2"]
         for setup in setups {
             let count = suite.largeSync
-            let (first, pulls, verdicts) = try await measure(setup, server: server, count: count)
-            rows.append((setup, ["first": first, "pulls": pulls, "verdicts": verdicts]))
+            rows.append((setup, try await measure(setup, server: server, count: count)))
         }
         let label = BenchTable.number(Double(suite.largeSync))
         for (setup, figures) in rows {
@@ -51,7 +52,15 @@ struct StoreComparisonBenchmarks {
                 case "postgres-1": "PostgreSQL, 1 process"
                 default: "PostgreSQL, 2 processes"
                 }
-            suite.table.add("first pull, \(label) leads, one rep: \(name)", figures["first"] ?? "", "pages of 500")
+            suite.table.add(
+                "first pull, \(label) leads, one rep: \(name)", figures["first"] ?? "",
+                setup == "postgres-2"
+                    ? "pages of 500; the device's requests to one process (OPERATIONS.md's balancer)" : "pages of 500")
+            if let alternating = figures["firstAlternating"] {
+                suite.table.add(
+                    "first pull, \(label) leads, one rep: \(name), pages alternating", alternating,
+                    "round robin: no page built ahead; run after the row above (the database warm)")
+            }
             suite.table.add(
                 "pulls/s, \(Self.pullReps) reps at once, no changes: \(name)", figures["pulls"] ?? "",
                 "closed loop, 5 s after a 1 s warm-up")
@@ -63,7 +72,7 @@ struct StoreComparisonBenchmarks {
 
     /// Seeds a fresh store for `setup`, starts its `serve` processes and measures the three rows.
     private func measure(_ setup: String, server: PostgresStoreLocation, count: Int) async throws
-        -> (first: String, pulls: String, verdicts: String)
+        -> [String: String]
     {
         let store: any HandoffStoreServices
         let storeArgument: String
@@ -127,22 +136,28 @@ struct StoreComparisonBenchmarks {
         let urls = children.map(\.url)
 
         let rows = Self.rowsAsked()
-        var first = "not run"
-        var pullsFigure = "not run"
-        var verdictFigure = "not run"
+        var figures = ["first": "not run", "pulls": "not run", "verdicts": "not run"]
         // The serve processes' ids, for a profiler attached to the rows measured.
         BenchTable.say("  (\(setup): serve pids \(children.map { String($0.pid) }.joined(separator: " ")))")
         if rows.contains("first") {
-            first = try await Self.firstPull(setup, count: count, token: pullToken, over: urls)
+            // As the documented balancer sends one device's requests: all to one process.
+            figures["first"] = try await Self.firstPull(setup, count: count, token: pullToken, over: [urls[0]])
+            if urls.count > 1 {
+                figures["firstAlternating"] = try await Self.firstPull(
+                    "\(setup), pages alternating", count: count, token: pullToken, over: urls)
+            }
         }
         if rows.contains("pulls") {
-            pullsFigure = try await Self.noChangePulls(setup, tokens: pullTokens, over: urls)
+            figures["pulls"] = try await Self.noChangePulls(setup, tokens: pullTokens, over: urls)
         }
         if rows.contains("verdicts") {
-            verdictFigure = try await Self.verdicts(setup, reps: verdictReps, over: urls)
+            figures["verdicts"] = try await Self.verdicts(setup, reps: verdictReps, over: urls)
         }
-        BenchTable.say("  \(setup): first pull \(first), \(pullsFigure) pulls, \(verdictFigure) verdicts")
-        return (first, pullsFigure, verdictFigure)
+        let alternating = figures["firstAlternating"].map { " (pages alternating: \($0))" } ?? ""
+        BenchTable.say(
+            "  \(setup): first pull \(figures["first"]!)\(alternating), \(figures["pulls"]!) pulls, \(figures["verdicts"]!) verdicts"
+        )
+        return figures
     }
 
     /// The rows `LEADRELAY_BENCH_STORES_ROWS` asks for (`first,pulls,verdicts`, the default: all):
@@ -152,7 +167,7 @@ struct StoreComparisonBenchmarks {
         return Set(asked.split(separator: ",").map(String.init))
     }
 
-    /// The first pull of the whole scope, pages alternating over the processes.
+    /// The first pull of the whole scope, page `k` from `urls[k mod n]`.
     private static func firstPull(_ setup: String, count: Int, token: String, over urls: [String]) async throws
         -> String
     {
@@ -162,7 +177,8 @@ struct StoreComparisonBenchmarks {
             let again = try await Stopwatch.time { try await Self.pullAll(token: token, over: urls) }
             BenchTable.say("  (\(setup): first pull again: \(BenchTable.number(again.1, digits: 2)) s)")
         }
-        return "\(BenchTable.number(firstPull.1, digits: 2)) s (\(BenchTable.number(Double(count) / firstPull.1)) leads/s)"
+        return
+            "\(BenchTable.number(firstPull.1, digits: 2)) s (\(BenchTable.number(Double(count) / firstPull.1)) leads/s)"
     }
 
     /// No-change pulls: each rep syncs once, then pulls from its cursor; rep i goes to process i mod n.
