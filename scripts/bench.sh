@@ -9,6 +9,7 @@
 # `--server` is `--only server`: pulls/s against a plain Hummingbird route, verdicts/s, the first
 # pull of 100,000 leads with the server's peak memory.
 # `--pipeline` is `--only pipeline`: the import, scoring and evaluation rows.
+# `--only handoff`: `route` of 100,000 MQLs to 20 reps and an SLA round escalating all of them.
 # `--only stores`: SQLite beside PostgreSQL with one and with two `serve` processes (first pull,
 # no-change pulls/s at 200 reps, verdicts/s); it runs on LEADRELAY_BENCH_POSTGRES_URL, or on a
 # throwaway cluster started here with its data on /dev/shm (scripts/postgres-cluster.sh).

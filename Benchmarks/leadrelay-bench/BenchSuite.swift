@@ -21,7 +21,7 @@ struct BenchSuite {
     let table = BenchTable()
     /// Leads for the large first sync and the first pull (100,000 unless `--quick`).
     let largeSync: Int
-    /// The groups to run (`--only pipeline|sync|server|verdicts`, repeatable; `verdicts` is the
+    /// The groups to run (`--only pipeline|handoff|sync|server|verdicts|hostile|stores`, repeatable; `verdicts` is the
     /// verdict rows of `server` alone; `--server` is `--only server`, `--pipeline` is `--only pipeline`);
     /// all when empty.
     let only: Set<String>
@@ -44,8 +44,9 @@ struct BenchSuite {
         var only: Set<String> = []
         for (index, argument) in arguments.enumerated() where argument == "--only" && index + 1 < arguments.count {
             let group = arguments[index + 1]
-            guard ["pipeline", "sync", "server", "verdicts", "hostile", "stores"].contains(group) else {
-                throw BenchError("--only takes pipeline, sync, server, verdicts, hostile or stores, not '\(group)'")
+            guard ["pipeline", "handoff", "sync", "server", "verdicts", "hostile", "stores"].contains(group) else {
+                throw BenchError(
+                    "--only takes pipeline, handoff, sync, server, verdicts, hostile or stores, not '\(group)'")
             }
             only.insert(group)
         }
@@ -68,6 +69,7 @@ struct BenchSuite {
         #endif
         BenchTable.say("LeadRelay benchmarks (\(build)), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         if runs("pipeline") { try await PipelineBenchmarks(suite: self).run() }
+        if runs("handoff") { try await HandoffBenchmarks(suite: self).run() }
         if runs("sync") { try await SyncBenchmarks(suite: self).run() }
         if runs("server") {
             try await LoadBenchmarks(suite: self).run()

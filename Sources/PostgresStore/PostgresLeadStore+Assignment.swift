@@ -6,20 +6,15 @@ import SyncProtocol
 extension PostgresLeadStore {
     @discardableResult
     public func assign(leadID: LeadID, to repID: RepID, actor: String, at date: Date) throws -> LeadAssignmentChange {
-        try write { session in
-            try Self.checkActive(repID, in: session)
-            return try Self.assign(leadID: leadID, to: repID, actor: actor, at: date, in: session)
-        }
+        try assign([LeadHandoffRequest(leadID: leadID, repID: repID)], actor: actor, at: date)[0]
     }
 
+    /// Hands the leads over in one transaction, set-based (``PostgresHandoffBatch``).
     @discardableResult
-    public func assign(leadIDs: [LeadID], to repID: RepID, actor: String, at date: Date) throws
+    public func assign(_ handoffs: [LeadHandoffRequest], actor: String, at date: Date) throws
         -> [LeadAssignmentChange]
     {
-        try write { session in
-            try Self.checkActive(repID, in: session)
-            return try leadIDs.map { try Self.assign(leadID: $0, to: repID, actor: actor, at: date, in: session) }
-        }
+        try write { session in try PostgresHandoffBatch.assign(handoffs, actor: actor, at: date, in: session) }
     }
 
     @discardableResult
@@ -48,54 +43,5 @@ extension PostgresLeadStore {
 
     public func owner(of leadID: LeadID) throws -> RepID? {
         try read { try Self.owner(leadID: leadID.description, in: $0).flatMap(RepID.init(uuidString:)) }
-    }
-
-    private static func checkActive(_ repID: RepID, in session: PostgresSession) throws {
-        guard
-            let active = try session.rows("SELECT active FROM rep WHERE id = $1", [repID.description]).first?
-                .requiredBool(0)
-        else { throw LeadStoreError.repNotFound(repID) }
-        guard active else { throw LeadStoreError.repInactive(repID) }
-    }
-
-    /// One assignment inside the caller's transaction, the rep already checked (the same moves as
-    /// the SQLite store's: `mql` → `assigned` by `route`, `assigned` → `assigned` by `reassign`,
-    /// an `accepted` lead changing hands without a stage change).
-    private static func assign(
-        leadID: LeadID, to repID: RepID, actor: String, at date: Date, in session: PostgresSession
-    ) throws -> LeadAssignmentChange {
-        let lead = leadID.description
-        let rep = repID.description
-        let stage = try currentStage(leadID: leadID, in: session)
-        let previousText = try owner(leadID: lead, in: session)
-        let previous = previousText.flatMap(RepID.init(uuidString:))
-        let trigger: StageTrigger = stage == .mql ? .route : .reassign
-        if previous == repID, stage == .assigned || stage == .accepted {
-            let change = StageChange(leadID: leadID, from: stage, to: stage, trigger: trigger, actor: actor, at: date)
-            return LeadAssignmentChange(leadID: leadID, previousRep: previous, rep: repID, stageChange: change)
-        }
-        let change: StageChange
-        if stage == .accepted {
-            change = StageChange(leadID: leadID, from: stage, to: stage, trigger: trigger, actor: actor, at: date)
-        } else {
-            change = try recordTransition(
-                StageTransitionRequest(leadID: leadID, to: .assigned, trigger: trigger, actor: actor, at: date),
-                from: stage, in: session)
-        }
-        lockScopes([rep] + (previousText.map { [$0] } ?? []), in: session)
-        try session.execute(
-            """
-            INSERT INTO lead_assignment (lead_id, rep_id, assigned_at, assigned_by) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (lead_id) DO UPDATE SET
-                rep_id = excluded.rep_id, assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by
-            """, [lead, rep, date.timeIntervalSince1970, actor])
-        if previousText != rep {
-            try recordHandoff(leadID: lead, repID: rep, at: date.timeIntervalSince1970, by: actor, in: session)
-        }
-        if let previousText {
-            try logRemoval(repID: previousText, leadID: lead, reason: .reassigned, at: date, in: session)
-        }
-        try logUpsert(repID: rep, leadID: lead, at: date, in: session)
-        return LeadAssignmentChange(leadID: leadID, previousRep: previous, rep: repID, stageChange: change)
     }
 }

@@ -30,31 +30,35 @@ extension PostgresLeadStore {
     }
 
     /// Takes the rep's change-log lock and sends what appending rows for `leadIDs` needs to read
-    /// (the scope's digest, each lead's latest row, one sequence value per lead), pipelined in one
-    /// round trip with whatever the session sent before: a push sends them with its lead reads.
-    /// The values are taken under the scope's lock (in commit order); one not used (a removal of a
-    /// lead not in the scope) is a gap, which pulls allow. Each lead's latest row is one probe of
-    /// the `(rep_id, lead_id, seq)` index: as one `lead_id = ANY(…)` scan the planner filtered the
-    /// rep's whole scope (O(scope) per push).
+    /// (the scope's digest, each lead's latest row, one sequence value per lead) as one statement
+    /// answering one row of arrays, pipelined with whatever the session sent before: a push sends
+    /// it with its lead reads. The values are taken under the scope's lock (in commit order); one
+    /// not used (a removal of a lead not in the scope) is a gap, which pulls allow. Each lead's
+    /// latest row is one probe of the `(rep_id, lead_id, seq)` index: as one `lead_id = ANY(…)`
+    /// scan the planner filtered the rep's whole scope (O(scope) per push).
     static func sendChangeLogReads(repID: String, leadIDs: [String], in session: PostgresSession)
         -> PendingChangeLogReads
     {
         let leads = Array(Set(leadIDs))
         lockScopes([repID], in: session)
-        return PendingChangeLogReads(
-            leadIDs: Set(leads),
-            latestDigest: session.sendRows(
-                "SELECT scope_count, scope_hash FROM change_log WHERE rep_id = $1 ORDER BY seq DESC LIMIT 1", [repID]),
-            latestRows: session.sendRows(
-                """
-                SELECT t.lead_id, c.seq, c.kind FROM unnest($2::text[]) AS t(lead_id)
+        let reads = session.sendRows(
+            """
+            SELECT d.scope_count, d.scope_hash, l.leads, l.seqs, l.kinds,
+                ARRAY(SELECT nextval('change_log_seq') FROM generate_series(1::bigint, $3::bigint))
+            FROM (SELECT 1) AS one
+            LEFT JOIN LATERAL (
+                SELECT scope_count, scope_hash FROM change_log WHERE rep_id = $1 ORDER BY seq DESC LIMIT 1
+            ) AS d ON true
+            CROSS JOIN LATERAL (
+                SELECT array_agg(t.lead_id) AS leads, array_agg(c.seq) AS seqs, array_agg(c.kind) AS kinds
+                FROM unnest($2::text[]) AS t(lead_id)
                 CROSS JOIN LATERAL (
                     SELECT seq, kind FROM change_log WHERE rep_id = $1 AND lead_id = t.lead_id
                     ORDER BY seq DESC LIMIT 1
                 ) AS c
-                """, [repID, leads]),
-            sequenceValues: session.sendRows(
-                "SELECT nextval('change_log_seq') FROM generate_series(1, $1)", [leads.count]))
+            ) AS l
+            """, [SQLValue.text(repID), .texts(leads), .integer(Int64(leads.count))])
+        return PendingChangeLogReads(leadIDs: Set(leads), reads: reads)
     }
 
     /// Appends the change-log rows (see ``appendChangeLog(repID:changes:at:in:)``) from reads sent
@@ -71,15 +75,19 @@ extension PostgresLeadStore {
             precondition(reads.leadIDs.contains(change.leadID), "change-log reads sent without this lead")
             if lastChange.updateValue(change.removal, forKey: change.leadID) == nil { order.append(change.leadID) }
         }
-        let latestDigest = reads.latestDigest
-        let latestRows = reads.latestRows
-        let sequenceValues = reads.sequenceValues
-        var digest = try Self.scopeDigest(latestDigest.wait())
-        var latest: [String: (seq: Int64, isUpsert: Bool)] = [:]
-        for row in try latestRows.wait() {
-            latest[try row.requiredText(0)] = (try row.requiredInt64(1), try row.requiredText(2) == "upsert")
+        guard let row = try reads.reads.wait().first else { return nil }
+        var digest = ScopeDigest.empty
+        if let count = try row.int64(0), let hash = try row.int64(1) {
+            digest = ScopeDigest(count: Int(count), hash: UInt64(bitPattern: hash))
         }
-        let sequences = try sequenceValues.wait().map { try $0.requiredInt64(0) }.sorted()
+        let latestLeads = try row[2].decode([String]?.self) ?? []
+        let latestSeqs = try row[3].decode([Int64]?.self) ?? []
+        let latestKinds = try row[4].decode([String]?.self) ?? []
+        let sequences = (try row[5].decode([Int64].self)).sorted()
+        var latest: [String: (seq: Int64, isUpsert: Bool)] = [:]
+        for (lead, (seq, kind)) in zip(latestLeads, zip(latestSeqs, latestKinds)) {
+            latest[lead] = (seq, kind == "upsert")
+        }
         guard !order.isEmpty else { return nil }
         // Which leads get a row: a removal only of a lead in the scope.
         let rowLeads = order.filter { lead in (lastChange[lead] ?? nil) == nil || latest[lead]?.isUpsert == true }

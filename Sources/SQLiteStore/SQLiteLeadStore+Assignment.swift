@@ -20,22 +20,34 @@ extension SQLiteLeadStore: SyncStore {
     public func assign(leadID: LeadID, to repID: RepID, actor: String, at date: Date) throws -> LeadAssignmentChange {
         try write { db in
             try Self.checkActive(repID, in: db)
-            return try Self.assign(leadID: leadID, to: repID, actor: actor, at: date, in: db)
+            var changeLogs = ChangeLogBatches()
+            let change = try Self.assign(
+                leadID: leadID, to: repID, actor: actor, at: date, changeLogs: &changeLogs, in: db)
+            try changeLogs.write(at: date, in: db)
+            return change
         }
     }
 
-    /// Hands many leads to one rep in one write transaction, each as ``assign(leadID:to:actor:at:)``
-    /// does (history row, owner, change log), in the order given: a bulk hand-off commits once
-    /// instead of once per lead (the router still assigns one lead at a time).
-    /// - Returns: one change per lead, in the order given.
-    /// - Throws: the first lead's error, as ``assign(leadID:to:actor:at:)``; then nothing is kept.
+    /// Hands many leads to their reps in one write transaction, each as
+    /// ``assign(leadID:to:actor:at:)`` does (history row, owner, hand-off record), in the order
+    /// given; the change-log rows are collected per rep and written at the end, one batch per rep
+    /// (``ChangeLogBatches``): a routing run reads each rep's digest once, not once per lead.
+    /// - Returns: one change per request, in the order given.
+    /// - Throws: the first request's error, as ``assign(leadID:to:actor:at:)``; then nothing is kept.
     @discardableResult
-    public func assign(leadIDs: [LeadID], to repID: RepID, actor: String, at date: Date) throws
+    public func assign(_ handoffs: [LeadHandoffRequest], actor: String, at date: Date) throws
         -> [LeadAssignmentChange]
     {
         try write { db in
-            try Self.checkActive(repID, in: db)
-            return try leadIDs.map { try Self.assign(leadID: $0, to: repID, actor: actor, at: date, in: db) }
+            var checked: Set<RepID> = []
+            var changeLogs = ChangeLogBatches()
+            let changes = try handoffs.map { handoff in
+                if checked.insert(handoff.repID).inserted { try Self.checkActive(handoff.repID, in: db) }
+                return try Self.assign(
+                    leadID: handoff.leadID, to: handoff.repID, actor: actor, at: date, changeLogs: &changeLogs, in: db)
+            }
+            try changeLogs.write(at: date, in: db)
+            return changes
         }
     }
 
@@ -48,9 +60,11 @@ extension SQLiteLeadStore: SyncStore {
         guard active else { throw LeadStoreError.repInactive(repID) }
     }
 
-    /// One assignment inside the caller's write transaction, the rep already checked.
+    /// One assignment inside the caller's write transaction, the rep already checked; its
+    /// change-log rows go to `changeLogs`, for the caller to write.
     private static func assign(
-        leadID: LeadID, to repID: RepID, actor: String, at date: Date, in db: Database
+        leadID: LeadID, to repID: RepID, actor: String, at date: Date, changeLogs: inout ChangeLogBatches,
+        in db: Database
     ) throws -> LeadAssignmentChange {
         let lead = leadID.description
         let rep = repID.description
@@ -84,9 +98,9 @@ extension SQLiteLeadStore: SyncStore {
             try Self.recordHandoff(leadID: lead, repID: rep, at: date.timeIntervalSince1970, by: actor, in: db)
         }
         if let previousText {
-            try Self.logRemoval(repID: previousText, leadID: lead, reason: .reassigned, at: date, in: db)
+            changeLogs.remove(repID: previousText, leadID: lead, reason: .reassigned)
         }
-        try Self.logUpsert(repID: rep, leadID: lead, at: date, in: db)
+        changeLogs.upsert(repID: rep, leadID: lead)
         return LeadAssignmentChange(leadID: leadID, previousRep: previous, rep: repID, stageChange: change)
     }
 

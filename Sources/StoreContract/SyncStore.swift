@@ -19,12 +19,14 @@ public protocol SyncStore: TransactionalStore {
     @discardableResult
     func assign(leadID: LeadID, to repID: RepID, actor: String, at date: Date) throws -> LeadAssignmentChange
 
-    /// Hands many leads to one rep in one write transaction, each as
-    /// ``assign(leadID:to:actor:at:)`` does, in the order given.
-    /// - Returns: one change per lead, in the order given.
-    /// - Throws: the first failing lead's error (as the single assign); nothing is kept then.
+    /// Hands many leads to their reps in one write transaction, each as
+    /// ``assign(leadID:to:actor:at:)`` does, in the order given (a lead named twice is handed on
+    /// from where the first hand-off left it); each rep is checked before its first lead. Routing
+    /// and SLA rounds hand over a whole run in one call, so a store can write it set-based.
+    /// - Returns: one change per request, in the order given.
+    /// - Throws: the first failing request's error (as the single assign); nothing is kept then.
     @discardableResult
-    func assign(leadIDs: [LeadID], to repID: RepID, actor: String, at date: Date) throws -> [LeadAssignmentChange]
+    func assign(_ handoffs: [LeadHandoffRequest], actor: String, at date: Date) throws -> [LeadAssignmentChange]
 
     /// The rep who owns the lead now (it is `assigned` or `accepted`), or `nil`.
     func owner(of leadID: LeadID) throws -> RepID?

@@ -72,6 +72,60 @@ struct AssignmentContractTests {
     }
 
     @Test(arguments: StoreKind.available)
+    func aBatchHandsLeadsToSeveralRepsAndALeadHandedTwiceEndsWithTheSecond(kind: StoreKind) throws {
+        try kind.withStore { store throws in
+            let rita = try ContractFixtures.addedRep("Rita", to: store)
+            let omar = try ContractFixtures.addedRep("Omar", to: store)
+            let a = try ContractFixtures.mqlLead("HB-a", in: store)
+            let b = try ContractFixtures.mqlLead("HB-b", in: store)
+            let c = try ContractFixtures.assignedLead("HB-c", to: omar.id, in: store)
+            let handoffs = [
+                LeadHandoffRequest(leadID: a, repID: rita.id), LeadHandoffRequest(leadID: b, repID: omar.id),
+                LeadHandoffRequest(leadID: a, repID: omar.id), LeadHandoffRequest(leadID: c, repID: rita.id),
+            ]
+
+            let changes = try store.assign(handoffs, actor: "system:router", at: t0 + 60)
+            #expect(changes.map(\.leadID) == [a, b, a, c])
+            #expect(changes.map(\.stageChange.trigger) == [.route, .route, .reassign, .reassign])
+            let previous: [RepID?] = [nil, nil, rita.id, omar.id]
+            #expect(changes.map(\.previousRep) == previous)
+            #expect(try store.owner(of: a) == omar.id)
+            #expect(try store.owner(of: b) == omar.id)
+            #expect(try store.owner(of: c) == rita.id)
+            #expect(try store.stageHistory(leadID: a).map(\.trigger) == [.score, .route, .reassign])
+            #expect(try store.handoffs().filter { $0.leadID == a }.map(\.repID) == [rita.id, omar.id])
+            // Rita's devices never see `a` (handed on within the batch); they get `c`. Omar's get
+            // `a` and `b`, and a removal of `c`.
+            let ritas = try store.changes(repID: rita.id, after: 0, limit: 100, includeRemovals: true)
+            #expect(ritas.upserts.map(\.leadID) == [c])
+            #expect(ritas.removals.isEmpty)
+            let omars = try store.changes(repID: omar.id, after: 0, limit: 100, includeRemovals: true)
+            #expect(Set(omars.upserts.map(\.leadID)) == [a, b])
+            #expect(omars.removals.map(\.leadID) == [c])
+            #expect(try store.scopeDigest(repID: omar.id) == ScopeDigest(omars.upserts.map { ($0.leadID, $0.version) }))
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aBatchStopsAtAnInactiveRepsFirstLeadAndKeepsNothing(kind: StoreKind) throws {
+        try kind.withStore { store throws in
+            let rita = try ContractFixtures.addedRep("Rita", to: store)
+            let gone = try ContractFixtures.addedRep("Gone", to: store)
+            try store.deactivateRep(id: gone.id)
+            let a = try ContractFixtures.mqlLead("HB-a", in: store)
+            let b = try ContractFixtures.mqlLead("HB-b", in: store)
+            #expect(throws: LeadStoreError.repInactive(gone.id)) {
+                try store.assign(
+                    [LeadHandoffRequest(leadID: a, repID: rita.id), LeadHandoffRequest(leadID: b, repID: gone.id)],
+                    actor: "system:router", at: t0 + 60)
+            }
+            #expect(try store.owner(of: a) == nil)
+            #expect(try store.lead(id: a)?.stage == .mql)
+            #expect(try store.changes(repID: rita.id, after: 0, limit: 10, includeRemovals: true).upserts.isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
     func aBulkAssignmentWithOneRefusedLeadKeepsNothing(kind: StoreKind) throws {
         try kind.withStore { store throws in
             let rita = try ContractFixtures.addedRep("Rita", to: store)

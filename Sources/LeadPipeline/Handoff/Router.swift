@@ -113,7 +113,9 @@ public struct Router: Sendable {
         let scores = try store.currentScores(leadIDs: candidates.map(\.lead.id))
         let ordered = candidates.sorted { Self.routesBefore($0.lead, $1.lead, scores: scores) }
         var overflow: [OverflowEntry] = []
-        let assignment = LeadAssignment(store: store, now: { date })
+        // Every choice is made first (the pool decides alone), then the run's hand-offs are
+        // written as one batch (``SyncStore/assign(_:actor:at:)``).
+        var handoffs: [LeadHandoffRequest] = []
         for (lead, owner) in ordered {
             let territory = rules.territory(for: lead)
             guard let rep = pool.next(for: territory.repEmails, excluding: owner) else {
@@ -124,12 +126,13 @@ public struct Router: Sendable {
                 overflow.append(OverflowEntry(leadID: lead.id, territory: territory.name, since: date))
                 continue
             }
-            try assignment.assign(lead.id, to: rep.id, actor: Self.actor)
+            handoffs.append(LeadHandoffRequest(leadID: lead.id, repID: rep.id))
             pool.took(rep.id)
             if let owner { pool.released(owner) }
             summary.perRep[rep.email.address, default: 0] += 1
             if owner == nil && lead.stage == .mql { summary.routed += 1 } else { summary.rerouted += 1 }
         }
+        try store.assign(handoffs, actor: Self.actor, at: date)
         return overflow
     }
 

@@ -66,7 +66,10 @@ public struct SLAEscalation: Sendable {
             let rules = try RoutingRulesCatalog(store: store).resolve(self.rules, reps: reps)
             var pool = try RepPool(
                 reps: reps, openCounts: store.openLeadCounts(), roundRobinCredits: store.roundRobinCredits())
-            let assignment = LeadAssignment(store: store, now: { now })
+            // Every choice is made first (the pool decides alone); the escalations are written as
+            // one batch of hand-offs (``SyncStore/assign(_:actor:at:)``), then the breaches.
+            var handoffs: [LeadHandoffRequest] = []
+            var breaches: [SLABreach] = []
             for open in try store.openAssignments() where open.stage == .assigned {
                 summary.checked += 1
                 let deadline = deadline(assignedAt: open.assignedAt)
@@ -74,16 +77,20 @@ public struct SLAEscalation: Sendable {
                 summary.breached += 1
                 let next = pool.next(for: rules.territory(for: lead).repEmails, excluding: open.repID)
                 if let next {
-                    try assignment.assign(lead.id, to: next.id, actor: Self.actor)
+                    handoffs.append(LeadHandoffRequest(leadID: lead.id, repID: next.id))
                     pool.took(next.id)
                     pool.released(open.repID)
                     summary.escalated += 1
                 } else {
                     summary.unescalated += 1
                 }
-                let breach = SLABreach(
-                    leadID: lead.id, repID: open.repID, assignedAt: open.assignedAt, deadline: deadline,
-                    detectedAt: now, escalatedTo: next?.id)
+                breaches.append(
+                    SLABreach(
+                        leadID: lead.id, repID: open.repID, assignedAt: open.assignedAt, deadline: deadline,
+                        detectedAt: now, escalatedTo: next?.id))
+            }
+            try store.assign(handoffs, actor: Self.actor, at: now)
+            for breach in breaches {
                 if try store.recordBreach(breach) { summary.breaches.append(breach) }
             }
             if summary.escalated > 0 { try store.saveRoundRobinCredits(pool.roundRobinCredits) }
