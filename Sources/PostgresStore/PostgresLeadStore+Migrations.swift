@@ -253,6 +253,20 @@ extension PostgresLeadStore {
             ALTER TABLE lead SET (fillfactor = 85)
             """
         ),
+        (
+            // With `seq` the primary key alone, the planner answered "a rep's latest row"
+            // (`WHERE rep_id = $1 ORDER BY seq DESC LIMIT 1`) by walking the whole log backwards
+            // through it, filtering out every later row of other reps (5.3 ms at 24,000 rows, on
+            // every page of a first sync), as soon as its statistics said the rep held many rows.
+            // Keyed by `(rep_id, seq)`, every rep-scoped read has one index to take, and each
+            // change-log row writes one index entry less. `seq` stays unique: one sequence gives it.
+            "v3-change-log-keyed-by-rep-and-sequence",
+            """
+            ALTER TABLE change_log DROP CONSTRAINT change_log_pkey;
+            ALTER TABLE change_log ADD PRIMARY KEY (rep_id, seq);
+            DROP INDEX change_log_rep
+            """
+        ),
     ]
 
     /// Applies the migrations not yet applied, under a session advisory lock so that processes

@@ -31,7 +31,7 @@ extension PostgresLeadStore {
                 ) AS b ON true
                 LEFT JOIN LATERAL (
                     SELECT seq, lead_id, kind, removal_reason, at, scope_count, scope_hash FROM change_log
-                    WHERE rep_id = $1 AND seq > $2 ORDER BY rep_id, seq LIMIT $3  -- (rep_id, seq): the rep's own index
+                    WHERE rep_id = $1 AND seq > $2 ORDER BY seq LIMIT $3
                 ) AS p ON true
                 LEFT JOIN lead l ON p.kind = 'upsert' AND l.id = p.lead_id
                 LEFT JOIN lead_assignment a ON a.lead_id = l.id
@@ -186,14 +186,13 @@ extension PostgresLeadStore {
     }
 
     /// The rep's change-log position now: its latest row and its pruning horizon (a page built
-    /// ahead is served only while both are unchanged; rows of other reps do not matter). The latest
-    /// row is read in the `(rep_id, seq)` index's order: written as `max(seq)`, the planner walked
-    /// the primary key backwards past every other rep's rows (3.6 ms at 24,000 rows).
+    /// ahead is served only while both are unchanged; rows of other reps do not matter). One probe
+    /// of the `(rep_id, seq)` primary key (migration v3).
     public func changeLogMark(repID: RepID) throws -> ChangeLogMark {
         try readStatement { session in
             let row = try session.rows(
                 """
-                SELECT (SELECT seq FROM change_log WHERE rep_id = $1 ORDER BY rep_id DESC, seq DESC LIMIT 1),
+                SELECT (SELECT seq FROM change_log WHERE rep_id = $1 ORDER BY seq DESC LIMIT 1),
                     (SELECT pruned_through FROM change_log_horizon WHERE rep_id = $1)
                 """, [repID.description]
             ).first

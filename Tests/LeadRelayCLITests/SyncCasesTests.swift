@@ -564,12 +564,13 @@ struct SyncCasesTests {
         #expect(await d1.run("sync").output.contains("pulled 2"))
 
         let events = world.folder.path("events.csv")
-        let today = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-3_600)).prefix(10)
+        // Yesterday: at 00:00–10:30 UTC, today's 09:00 is still to come, and an event in the future is refused.
+        let yesterday = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-86_400)).prefix(10)
         try """
         Lead,Activity,At
-        l0@example.com,webinar,\(today) 09:00:00
-        l1@example.com,webinar,\(today) 09:30:00
-        l1@example.com,webinar,\(today) 10:30:00
+        l0@example.com,webinar,\(yesterday) 09:00:00
+        l1@example.com,webinar,\(yesterday) 09:30:00
+        l1@example.com,webinar,\(yesterday) 10:30:00
 
         """.write(toFile: events, atomically: true, encoding: .utf8)
         let mapping = world.folder.path("events.yaml")

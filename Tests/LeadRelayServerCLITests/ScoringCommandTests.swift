@@ -211,13 +211,14 @@ struct ScoringCommandTests {
         #expect(set.status == 0, "\(set.errorOutput)")
 
         let events = folder.path("events.csv")
-        let today = ISO8601DateFormatter().string(from: Date()).prefix(10)
+        // Yesterday: before 11:00 UTC, today's 11:00 is still to come, and an event in the future is refused.
+        let yesterday = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-86_400)).prefix(10)
         try """
         Lead,Activity,At,Minutes
-        L1,Webinar,\(today) 09:00:00,45
-        L1,Webinar,\(today) 09:00:00,45
-        bob@example.com,webinar,\(today) 10:30:00,
-        L9,webinar,\(today) 11:00:00,3
+        L1,Webinar,\(yesterday) 09:00:00,45
+        L1,Webinar,\(yesterday) 09:00:00,45
+        bob@example.com,webinar,\(yesterday) 10:30:00,
+        L9,webinar,\(yesterday) 11:00:00,3
         L2,webinar,not a date,3
 
         """.write(toFile: events, atomically: true, encoding: .utf8)

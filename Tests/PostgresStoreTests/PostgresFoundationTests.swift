@@ -57,6 +57,23 @@ struct PostgresFoundationTests {
     }
 
     @Test(.enabled(if: PostgresTestDatabase.isAvailable))
+    func theChangeLogIsKeyedByRepThenSequenceWithNoIndexOnTheSequenceAlone() throws {
+        let database = try PostgresTestDatabase()
+        let store = try PostgresLeadStore(location: database.location)
+        let definitions = try store.read { session in
+            try session.rows("SELECT indexdef FROM pg_indexes WHERE tablename = 'change_log' ORDER BY indexname")
+                .map { try $0.requiredText(0) }
+        }
+        // A seq-only index let the planner find a rep's latest row by walking every rep's rows.
+        #expect(
+            definitions == [
+                "CREATE UNIQUE INDEX change_log_pkey ON public.change_log USING btree (rep_id, seq)",
+                "CREATE INDEX change_log_removal_at ON public.change_log USING btree (at) WHERE (kind = 'removal'::text)",
+                "CREATE INDEX change_log_rep_lead ON public.change_log USING btree (rep_id, lead_id, seq, kind)",
+            ])
+    }
+
+    @Test(.enabled(if: PostgresTestDatabase.isAvailable))
     func aScopeCommitsAllOrNothingAndAFailedVerbInsideLeavesNothingOfItself() throws {
         let database = try PostgresTestDatabase()
         let store = try PostgresLeadStore(location: database.location)
