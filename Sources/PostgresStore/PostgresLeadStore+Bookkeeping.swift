@@ -1,21 +1,6 @@
 import LeadModel
 
 extension PostgresLeadStore {
-    /// Records a hand-off with the lead's current score snapshot (as the SQLite store's
-    /// `recordHandoff`), inside the caller's transaction.
-    static func recordHandoff(
-        leadID: String, repID: String, at date: Double, by actor: String, in session: PostgresSession
-    )
-        throws
-    {
-        session.enqueue(
-            """
-            INSERT INTO lead_handoff (lead_id, rep_id, handed_at, handed_by, score_total, grade, model_version, contributions)
-            SELECT $1, $2, $3, $4, s.total, s.grade, s.model_version, COALESCE(s.contributions, '[]')
-            FROM (SELECT 1) AS one LEFT JOIN lead_score s ON s.lead_id = $1 AND s.is_current
-            """, [leadID, repID, date, actor])
-    }
-
     /// Records a rep's reject (replacing an earlier one's row; its cool-down recorded apart).
     static func recordRejection(leadID: String, reason: ReasonCode?, at date: Double, in session: PostgresSession) {
         recordRejections(leadIDs: [leadID], reasons: [reason?.rawValue ?? ""], at: date, in: session)
