@@ -17,8 +17,8 @@ struct PostgresHandoffBatch {
     private let date: Date
     private var stages: [String: LifecycleStage] = [:]
     private var owners: [String: String] = [:]
-    /// The stage moves in order (lead, from, to, trigger): the history rows.
-    private var moves: [(lead: String, from: LifecycleStage, to: LifecycleStage, trigger: StageTrigger)] = []
+    /// The stage moves in order: the history rows.
+    private var moves: [PostgresStageMove] = []
     /// The leads whose owner row is written (their final owner), in first-change order.
     private var ownedLeads: [String] = []
     private var ownedLeadSet: Set<String> = []
@@ -94,7 +94,7 @@ struct PostgresHandoffBatch {
         // An accepted lead changing hands is no stage change (SPEC §3.1 has no edge for it).
         if stage != .accepted {
             try StageTransitionTable.check(from: stage, to: .assigned, trigger: trigger)
-            moves.append((lead, stage, .assigned, trigger))
+            moves.append(PostgresStageMove(leadID: lead, from: stage, to: .assigned, trigger: trigger))
             stages[lead] = .assigned
             change = StageChange(leadID: leadID, from: stage, to: .assigned, trigger: trigger, actor: actor, at: date)
         }
@@ -118,25 +118,9 @@ struct PostgresHandoffBatch {
     /// Writes the batch's effects, pipelined; then each rep's change-log rows under its lock.
     private func write(in session: PostgresSession) throws {
         let at = date.timeIntervalSince1970
-        if !moves.isEmpty {
-            let moved = Array(Set(moves.map(\.lead)))
-            session.enqueue(
-                """
-                WITH moved AS (
-                    UPDATE lead SET stage = t.stage FROM unnest($6::text[], $7::text[]) AS t(id, stage)
-                    WHERE lead.id = t.id
-                )
-                INSERT INTO stage_change (lead_id, from_stage, to_stage, "trigger", actor, at, reason, note, model_version)
-                SELECT l, f, t, g, $1, $2, NULL, NULL, NULL
-                FROM unnest($3::text[], $4::text[], $5::text[], $8::text[]) WITH ORDINALITY AS u(l, f, t, g, o)
-                ORDER BY o
-                """,
-                [
-                    SQLValue.text(actor), .double(at), .texts(moves.map(\.lead)), .texts(moves.map(\.from.rawValue)),
-                    .texts(moves.map(\.to.rawValue)), .texts(moved), .texts(moved.map { stages[$0]!.rawValue }),
-                    .texts(moves.map(\.trigger.rawValue)),
-                ])
-        }
+        var finalStages: [String: LifecycleStage] = [:]
+        for move in moves { finalStages[move.leadID] = stages[move.leadID] }
+        PostgresLeadStore.recordStageMoves(moves, finalStages: finalStages, actor: actor, at: at, in: session)
         if !ownedLeads.isEmpty {
             session.enqueue(
                 """

@@ -98,6 +98,39 @@ extension PostgresLeadStore {
             at: change.at, reason: change.reason, note: change.note, modelVersion: change.modelVersion)
     }
 
+    /// Enqueues one statement for a batch's stage moves: each moved lead's final stage, and the
+    /// history rows in the order given (a lead moved twice gets two rows). The moves were checked
+    /// by the caller; the change log is the caller's too.
+    /// - Parameters:
+    ///   - finalStages: each moved lead's stage after the batch, by its id as stored.
+    ///   - at: seconds since 1970, the history rows' stamp.
+    static func recordStageMoves(
+        _ moves: [PostgresStageMove], finalStages: [String: LifecycleStage], actor: String, at: Double,
+        in session: PostgresSession
+    ) {
+        guard !moves.isEmpty else { return }
+        let moved = Array(finalStages.keys)
+        let history: [SQLValue] = [
+            .text(actor), .double(at), .texts(moves.map(\.leadID)), .texts(moves.map(\.from.rawValue)),
+            .texts(moves.map(\.to.rawValue)), .texts(moves.map(\.trigger.rawValue)),
+            .texts(moves.map { $0.reason?.rawValue ?? "" }), .texts(moves.map { $0.note ?? "" }),
+            .booleans(moves.map { $0.note != nil }),
+        ]
+        let stages: [SQLValue] = [.texts(moved), .texts(moved.map { finalStages[$0]!.rawValue })]
+        session.enqueue(
+            """
+            WITH moved AS (
+                UPDATE lead SET stage = t.stage FROM unnest($10::text[], $11::text[]) AS t(id, stage)
+                WHERE lead.id = t.id
+            )
+            INSERT INTO stage_change (lead_id, from_stage, to_stage, "trigger", actor, at, reason, note, model_version)
+            SELECT l, f, t, g, $1, $2, NULLIF(r, ''), CASE WHEN hn THEN n END, NULL
+            FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[])
+                WITH ORDINALITY AS u(l, f, t, g, r, n, hn, o)
+            ORDER BY o
+            """, history + stages)
+    }
+
     /// Stage-history rows matching `clause` (over `stage_change`), decoded.
     static func stageChanges(_ session: PostgresSession, _ clause: String, _ parameters: [any SQLBindable]) throws
         -> [StageChange]

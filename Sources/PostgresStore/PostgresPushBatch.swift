@@ -16,8 +16,7 @@ struct PostgresPushBatch {
     private let date: Date
     private var leads: PushLeadStates
     /// The stage moves made, in mutation order: the stage-history rows to write.
-    private var moves: [MutationEffect.StageMove] = []
-    private var movedLeads: [String] = []
+    private var moves: [PostgresStageMove] = []
     /// The cool-downs set by recycling rejects, in mutation order.
     private var coolDowns: [(lead: String, until: Double)] = []
     private var notes: [(lead: String, text: String)] = []
@@ -48,8 +47,10 @@ struct PostgresPushBatch {
         case .success(let decided): effect = decided
         }
         if let move = effect.stageMove {
-            moves.append(move)
-            movedLeads.append(lead)
+            moves.append(
+                PostgresStageMove(
+                    leadID: lead, from: move.from, to: move.to, trigger: move.trigger, reason: move.reason,
+                    note: move.note))
         }
         if let until = effect.coolDownUntil { coolDowns.append((lead, until.timeIntervalSince1970)) }
         if let note = effect.note { notes.append((lead, note)) }
@@ -70,34 +71,16 @@ struct PostgresPushBatch {
     func finish(changeLogReads: PendingChangeLogReads?, in session: PostgresSession) throws {
         let at = date.timeIntervalSince1970
         if !moves.isEmpty {
-            var finalStage: [String: String] = [:]
-            for lead in movedLeads where finalStage[lead] == nil {
-                finalStage[lead] = leads.stage(of: lead)?.rawValue
+            var finalStages: [String: LifecycleStage] = [:]
+            for move in moves where finalStages[move.leadID] == nil {
+                finalStages[move.leadID] = leads.stage(of: move.leadID)
             }
-            let historyParameters: [SQLValue] = [
-                .text("rep:\(rep)"), .double(at), .texts(movedLeads), .texts(moves.map(\.from.rawValue)),
-                .texts(moves.map(\.to.rawValue)), .texts(moves.map(\.trigger.rawValue)),
-                .texts(moves.map { $0.reason?.rawValue ?? "" }), .texts(moves.map { $0.note ?? "" }),
-                .booleans(moves.map { $0.note != nil }),
-            ]
-            // One statement: each moved lead's final stage, and the history rows in mutation order.
-            session.enqueue(
-                """
-                WITH moved AS (
-                    UPDATE lead SET stage = t.stage FROM unnest($10::text[], $11::text[]) AS t(id, stage)
-                    WHERE lead.id = t.id
-                )
-                INSERT INTO stage_change (lead_id, from_stage, to_stage, "trigger", actor, at, reason, note, model_version)
-                SELECT l, f, t, g, $1, $2, NULLIF(r, ''), CASE WHEN hn THEN n END, NULL
-                FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[])
-                    WITH ORDINALITY AS u(l, f, t, g, r, n, hn, o)
-                ORDER BY o
-                """,
-                historyParameters + [SQLValue.texts(Array(finalStage.keys)), .texts(Array(finalStage.values))])
+            PostgresLeadStore.recordStageMoves(
+                moves, finalStages: finalStages, actor: "rep:\(rep)", at: at, in: session)
             // A lead leaves the rep's scope on a reject: at most one reject per lead in a push.
             var rejected: [String: String] = [:]
-            for (lead, move) in zip(movedLeads, moves) where move.trigger.isReject {
-                rejected[lead] = move.reason?.rawValue ?? ""
+            for move in moves where move.trigger.isReject {
+                rejected[move.leadID] = move.reason?.rawValue ?? ""
             }
             if !rejected.isEmpty {
                 PostgresLeadStore.recordRejections(
